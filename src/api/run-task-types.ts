@@ -1,0 +1,71 @@
+/**
+ * RunTask request and response, with the field names and shapes of the ECS API
+ * (boto3 `run_task`, `RunTaskCommandInput` / `RunTaskCommandOutput` of @aws-sdk/client-ecs).
+ */
+import type {
+  CapacityProviderStrategyItem,
+  PlacementConstraint,
+  PlacementStrategy,
+  Tag,
+  Task,
+  TaskOverride,
+} from '../cluster/ecs-types.js';
+
+export type LaunchType = 'EC2' | 'FARGATE' | 'EXTERNAL';
+export type PropagateTags = 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
+
+export interface AwsVpcConfiguration {
+  subnets: string[];
+  securityGroups?: string[];
+  assignPublicIp?: 'ENABLED' | 'DISABLED';
+}
+
+export interface NetworkConfiguration {
+  awsvpcConfiguration?: AwsVpcConfiguration;
+}
+
+export interface RunTaskInput {
+  taskDefinition: string;
+  cluster?: string;
+  count?: number;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  enableECSManagedTags?: boolean;
+  enableExecuteCommand?: boolean;
+  group?: string;
+  launchType?: LaunchType;
+  networkConfiguration?: NetworkConfiguration;
+  overrides?: TaskOverride;
+  placementConstraints?: PlacementConstraint[];
+  placementStrategy?: PlacementStrategy[];
+  platformVersion?: string;
+  propagateTags?: PropagateTags;
+  referenceId?: string;
+  startedBy?: string;
+  tags?: Tag[];
+}
+
+export interface Failure {
+  arn?: string;
+  reason?: string;
+  detail?: string;
+}
+
+export interface RunTaskOutput {
+  tasks: Task[];
+  failures: Failure[];
+}
+
+export interface ListContainerInstancesInput {
+  cluster?: string;
+  filter?: string;
+  status?: 'ACTIVE' | 'DRAINING' | 'REGISTERING' | 'DEREGISTERING' | 'REGISTRATION_FAILED';
+}
+
+export interface ListContainerInstancesOutput {
+  containerInstanceArns: string[];
+}
+
+export interface RunTaskOptions {
+  /** Seed for every random choice; the same seed and input always give the same result. */
+  seed?: string;
+}

@@ -1,0 +1,95 @@
+/**
+ * The explanation trace of a placement: every failing check of every instance, each
+ * strategy rule's ranking, the tie-break and the seed. Plain data (JSON-serialisable).
+ */
+import type { PlacementStrategy } from '../cluster/ecs-types.js';
+
+/** The checks in the order ECS applies them; the first failing one is the ECS reason. */
+export type CheckName =
+  | 'AGENT'
+  | 'ATTRIBUTE'
+  | 'RESOURCE:CPU'
+  | 'RESOURCE:MEMORY'
+  | 'RESOURCE:PORTS'
+  | 'RESOURCE:PORTS_UDP'
+  | 'RESOURCE:GPU'
+  | 'MemberOf'
+  | 'DistinctInstance';
+
+export interface SourceSpan {
+  /** Offset of the first character, 0-based. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+}
+
+/** One comparison of a memberOf expression that did not hold on the instance. */
+export interface FailingComparison {
+  /** The comparison's source text, e.g. `attribute:ecs.instance-type =~ g2.*`. */
+  text: string;
+  span: SourceSpan;
+  /** The value the instance had for the subject (`null`: it had none). */
+  observed: string | null;
+}
+
+export interface CheckFailure {
+  check: CheckName;
+  /** The ECS failure reason string, e.g. `RESOURCE:MEMORY`. */
+  reason: string;
+  /** A human sentence: "needs 512 MiB of memory, 256 free". */
+  detail: string;
+  /** Resource checks: amount needed and amount available. */
+  needed?: number;
+  available?: number;
+  /** ATTRIBUTE: the required attribute names the instance lacks. */
+  missingAttributes?: string[];
+  /** PORTS / PORTS_UDP: the static host ports already taken. */
+  takenPorts?: number[];
+  /** MemberOf: the failing constraint and the comparisons that made it fail. */
+  expression?: string;
+  failing?: FailingComparison[];
+  /** DistinctInstance: the group already on the instance. */
+  group?: string;
+}
+
+export interface InstanceVerdict {
+  containerInstanceArn: string;
+  ec2InstanceId?: string;
+  /** Every failing check, in check order; empty when the instance is feasible. */
+  failures: CheckFailure[];
+}
+
+export interface StrategyRanking {
+  containerInstanceArn: string;
+  /** The value the rule ranked on: remaining cpu/memory, spread bucket and its count. */
+  key: string;
+  score: number;
+  kept: boolean;
+}
+
+export interface StrategyStep {
+  strategy: PlacementStrategy;
+  /** Candidates entering this rule, with their scores; `kept` marks the survivors. */
+  ranking: StrategyRanking[];
+}
+
+export interface TaskTrace {
+  /** 0-based index of the task within the call. */
+  taskIndex: number;
+  capacityProvider?: string;
+  candidates: number;
+  feasible: number;
+  verdicts: InstanceVerdict[];
+  steps: StrategyStep[];
+  /** The uniform random choice among the candidates left after every rule. */
+  tieBreak?: { among: number; chosen: number };
+  chosen?: string;
+  /** "0/12 instances: 7 MemberOf (`...`), 3 RESOURCE:MEMORY, 2 DistinctInstance" */
+  summary: string;
+}
+
+export interface PlacementExplanation {
+  seed: string;
+  tasks: TaskTrace[];
+  summary: string;
+}
