@@ -7,4 +7,8 @@ export interface BenchCase {
   /** Unit of one operation, for the report ("parse", "instance", "RunTask", "task"). */
   unit: string;
   fn: () => void;
+  /** Time budget in ms for slow cases (default 1000; warm-up is a fifth of it). */
+  timeMs?: number;
+  /** Run before warm-up and before timing, e.g. to reset a cluster (not timed). */
+  beforeAll?: () => void;
 }
