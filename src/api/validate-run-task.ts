@@ -1,15 +1,49 @@
-// PLACEHOLDER (being replaced by the request-validation work): checks nothing yet.
+/**
+ * RunTask request validation in two steps: `parseRunTaskInput` checks the shape of untyped
+ * input (what the AWS SDK checks on the client), `validateRunTaskRequest` checks the rules
+ * the service applies once the task definition and the launch type are known. Each throws
+ * the first violation as an InvalidParameterException naming the parameter, value and rule.
+ */
 import type { TaskDefinition } from '../cluster/ecs-types.js';
 import type { LaunchType, RunTaskInput } from './run-task-types.js';
+import { validateLaunchType } from './validate-launch-type.js';
+import { validateNetworkConfiguration } from './validate-network.js';
+import { validateExecuteCommand, validateOverrides } from './validate-overrides.js';
+import { validateConstraints, validateStrategies } from './validate-placement-rules.js';
+import { runTaskInputShape } from './validate-run-task-shape.js';
+import { validateScalars } from './validate-scalars.js';
+import { checkShape, invalidParameter } from './validate-shape.js';
+import { validateTags } from './validate-tags.js';
 
-/** Checks types and shapes of a request from untyped input (CLI JSON, JS callers). */
+/**
+ * Checks types and shapes of a request from untyped input (CLI JSON, JS callers) and returns
+ * a fresh copy holding only the known members (members set to `undefined` are dropped).
+ */
 export function parseRunTaskInput(input: unknown): RunTaskInput {
-  return input as RunTaskInput;
+  const parsed = checkShape(input, runTaskInputShape, 'input') as RunTaskInput;
+  if (parsed.taskDefinition === '') {
+    throw invalidParameter('taskDefinition', '', 'a task definition must be named');
+  }
+  return parsed;
 }
 
-/** Checks every RunTask rule that depends on the task definition and the launch type. */
+/**
+ * Checks every RunTask rule that depends on the task definition and the launch type
+ * (`launchType`: the resolved one, FARGATE for a FARGATE or FARGATE_SPOT provider).
+ * Capacity-provider strategy and Fargate resource rules are checked in `src/capacity/`.
+ */
 export function validateRunTaskRequest(
-  _input: RunTaskInput,
-  _taskDefinition: TaskDefinition,
-  _launchType: LaunchType,
-): void {}
+  input: RunTaskInput,
+  taskDefinition: TaskDefinition,
+  launchType: LaunchType,
+): void {
+  const name = `${taskDefinition.family}:${taskDefinition.revision}`;
+  validateScalars(input);
+  validateTags(input.tags);
+  validateLaunchType(taskDefinition, launchType, input.platformVersion);
+  validateConstraints(input.placementConstraints, taskDefinition.placementConstraints);
+  validateStrategies(input.placementStrategy);
+  validateOverrides(input.overrides, taskDefinition, launchType);
+  validateExecuteCommand(input.enableExecuteCommand, input.overrides, taskDefinition);
+  validateNetworkConfiguration(input.networkConfiguration, taskDefinition.networkMode, name);
+}

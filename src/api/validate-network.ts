@@ -1,0 +1,47 @@
+/** networkConfiguration: required for awsvpc task definitions, refused for the others. */
+import type { NetworkMode } from '../cluster/ecs-types.js';
+import type { NetworkConfiguration } from './run-task-types.js';
+import { invalidParameter } from './validate-shape.js';
+
+export const MAX_SUBNETS = 16;
+export const MAX_SECURITY_GROUPS = 5;
+
+export function validateNetworkConfiguration(
+  network: NetworkConfiguration | undefined,
+  networkMode: NetworkMode | undefined,
+  taskDefinitionName: string,
+): void {
+  if (networkMode !== 'awsvpc') {
+    if (network !== undefined) {
+      throw invalidParameter(
+        'networkConfiguration',
+        network,
+        `only task definitions in the awsvpc network mode take a network configuration; ${taskDefinitionName} uses ${networkMode ?? 'the default (bridge)'} mode`,
+      );
+    }
+    return;
+  }
+  const awsvpc = network?.awsvpcConfiguration;
+  if (awsvpc === undefined) {
+    throw invalidParameter(
+      'networkConfiguration.awsvpcConfiguration',
+      awsvpc,
+      `required because task definition ${taskDefinitionName} uses the awsvpc network mode`,
+    );
+  }
+  const { subnets, securityGroups } = awsvpc;
+  if (subnets.length < 1 || subnets.length > MAX_SUBNETS) {
+    throw invalidParameter(
+      'networkConfiguration.awsvpcConfiguration.subnets',
+      `${subnets.length} subnets`,
+      `between 1 and ${MAX_SUBNETS} subnets must be given`,
+    );
+  }
+  if (securityGroups !== undefined && securityGroups.length > MAX_SECURITY_GROUPS) {
+    throw invalidParameter(
+      'networkConfiguration.awsvpcConfiguration.securityGroups',
+      `${securityGroups.length} security groups`,
+      `at most ${MAX_SECURITY_GROUPS} security groups are allowed`,
+    );
+  }
+}

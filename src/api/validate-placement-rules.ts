@@ -1,0 +1,99 @@
+/** Placement constraints and strategies of a RunTask request (limits, types, fields, CQL). */
+import type { PlacementConstraint, PlacementStrategy } from '../cluster/ecs-types.js';
+import { InvalidParameterException } from './errors.js';
+import { checkCqlExpression } from './validate-cql-expression.js';
+import { invalidParameter } from './validate-shape.js';
+
+export const MAX_CONSTRAINTS = 10;
+export const MAX_STRATEGIES = 5;
+
+/** Attribute names as ECS allows them: letters, numbers, `_ - / \ .`, 1..128 characters. */
+const ATTRIBUTE_NAME = /^[A-Za-z0-9_\-/\\.]{1,128}$/;
+
+/**
+ * Request constraints, counted together with the task definition's (the limit of 10 covers
+ * both). The task definition's own constraints are re-checked too: a snapshot may hold ones
+ * ECS would never have registered.
+ */
+export function validateConstraints(
+  requested: readonly PlacementConstraint[] | undefined,
+  fromTaskDefinition: readonly PlacementConstraint[] | undefined,
+): void {
+  const own = requested ?? [];
+  const inherited = fromTaskDefinition ?? [];
+  const total = own.length + inherited.length;
+  if (total > MAX_CONSTRAINTS) {
+    throw invalidParameter(
+      'placementConstraints',
+      `${own.length} constraints`,
+      `at most ${MAX_CONSTRAINTS} constraints are allowed per task, including the ${inherited.length} of the task definition (${total} in all)`,
+    );
+  }
+  own.forEach((c, i) => validateConstraint(c, `placementConstraints[${i}]`));
+  inherited.forEach((c, i) => validateConstraint(c, `taskDefinition.placementConstraints[${i}]`));
+}
+
+function validateConstraint(constraint: PlacementConstraint, path: string): void {
+  switch (constraint.type) {
+    case 'distinctInstance':
+      // Even an empty expression is refused; this is the message ECS was seen to return.
+      if (constraint.expression !== undefined) {
+        throw new InvalidParameterException('distinctInstance expression should not be specified.');
+      }
+      return;
+    case 'memberOf':
+      checkCqlExpression(constraint.expression, `${path}.expression`);
+      return;
+    default:
+      throw invalidParameter(
+        `${path}.type`,
+        constraint.type,
+        'a placement constraint needs a type: memberOf or distinctInstance',
+      );
+  }
+}
+
+export function validateStrategies(strategies: readonly PlacementStrategy[] | undefined): void {
+  if (strategies === undefined) return;
+  if (strategies.length > MAX_STRATEGIES) {
+    throw invalidParameter(
+      'placementStrategy',
+      `${strategies.length} strategies`,
+      `at most ${MAX_STRATEGIES} strategy rules are allowed per task`,
+    );
+  }
+  strategies.forEach((s, i) => validateStrategy(s, `placementStrategy[${i}]`));
+}
+
+function validateStrategy(strategy: PlacementStrategy, path: string): void {
+  const { field } = strategy;
+  switch (strategy.type) {
+    case 'random':
+      // The seed says the field "is not used" by random: any value is accepted and ignored.
+      return;
+    case 'binpack':
+      if (field !== 'cpu' && field !== 'memory') {
+        throw invalidParameter(`${path}.field`, field, 'binpack needs the field cpu or memory');
+      }
+      return;
+    case 'spread':
+      if (field === 'instanceId' || field === 'host') return;
+      if (
+        field?.startsWith('attribute:') &&
+        ATTRIBUTE_NAME.test(field.slice('attribute:'.length))
+      ) {
+        return;
+      }
+      throw invalidParameter(
+        `${path}.field`,
+        field,
+        'spread needs the field instanceId, host or attribute:NAME (NAME: 1 to 128 letters, numbers, _ - / \\ .)',
+      );
+    default:
+      throw invalidParameter(
+        `${path}.type`,
+        strategy.type,
+        'a placement strategy needs a type: random, spread or binpack',
+      );
+  }
+}
