@@ -1,0 +1,71 @@
+import { InvalidParameterException } from '../api/errors.js';
+
+/** Where one Fargate task of the call lands. */
+export interface FargateZoneAssignment {
+  subnetId: string;
+  availabilityZone: string;
+}
+
+/**
+ * Gives each of `count` Fargate tasks a subnet of the request and that subnet's Availability
+ * Zone, spreading the task group evenly across the zones the subnets cover.
+ *
+ * - `subnetToAz` is the snapshot's `subnets` map; a subnet missing from it is refused.
+ * - `existingGroupCountPerAz`: tasks of the same group already on this Fargate capacity
+ *   provider in each zone (see `countFargateGroupTasksPerZone`); FARGATE and FARGATE_SPOT are
+ *   spread independently, so the caller passes the counts of one provider only.
+ * - Each task goes to the zone with the fewest group tasks so far (existing + this call);
+ *   ties go to the zone whose first subnet comes first in the request. Inside a zone the
+ *   zone's subnets take turns in request order. No randomness: same input, same answer.
+ */
+export function assignFargateZones(
+  subnets: readonly string[],
+  subnetToAz: Readonly<Record<string, string>> | undefined,
+  existingGroupCountPerAz: ReadonlyMap<string, number>,
+  count: number,
+): FargateZoneAssignment[] {
+  const zones = zonesOf(subnets, subnetToAz ?? {});
+  if (zones.length === 0 && count > 0) {
+    throw new InvalidParameterException('Tasks on Fargate need at least one subnet.');
+  }
+  const load = zones.map((zone) => existingGroupCountPerAz.get(zone.availabilityZone) ?? 0);
+  const turns = zones.map(() => 0);
+  const assignments: FargateZoneAssignment[] = [];
+  for (let task = 0; task < count; task++) {
+    let best = 0;
+    for (let z = 1; z < zones.length; z++) if (load[z]! < load[best]!) best = z;
+    const zone = zones[best]!;
+    const subnetId = zone.subnets[turns[best]! % zone.subnets.length]!;
+    assignments.push({ subnetId, availabilityZone: zone.availabilityZone });
+    load[best]! += 1;
+    turns[best]! += 1;
+  }
+  return assignments;
+}
+
+interface Zone {
+  availabilityZone: string;
+  subnets: string[];
+}
+
+/** The request's zones in order of their first subnet, each with its subnets in order. */
+function zonesOf(subnets: readonly string[], subnetToAz: Readonly<Record<string, string>>): Zone[] {
+  const zones: Zone[] = [];
+  const byName = new Map<string, Zone>();
+  for (const subnetId of new Set(subnets)) {
+    const availabilityZone = Object.hasOwn(subnetToAz, subnetId) ? subnetToAz[subnetId] : undefined;
+    if (availabilityZone === undefined) {
+      throw new InvalidParameterException(
+        `Subnet '${subnetId}' is not in the snapshot's subnets map, so its Availability Zone is unknown.`,
+      );
+    }
+    let zone = byName.get(availabilityZone);
+    if (zone === undefined) {
+      zone = { availabilityZone, subnets: [] };
+      byName.set(availabilityZone, zone);
+      zones.push(zone);
+    }
+    zone.subnets.push(subnetId);
+  }
+  return zones;
+}

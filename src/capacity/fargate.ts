@@ -1,0 +1,30 @@
+// The Fargate rules in one import for the facade: request checks, sizes, platform versions,
+// zone spreading and the network-interface attachment.
+export {
+  assignFargateZones,
+  type FargateZoneAssignment,
+} from './assign-fargate-zones.js';
+export { fargateAttachment } from './fargate-attachment.js';
+export {
+  FARGATE_PLATFORM_VERSIONS,
+  LATEST_FARGATE_PLATFORM_VERSION,
+  resolveFargatePlatformVersion,
+} from './fargate-platform-version.js';
+export {
+  FARGATE_CAPACITY_PROVIDERS,
+  type FargateCapacityProvider,
+  isFargateCapacityProvider,
+} from './fargate-providers.js';
+export {
+  FARGATE_CPU_VALUES,
+  FARGATE_MEMORY_BY_CPU,
+  isFargateSize,
+  parseCpuUnits,
+  parseMemoryMiB,
+} from './fargate-sizes.js';
+export { countFargateGroupTasksPerZone } from './fargate-zone-load.js';
+export {
+  DEFAULT_EPHEMERAL_STORAGE_GIB,
+  type FargateTaskSettings,
+  validateFargateRequest,
+} from './validate-fargate-request.js';

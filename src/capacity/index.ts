@@ -1,0 +1,18 @@
+export * from './fargate.js';
+export {
+  LAUNCH_TYPE_AND_STRATEGY_MESSAGE,
+  LAUNCH_TYPES,
+  type LaunchTarget,
+  resolveLaunchTargets,
+} from './resolve-launch-targets.js';
+export {
+  type CapacityProviderShare,
+  splitByCapacityProvider,
+} from './split-by-capacity-provider.js';
+export {
+  MAX_CAPACITY_PROVIDER_BASE,
+  MAX_CAPACITY_PROVIDER_WEIGHT,
+  MAX_CAPACITY_PROVIDERS_PER_STRATEGY,
+  type StrategyOrigin,
+  validateCapacityProviderStrategy,
+} from './validate-capacity-provider-strategy.js';
