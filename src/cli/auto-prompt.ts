@@ -1,0 +1,109 @@
+/**
+ * `--cli-auto-prompt`: asks for the run-task parameters on the terminal, required ones
+ * first (until answered), then each optional one (Enter skips it). Answers are read
+ * exactly as the same text would be on the command line (JSON, shorthand, file://).
+ */
+import { createInterface } from 'node:readline';
+import type { RawRequestOptions } from './build-run-task-input.js';
+import type { CliIO } from './cli-io.js';
+import { RUN_TASK_OPTIONS, shapeOf } from './run-task-options.js';
+import { UsageError } from './usage-error.js';
+
+export interface PromptedValues {
+  clusterState: string | undefined;
+  options: RawRequestOptions;
+}
+
+export function canPrompt(io: CliIO): boolean {
+  return io.stdin.isTTY === true && io.stdout.isTTY === true;
+}
+
+export async function promptForParameters(
+  io: CliIO,
+  given: PromptedValues,
+): Promise<PromptedValues> {
+  if (!canPrompt(io)) {
+    throw new UsageError(
+      '--cli-auto-prompt needs an interactive terminal (stdin and stdout must be a TTY)',
+    );
+  }
+  const lines = createInterface({ input: io.stdin, terminal: false });
+  // Lines typed ahead of a question are buffered by the iterator, never lost.
+  const iterator = lines[Symbol.asyncIterator]();
+  const ask = async (question: string): Promise<string | undefined> => {
+    io.stdout.write(question);
+    const next = await iterator.next();
+    return next.done ? undefined : String(next.value).trim();
+  };
+  const askRequired = async (question: string): Promise<string> => {
+    for (;;) {
+      const answer = await ask(question);
+      if (answer === undefined)
+        throw new UsageError('auto-prompt ended before the required parameters were given');
+      if (answer !== '') return answer;
+    }
+  };
+
+  try {
+    const options: RawRequestOptions = { ...given.options };
+    if (options.taskDefinition === undefined) {
+      options.taskDefinition = await askRequired(
+        '--task-definition (family, family:revision or ARN): ',
+      );
+    }
+    const clusterState =
+      given.clusterState ??
+      (await askRequired('--cluster-state (path of the cluster snapshot JSON): '));
+    io.stdout.write('Optional parameters (press Enter to skip):\n');
+    for (const option of RUN_TASK_OPTIONS) {
+      if (options[option.field] !== undefined) continue;
+      const shape = shapeOf(option);
+      const hint = option.shorthand ? ` [${option.shorthand}]` : '';
+      const answer = await ask(`${option.flag} (${option.description})${hint}: `);
+      if (answer === undefined) break;
+      if (answer === '') continue;
+      if (shape.kind === 'boolean') options[option.field] = parseYesNo(option.flag, answer);
+      else if (shape.kind === 'list') options[option.field] = splitArguments(answer);
+      else options[option.field] = answer;
+    }
+    return { clusterState, options };
+  } finally {
+    lines.close();
+  }
+}
+
+function parseYesNo(flag: string, answer: string): boolean {
+  const lower = answer.toLowerCase();
+  if (['y', 'yes', 'true'].includes(lower)) return true;
+  if (['n', 'no', 'false'].includes(lower)) return false;
+  throw new UsageError(`argument ${flag}: expected yes or no, got '${answer}'`);
+}
+
+/**
+ * Splits a typed line into arguments as a shell would for `--tags a=1 b=2`, except that
+ * quotes are kept (the shorthand parser reads them) and brackets group like quotes.
+ */
+export function splitArguments(line: string): string[] {
+  const args: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  let depth = 0;
+  for (const c of line) {
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '[' || c === '{') {
+      depth++;
+    } else if (c === ']' || c === '}') {
+      depth--;
+    } else if (/\s/.test(c) && depth <= 0) {
+      if (current !== '') args.push(current);
+      current = '';
+      continue;
+    }
+    current += c;
+  }
+  if (current !== '') args.push(current);
+  return args;
+}

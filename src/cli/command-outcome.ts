@@ -1,0 +1,54 @@
+/**
+ * Runs a command body and turns whatever it throws into the message and exit status the
+ * AWS CLI would give: usage problems 252, service errors 254, tool failures 255.
+ */
+import type { CliIO } from './cli-io.js';
+import { ExitCode } from './exit-codes.js';
+import { ClusterStateError } from './load-cluster-state.js';
+import { asServiceError, formatServiceError } from './service-error.js';
+import { UsageError } from './usage-error.js';
+
+export interface CommandContext {
+  /** `ecs-placement run-task` */
+  commandPath: string;
+  /** The usage line after the command path. */
+  usage: string;
+  /** The API operation, for service errors: `RunTask`. */
+  operation: string;
+}
+
+export async function runCommandBody(
+  io: CliIO,
+  context: CommandContext,
+  body: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(formatUsageError(context, error.message));
+      return ExitCode.usage;
+    }
+    const serviceError = asServiceError(error);
+    if (serviceError) {
+      io.stderr.write(formatServiceError(context.operation, serviceError));
+      return ExitCode.serviceError;
+    }
+    if (error instanceof ClusterStateError) {
+      io.stderr.write(`${context.commandPath}: error: ${error.message}\n`);
+      return ExitCode.toolError;
+    }
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`${context.commandPath}: internal error: ${reason}\n`);
+    return ExitCode.toolError;
+  }
+}
+
+/** The reason, then how the command is used and where to find its help. */
+export function formatUsageError(context: CommandContext, reason: string): string {
+  return (
+    `${context.commandPath}: error: ${reason}\n\n` +
+    `usage: ${context.commandPath} ${context.usage}\n` +
+    `To see help text, you can run: ${context.commandPath} --help\n`
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * `--explain`: the placement explanation as a report for people. It shows why each
+ * instance was rejected (every failing check, not only the first one ECS reports), how
+ * each strategy rule ranked the survivors, the random tie-break and the chosen instance.
+ */
+import Table from 'cli-table3';
+import picocolors from 'picocolors';
+import type {
+  CheckFailure,
+  InstanceVerdict,
+  PlacementExplanation,
+  StrategyStep,
+  TaskTrace,
+} from '../placement/explanation.js';
+
+export interface ExplainReportOptions {
+  color: boolean;
+  /** Rows shown per table before "... N more". */
+  maxRows?: number;
+}
+
+type Colors = ReturnType<typeof picocolors.createColors>;
+
+const DEFAULT_MAX_ROWS = 20;
+
+export function renderExplainReport(
+  explanation: PlacementExplanation,
+  options: ExplainReportOptions,
+): string {
+  const c = picocolors.createColors(options.color);
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const lines: string[] = [
+    c.bold('Placement explanation'),
+    `Summary: ${explanation.summary}`,
+    `Seed: ${explanation.seed}  (rerun with --seed ${quoteForShell(explanation.seed)} to reproduce)`,
+  ];
+  const total = explanation.tasks.length;
+  for (const task of explanation.tasks) {
+    lines.push('', ...renderTask(task, total, c, maxRows));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderTask(task: TaskTrace, total: number, c: Colors, maxRows: number): string[] {
+  const provider = task.capacityProvider ? `, capacity provider ${task.capacityProvider}` : '';
+  const lines = [
+    c.bold(`Task ${task.taskIndex + 1} of ${total}${provider}`),
+    `  ${task.summary}`,
+    `  Candidates: ${task.candidates}, feasible: ${task.feasible}`,
+  ];
+  if (task.verdicts.length > 0) {
+    lines.push(
+      '',
+      '  Instances and their failing checks:',
+      indent(renderVerdicts(task.verdicts, c, maxRows)),
+    );
+  }
+  task.steps.forEach((step, i) => {
+    lines.push(
+      '',
+      `  Strategy rule ${i + 1}: ${describeStrategy(step)}`,
+      indent(renderStep(step, c, maxRows)),
+    );
+  });
+  if (task.tieBreak) {
+    lines.push(
+      '',
+      `  Tie-break: uniform random choice among ${task.tieBreak.among} remaining candidate(s), took #${task.tieBreak.chosen + 1}`,
+    );
+  }
+  lines.push(
+    task.chosen
+      ? `  Chosen: ${c.green(task.chosen)}`
+      : `  Chosen: ${c.red('none, the task could not be placed')}`,
+  );
+  return lines;
+}
+
+function renderVerdicts(verdicts: InstanceVerdict[], c: Colors, maxRows: number): string {
+  const table = newTable(['Instance', 'EC2 instance', 'Failing checks']);
+  for (const verdict of verdicts.slice(0, maxRows)) {
+    const checks =
+      verdict.failures.length === 0
+        ? c.green('none (feasible)')
+        : verdict.failures.map((failure) => describeFailure(failure, c)).join('\n');
+    table.push([shortArn(verdict.containerInstanceArn), verdict.ec2InstanceId ?? '-', checks]);
+  }
+  return appendMore(table.toString(), verdicts.length - maxRows, 'instance', c);
+}
+
+/** All the facts of one failing check, one per line. */
+export function describeFailure(failure: CheckFailure, c: Colors): string {
+  const lines = [`${c.red(failure.reason)}: ${failure.detail}`];
+  if (failure.needed !== undefined && failure.available !== undefined) {
+    const short = failure.needed - failure.available;
+    lines.push(
+      `  needed ${failure.needed}, available ${failure.available}${short > 0 ? `, short by ${short}` : ''}`,
+    );
+  }
+  if (failure.missingAttributes?.length) {
+    lines.push(`  missing attributes: ${failure.missingAttributes.join(', ')}`);
+  }
+  if (failure.takenPorts?.length)
+    lines.push(`  ports already taken: ${failure.takenPorts.join(', ')}`);
+  if (failure.expression !== undefined) lines.push(`  expression: ${failure.expression}`);
+  for (const comparison of failure.failing ?? []) {
+    const observed =
+      comparison.observed === null ? 'no value' : JSON.stringify(comparison.observed);
+    lines.push(
+      `  failing: ${comparison.text} (chars ${comparison.span.start}-${comparison.span.end}), observed ${observed}`,
+    );
+  }
+  if (failure.group !== undefined) lines.push(`  group already on the instance: ${failure.group}`);
+  return lines.join('\n');
+}
+
+function describeStrategy(step: StrategyStep): string {
+  const { type, field } = step.strategy;
+  return field ? `${type ?? '?'}(${field})` : (type ?? '?');
+}
+
+function renderStep(step: StrategyStep, c: Colors, maxRows: number): string {
+  const table = newTable(['Instance', 'Ranked on', 'Score', 'Kept']);
+  // Survivors first, so truncation never hides what the rule kept.
+  const rows = [...step.ranking].sort((a, b) => Number(b.kept) - Number(a.kept));
+  for (const rank of rows.slice(0, maxRows)) {
+    table.push([
+      shortArn(rank.containerInstanceArn),
+      rank.key,
+      String(rank.score),
+      rank.kept ? c.green('yes') : c.dim('no'),
+    ]);
+  }
+  return appendMore(table.toString(), rows.length - maxRows, 'candidate', c);
+}
+
+function newTable(head: string[]): Table.Table {
+  // No colours from cli-table3 itself: colour is decided once, by the caller.
+  return new Table({ head, style: { head: [], border: [] } });
+}
+
+function appendMore(rendered: string, hidden: number, noun: string, c: Colors): string {
+  return hidden > 0
+    ? `${rendered}\n${c.dim(`... ${hidden} more ${noun}${hidden === 1 ? '' : 's'}`)}`
+    : rendered;
+}
+
+/** `arn:...:container-instance/cluster/id` -> `cluster/id`: the part people recognise. */
+function shortArn(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':');
+  const slash = resource.indexOf('/');
+  return slash >= 0 ? resource.slice(slash + 1) : arn;
+}
+
+function indent(block: string): string {
+  return block
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+function quoteForShell(text: string): string {
+  return /^[\w.:/-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}

@@ -1,0 +1,97 @@
+/**
+ * `ecs-placement list-container-instances`: the container instance ARNs of a cluster
+ * snapshot, optionally filtered by a Cluster Query Language expression and a status.
+ */
+import type { Command } from 'commander';
+import { Cluster } from '../api/cluster.js';
+import type { ListContainerInstancesInput } from '../api/run-task-types.js';
+import type { CliIO } from './cli-io.js';
+import { type CommandContext, runCommandBody } from './command-outcome.js';
+import { ExitCode } from './exit-codes.js';
+import { formatJson } from './format-json.js';
+import { clusterStateProblem, loadClusterState } from './load-cluster-state.js';
+import { UsageError } from './usage-error.js';
+
+export const LIST_CONTAINER_INSTANCES_CONTEXT: CommandContext = {
+  commandPath: 'ecs-placement list-container-instances',
+  usage: '--cluster-state FILE [--cluster <value>] [--filter <value>] [--status <value>]',
+  operation: 'ListContainerInstances',
+};
+
+type Status = NonNullable<ListContainerInstancesInput['status']>;
+const STATUSES: readonly Status[] = [
+  'ACTIVE',
+  'DRAINING',
+  'REGISTERING',
+  'DEREGISTERING',
+  'REGISTRATION_FAILED',
+];
+
+interface ListOptions {
+  clusterState?: string;
+  cluster?: string;
+  filter?: string;
+  status?: string;
+}
+
+export function registerListContainerInstances(
+  program: Command,
+  io: CliIO,
+  report: (code: number) => void,
+): Command {
+  return program
+    .command('list-container-instances')
+    .summary('list container instance ARNs, like aws ecs list-container-instances')
+    .description(
+      'Prints the ARNs of the container instances of a cluster snapshot that match a Cluster\n' +
+        'Query Language filter and a status. Without --status every instance is listed except\n' +
+        'INACTIVE ones.',
+    )
+    .usage(LIST_CONTAINER_INSTANCES_CONTEXT.usage)
+    .option('--cluster-state <file>', 'the cluster snapshot JSON file (required)')
+    .option('--cluster <value>', 'cluster short name or ARN (default: "default")')
+    .option(
+      '--filter <value>',
+      'Cluster Query Language expression, e.g. "attribute:ecs.instance-type =~ t2.*"',
+    )
+    .option('--status <value>', STATUSES.join(' | '))
+    .addHelpText(
+      'after',
+      '\nExit status: 0 list printed, 252 bad command line, 254 service error (a bad --filter is\nInvalidParameterException), 255 cluster state not loadable.',
+    )
+    .action(async (values: ListOptions) => {
+      report(await listContainerInstances(values, io));
+    });
+}
+
+export function listContainerInstances(options: ListOptions, io: CliIO): Promise<number> {
+  return runCommandBody(io, LIST_CONTAINER_INSTANCES_CONTEXT, async () => {
+    if (options.clusterState === undefined) {
+      throw new UsageError('the following arguments are required: --cluster-state');
+    }
+    const status = options.status === undefined ? undefined : parseStatus(options.status);
+    const { snapshot } = loadClusterState(options.clusterState, io.cwd);
+    let cluster: Cluster;
+    try {
+      cluster = Cluster.fromSnapshot(snapshot);
+    } catch (error) {
+      throw clusterStateProblem(options.clusterState, error);
+    }
+    const input: ListContainerInstancesInput = {};
+    if (options.cluster !== undefined) input.cluster = options.cluster;
+    if (options.filter !== undefined) input.filter = options.filter;
+    if (status !== undefined) input.status = status;
+    io.stdout.write(formatJson(cluster.listContainerInstances(input)));
+    return ExitCode.success;
+  });
+}
+
+function parseStatus(value: string): Status {
+  const status = STATUSES.find((s) => s === value);
+  if (!status) {
+    throw new UsageError(
+      `argument --status: invalid choice: '${value}' (choose from ${STATUSES.join(', ')})`,
+    );
+  }
+  return status;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * The `ecs-placement` command: dispatches to one file per command. `main` is exported so
+ * tests run the whole command in-process with their own streams.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import type { CliIO } from './cli-io.js';
+import { type CommandContext, formatUsageError } from './command-outcome.js';
+import { ExitCode } from './exit-codes.js';
+import {
+  LIST_CONTAINER_INSTANCES_CONTEXT,
+  registerListContainerInstances,
+} from './list-container-instances-command.js';
+import { packageVersion } from './package-version.js';
+import { RUN_TASK_CONTEXT, registerRunTask } from './run-task-command.js';
+
+const PROGRAM_CONTEXT: CommandContext = {
+  commandPath: 'ecs-placement',
+  usage: '<command> [options]',
+  operation: '',
+};
+
+/** Runs the command line `argv` (the arguments after the program name); returns the exit status. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode: number = ExitCode.success;
+  const report = (code: number) => {
+    exitCode = code;
+  };
+
+  const program = new Command('ecs-placement')
+    .description(
+      'Amazon ECS RunTask task placement, reproduced offline over a cluster snapshot file.',
+    )
+    .version(packageVersion(), '--version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
+    .exitOverride()
+    .configureOutput(outputTo(io, PROGRAM_CONTEXT));
+
+  for (const [command, context] of [
+    [registerRunTask(program, io, report), RUN_TASK_CONTEXT],
+    [registerListContainerInstances(program, io, report), LIST_CONTAINER_INSTANCES_CONTEXT],
+  ] as const) {
+    command.exitOverride().configureOutput(outputTo(io, context));
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // --help and --version end parsing with status 0; every other parse failure is usage.
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+      ? ExitCode.success
+      : ExitCode.usage;
+  }
+  return exitCode;
+}
+
+/** Help to stdout; parse errors to stderr, in the same form as our own usage errors. */
+function outputTo(io: CliIO, context: CommandContext) {
+  return {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+    outputError: (text: string) => {
+      io.stderr.write(formatUsageError(context, text.trim().replace(/^error: /, '')));
+    },
+  };
+}
+
+/** True when this file is the program being run (not imported by a test). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`ecs-placement: internal error: ${String(error)}\n`);
+      process.exitCode = ExitCode.toolError;
+    },
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * `ecs-placement run-task`: the options of `aws ecs run-task` plus `--cluster-state`,
+ * `--seed`, `--explain` and `--save`; prints the RunTask response as the AWS CLI does.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Command, Option } from 'commander';
+import { Cluster } from '../api/cluster.js';
+import type { RunTaskInput, RunTaskOutput } from '../api/run-task-types.js';
+import { promptForParameters } from './auto-prompt.js';
+import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
+import { type CliIO, useColor } from './cli-io.js';
+import { type CommandContext, runCommandBody } from './command-outcome.js';
+import { ExitCode } from './exit-codes.js';
+import { renderExplainReport } from './explain-report.js';
+import { formatJson } from './format-json.js';
+import { ClusterStateError, clusterStateProblem, loadClusterState } from './load-cluster-state.js';
+import { RUN_TASK_OPTIONS, shapeOf } from './run-task-options.js';
+import { saveAtomic } from './save-atomic.js';
+import { parseSkeletonKind, renderRunTaskSkeleton } from './skeleton.js';
+import { UsageError } from './usage-error.js';
+
+export const RUN_TASK_CONTEXT: CommandContext = {
+  commandPath: 'ecs-placement run-task',
+  usage: '--cluster-state FILE --task-definition <value> [options]',
+  operation: 'RunTask',
+};
+
+/** The options of our own, beside those of the request. */
+interface ToolOptions {
+  clusterState?: string;
+  cliInputJson?: string;
+  cliInputYaml?: string;
+  generateCliSkeleton?: string | true;
+  cliAutoPrompt?: boolean;
+  seed?: string;
+  explain?: boolean;
+  save?: boolean;
+}
+
+export function registerRunTask(
+  program: Command,
+  io: CliIO,
+  report: (code: number) => void,
+): Command {
+  const command = program
+    .command('run-task')
+    .summary('place tasks on a cluster snapshot, like aws ecs run-task')
+    .description(
+      'Places tasks on the cluster described by a snapshot file, with the placement rules of\n' +
+        'Amazon ECS RunTask, and prints the RunTask response. The file is left untouched unless\n' +
+        '--save is given.',
+    )
+    .usage(RUN_TASK_CONTEXT.usage)
+    .option('--cluster-state <file>', 'the cluster snapshot JSON file (required)');
+
+  // Request field -> the attribute commander stores the option's value under.
+  const attributes = new Map<keyof RunTaskInput, string>();
+  for (const option of RUN_TASK_OPTIONS) {
+    const shape = shapeOf(option);
+    const description = option.shorthand
+      ? `${option.description}\n  shorthand: ${option.shorthand}`
+      : option.description;
+    const argument =
+      shape.kind === 'boolean' ? '' : shape.kind === 'list' ? ' <value...>' : ' <value>';
+    const registered = new Option(`${option.flag}${argument}`, description);
+    command.addOption(registered);
+    if (shape.kind === 'boolean') {
+      command.addOption(
+        new Option(`--no-${option.flag.slice(2)}`, `the opposite of ${option.flag}`),
+      );
+    }
+    attributes.set(option.field, registered.attributeName());
+  }
+
+  command
+    .option(
+      '--cli-input-json <value>',
+      'the request as JSON (text or file://); options override it',
+    )
+    .option(
+      '--cli-input-yaml <value>',
+      'the request as YAML (text or file://); options override it',
+    )
+    .option(
+      '--generate-cli-skeleton [value]',
+      'print a sample request (input, the default), response (output) or YAML request (yaml-input)',
+    )
+    .option('--cli-auto-prompt', 'ask for the parameters interactively (needs a terminal)')
+    .option('--no-cli-auto-prompt', 'do not prompt (the default)')
+    .option('--seed <seed>', 'seed of the random choices (same seed + same input = same placement)')
+    .option('--explain', 'print on stderr why each instance was or was not chosen')
+    .option('--save', 'write the updated cluster state back to the --cluster-state file')
+    .addHelpText('after', RUN_TASK_HELP_FOOTER)
+    .action(async (values: Record<string, unknown>) => {
+      const options: RawRequestOptions = {};
+      for (const [field, attribute] of attributes) {
+        const value = values[attribute];
+        if (typeof value === 'string' || typeof value === 'boolean' || Array.isArray(value)) {
+          options[field] = value as string | string[] | boolean;
+        }
+      }
+      report(await runTask(options, values as ToolOptions, io));
+    });
+  return command;
+}
+
+export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO): Promise<number> {
+  return runCommandBody(io, RUN_TASK_CONTEXT, async () => {
+    if (tool.generateCliSkeleton !== undefined) {
+      io.stdout.write(renderRunTaskSkeleton(parseSkeletonKind(tool.generateCliSkeleton)));
+      return ExitCode.success;
+    }
+    let clusterStateFile = tool.clusterState;
+    let requestOptions = options;
+    if (tool.cliAutoPrompt === true) {
+      const prompted = await promptForParameters(io, { clusterState: clusterStateFile, options });
+      clusterStateFile = prompted.clusterState;
+      requestOptions = prompted.options;
+    }
+    const input = buildRunTaskInput({
+      options: requestOptions,
+      cliInputJson: tool.cliInputJson,
+      cliInputYaml: tool.cliInputYaml,
+      cwd: io.cwd,
+    });
+    if (clusterStateFile === undefined) {
+      throw new UsageError('the following arguments are required: --cluster-state');
+    }
+    const { path, snapshot } = loadClusterState(clusterStateFile, io.cwd);
+    const cluster = openCluster(clusterStateFile, snapshot);
+    // One seed for the plan and the run, so --explain describes exactly what --save records.
+    const seed = tool.seed ?? randomBytes(8).toString('hex');
+
+    let response: RunTaskOutput;
+    if (tool.explain === true) {
+      const { explanation, ...planned } = cluster.planRunTask(input, { seed });
+      io.stderr.write(renderExplainReport(explanation, { color: useColor(io.stderr, io.env) }));
+      response = tool.save === true ? cluster.runTask(input, { seed }) : planned;
+    } else {
+      response = cluster.runTask(input, { seed });
+    }
+    if (tool.save === true) {
+      // Saved before the response is printed: a printed response means a recorded placement.
+      await saveSnapshot(path, clusterStateFile, cluster);
+    }
+    io.stdout.write(formatJson(response));
+    return ExitCode.success;
+  });
+}
+
+function openCluster(file: string, snapshot: unknown): Cluster {
+  try {
+    return Cluster.fromSnapshot(snapshot);
+  } catch (error) {
+    throw clusterStateProblem(file, error);
+  }
+}
+
+async function saveSnapshot(path: string, file: string, cluster: Cluster): Promise<void> {
+  try {
+    await saveAtomic(path, `${JSON.stringify(cluster.toSnapshot(), null, 2)}\n`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ClusterStateError(
+      `could not save the cluster state to ${file} (left unchanged): ${reason}`,
+    );
+  }
+}
+
+const RUN_TASK_HELP_FOOTER = `
+Structured options take JSON, the AWS CLI shorthand syntax or file://path, e.g.
+  --placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory
+  --placement-constraints 'type=memberOf,expression="attribute:ecs.instance-type =~ t2.*"'
+  --network-configuration 'awsvpcConfiguration={subnets=[subnet-1,subnet-2],assignPublicIp=DISABLED}'
+  --overrides file://overrides.json
+
+Exit status: 0 response printed (even with failures), 252 bad command line,
+254 service error (e.g. InvalidParameterException), 255 cluster state not loadable or savable.`;
