@@ -1,0 +1,67 @@
+/**
+ * Subject recognition. Subjects are exact-case; `attribute:NAME` takes any name of the
+ * documented attribute-name charset (letters, digits, `_ - / \ .`, 1 to 128 characters).
+ */
+import type { SubjectName } from './ast.js';
+
+export const ATTRIBUTE_PREFIX = 'attribute:';
+
+/** The subjects written as a fixed word (everything but `attribute:NAME`). */
+export const FIXED_SUBJECTS: readonly SubjectName[] = [
+  'agentConnected',
+  'agentVersion',
+  'ec2InstanceId',
+  'registeredAt',
+  'runningTasksCount',
+  'task:group',
+];
+
+const ATTRIBUTE_NAME_CHAR = /[A-Za-z0-9_\-/\\.]/;
+export const MAX_ATTRIBUTE_NAME_LENGTH = 128;
+
+export type SubjectClassification =
+  | { readonly ok: true; readonly name: SubjectName; readonly attribute: string | undefined }
+  | { readonly ok: false; readonly problem: 'unknown' }
+  | {
+      readonly ok: false;
+      readonly problem: 'attribute-name';
+      /** Offset within the subject text of the first offending character. */
+      readonly index: number;
+      readonly detail: string;
+    };
+
+const fixed: ReadonlySet<string> = new Set(FIXED_SUBJECTS);
+
+export function classifySubject(text: string): SubjectClassification {
+  if (fixed.has(text)) return { ok: true, name: text as SubjectName, attribute: undefined };
+  if (!text.startsWith(ATTRIBUTE_PREFIX)) return { ok: false, problem: 'unknown' };
+  const name = text.slice(ATTRIBUTE_PREFIX.length);
+  if (name.length === 0) {
+    return {
+      ok: false,
+      problem: 'attribute-name',
+      index: text.length,
+      detail: 'the attribute name is missing after `attribute:`',
+    };
+  }
+  for (let i = 0; i < name.length; i++) {
+    const ch = name.charAt(i);
+    if (!ATTRIBUTE_NAME_CHAR.test(ch)) {
+      return {
+        ok: false,
+        problem: 'attribute-name',
+        index: ATTRIBUTE_PREFIX.length + i,
+        detail: `the character '${ch}' cannot appear in an attribute name (allowed: letters, digits, _ - / \\ .)`,
+      };
+    }
+  }
+  if (name.length > MAX_ATTRIBUTE_NAME_LENGTH) {
+    return {
+      ok: false,
+      problem: 'attribute-name',
+      index: ATTRIBUTE_PREFIX.length + MAX_ATTRIBUTE_NAME_LENGTH,
+      detail: `an attribute name has at most ${MAX_ATTRIBUTE_NAME_LENGTH} characters`,
+    };
+  }
+  return { ok: true, name: 'attribute', attribute: name };
+}

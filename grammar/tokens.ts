@@ -1,0 +1,226 @@
+/**
+ * The CQL token vocabulary. Order matters: chevrotain tries the patterns in array order and
+ * takes the first match, so longer symbols come before their prefixes (`!=` before `!`) and
+ * the longer word operators before the shorter ones (`not_in` before `not`). Every keyword
+ * falls back to `Word` (`longer_alt`) so that `android`, `in-house` or `notes` stay whole.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { ComparisonOperator } from './ast.js';
+
+/**
+ * Characters a bare word may not contain: whitespace, the structural `( ) [ ] , ' "`, and
+ * the operator starters `= ! < >` so that `a==b` and `agentVersion<1.2` split without spaces.
+ * `&` and `|` are allowed alone (a regex `a|b`) but a doubled `&&`/`||` ends the word.
+ */
+const WORD_PATTERN = /(?:[^\s()[\],'"=!<>&|]|&(?!&)|\|(?!\|))+/;
+
+/** Whether a value can be written bare (it lexes back as exactly one word). */
+export function isBareWord(value: string): boolean {
+  return BARE_WORD.test(value);
+}
+const BARE_WORD = new RegExp(`^${WORD_PATTERN.source}$`);
+
+// Categories let the parser consume "any spelling" of a role with a single CONSUME.
+export const OrOperator = createToken({ name: 'OrOperator', pattern: Lexer.NA, label: "'or'" });
+export const AndOperator = createToken({ name: 'AndOperator', pattern: Lexer.NA, label: "'and'" });
+export const NotOperator = createToken({ name: 'NotOperator', pattern: Lexer.NA, label: "'not'" });
+export const UnaryOperator = createToken({
+  name: 'UnaryOperator',
+  pattern: Lexer.NA,
+  label: 'exists / not_exists',
+});
+export const BinaryOperator = createToken({
+  name: 'BinaryOperator',
+  pattern: Lexer.NA,
+  label: 'a comparison operator',
+});
+export const ListOperator = createToken({
+  name: 'ListOperator',
+  pattern: Lexer.NA,
+  label: 'in / not_in',
+});
+/** Anything usable as a value: a bare word, a quoted string, or a keyword spelled bare. */
+export const ValueToken = createToken({ name: 'ValueToken', pattern: Lexer.NA, label: 'a value' });
+
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /\s+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+export const Word = createToken({
+  name: 'Word',
+  pattern: WORD_PATTERN,
+  label: 'a word',
+  categories: [ValueToken],
+});
+
+function keyword(name: string, word: string, category?: TokenType): TokenType {
+  return createToken({
+    name,
+    pattern: new RegExp(word, 'i'),
+    longer_alt: Word,
+    label: `'${word}'`,
+    categories: category === undefined ? [ValueToken] : [ValueToken, category],
+  });
+}
+
+function symbol(name: string, pattern: RegExp, label: string, category?: TokenType): TokenType {
+  return createToken({
+    name,
+    pattern,
+    label: `'${label}'`,
+    ...(category === undefined ? {} : { categories: [category] }),
+  });
+}
+
+export const LParen = symbol('LParen', /\(/, '(');
+export const RParen = symbol('RParen', /\)/, ')');
+export const LBracket = symbol('LBracket', /\[/, '[');
+export const RBracket = symbol('RBracket', /]/, ']');
+export const Comma = symbol('Comma', /,/, ',');
+
+export const AndSymbol = symbol('AndSymbol', /&&/, '&&', AndOperator);
+export const OrSymbol = symbol('OrSymbol', /\|\|/, '||', OrOperator);
+export const EqualsSymbol = symbol('EqualsSymbol', /==/, '==', BinaryOperator);
+export const MatchesSymbol = symbol('MatchesSymbol', /=~/, '=~', BinaryOperator);
+export const NotEqualsSymbol = symbol('NotEqualsSymbol', /!=/, '!=', BinaryOperator);
+export const NotMatchesSymbol = symbol('NotMatchesSymbol', /!~/, '!~', BinaryOperator);
+// `!in` / `!exists` must not swallow the start of a word such as `!index`.
+export const NotInSymbol = symbol(
+  'NotInSymbol',
+  /!in(?![^\s()[\],'"=!<>&|])/i,
+  '!in',
+  ListOperator,
+);
+export const NotExistsSymbol = symbol(
+  'NotExistsSymbol',
+  /!exists(?![^\s()[\],'"=!<>&|])/i,
+  '!exists',
+  UnaryOperator,
+);
+export const Bang = symbol('Bang', /!/, '!', NotOperator);
+export const GreaterThanEqualSymbol = symbol('GreaterThanEqualSymbol', />=/, '>=', BinaryOperator);
+export const GreaterThanSymbol = symbol('GreaterThanSymbol', />/, '>', BinaryOperator);
+export const LessThanEqualSymbol = symbol('LessThanEqualSymbol', /<=/, '<=', BinaryOperator);
+export const LessThanSymbol = symbol('LessThanSymbol', /</, '<', BinaryOperator);
+
+export const DoubleQuoted = createToken({
+  name: 'DoubleQuoted',
+  pattern: /"(?:[^"\\]|\\[\s\S])*"/,
+  line_breaks: true,
+  categories: [ValueToken],
+  label: 'a "quoted" string',
+});
+export const SingleQuoted = createToken({
+  name: 'SingleQuoted',
+  pattern: /'(?:[^'\\]|\\[\s\S])*'/,
+  line_breaks: true,
+  categories: [ValueToken],
+  label: "a 'quoted' string",
+});
+
+export const And = keyword('And', 'and', AndOperator);
+export const Or = keyword('Or', 'or', OrOperator);
+export const NotEquals = keyword('NotEquals', 'not_equals', BinaryOperator);
+export const NotExists = keyword('NotExists', 'not_exists', UnaryOperator);
+export const NotIn = keyword('NotIn', 'not_in', ListOperator);
+export const NotMatches = keyword('NotMatches', 'not_matches', BinaryOperator);
+export const Not = keyword('Not', 'not', NotOperator);
+export const Equals = keyword('Equals', 'equals', BinaryOperator);
+export const Exists = keyword('Exists', 'exists', UnaryOperator);
+export const In = keyword('In', 'in', ListOperator);
+export const Matches = keyword('Matches', 'matches', BinaryOperator);
+export const GreaterThanEqual = keyword('GreaterThanEqual', 'greater_than_equal', BinaryOperator);
+export const GreaterThan = keyword('GreaterThan', 'greater_than', BinaryOperator);
+export const LessThanEqual = keyword('LessThanEqual', 'less_than_equal', BinaryOperator);
+export const LessThan = keyword('LessThan', 'less_than', BinaryOperator);
+
+/** Word operators and keywords: any of them is also accepted as a bare value. */
+export const keywordTokens: readonly TokenType[] = [
+  And,
+  Or,
+  NotEquals,
+  NotExists,
+  NotIn,
+  NotMatches,
+  Not,
+  Equals,
+  Exists,
+  In,
+  Matches,
+  GreaterThanEqual,
+  GreaterThan,
+  LessThanEqual,
+  LessThan,
+];
+
+export const allTokens: readonly TokenType[] = [
+  OrOperator,
+  AndOperator,
+  NotOperator,
+  UnaryOperator,
+  BinaryOperator,
+  ListOperator,
+  ValueToken,
+  WhiteSpace,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  AndSymbol,
+  OrSymbol,
+  EqualsSymbol,
+  MatchesSymbol,
+  NotEqualsSymbol,
+  NotMatchesSymbol,
+  NotInSymbol,
+  NotExistsSymbol,
+  Bang,
+  GreaterThanEqualSymbol,
+  GreaterThanSymbol,
+  LessThanEqualSymbol,
+  LessThanSymbol,
+  DoubleQuoted,
+  SingleQuoted,
+  ...keywordTokens,
+  Word,
+];
+
+/** The canonical operator each operator token stands for. */
+export const operatorOfToken: ReadonlyMap<TokenType, ComparisonOperator> = new Map([
+  [EqualsSymbol, 'equals'],
+  [Equals, 'equals'],
+  [NotEqualsSymbol, 'not_equals'],
+  [NotEquals, 'not_equals'],
+  [GreaterThanSymbol, 'greater_than'],
+  [GreaterThan, 'greater_than'],
+  [GreaterThanEqualSymbol, 'greater_than_equal'],
+  [GreaterThanEqual, 'greater_than_equal'],
+  [LessThanSymbol, 'less_than'],
+  [LessThan, 'less_than'],
+  [LessThanEqualSymbol, 'less_than_equal'],
+  [LessThanEqual, 'less_than_equal'],
+  [Exists, 'exists'],
+  [NotExistsSymbol, 'not_exists'],
+  [NotExists, 'not_exists'],
+  [In, 'in'],
+  [NotInSymbol, 'not_in'],
+  [NotIn, 'not_in'],
+  [MatchesSymbol, 'matches'],
+  [Matches, 'matches'],
+  [NotMatchesSymbol, 'not_matches'],
+  [NotMatches, 'not_matches'],
+]);
+
+/** Offsets only: line and column are computed on demand for the rare error. */
+export function createCqlLexer(validate: boolean): Lexer {
+  return new Lexer([...allTokens], {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: false,
+    skipValidations: !validate,
+    recoveryEnabled: false,
+  });
+}
