@@ -94,7 +94,7 @@ export function validateCapacityProviderStrategy(
   if (withBase.length > 1) {
     const list = withBase.map((i) => `'${i.capacityProvider}' (base ${i.base})`).join(', ');
     refuse(
-      `${list} all define a base; only one capacity provider in a strategy can have a base ` +
+      `${list} each define a base; only one capacity provider in a strategy can have a base ` +
         'greater than 0.',
     );
   }

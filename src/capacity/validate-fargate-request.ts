@@ -39,6 +39,8 @@ const EPHEMERAL_STORAGE_MIN_PLATFORM = '1.4.0';
  * The rules a RunTask request must meet when its tasks go to Fargate (launch type FARGATE or
  * the FARGATE / FARGATE_SPOT capacity providers). Throws InvalidParameterException, or
  * PlatformUnknownException for an unknown platform version; returns the settled values.
+ * Whether the task definition is compatible with FARGATE at all is checked by the request
+ * validation in src/api (validate-launch-type.ts), not here.
  */
 export function validateFargateRequest(
   input: RunTaskInput,
@@ -49,12 +51,6 @@ export function validateFargateRequest(
   };
   const definitionName = `${taskDefinition.family}:${taskDefinition.revision}`;
 
-  if (
-    taskDefinition.compatibilities !== undefined &&
-    !taskDefinition.compatibilities.includes('FARGATE')
-  ) {
-    refuse(`Task definition '${definitionName}' does not support launch_type FARGATE.`);
-  }
   if ((input.placementConstraints ?? []).length > 0) {
     refuse(
       'Task placement constraints are not supported for tasks on Fargate; remove placementConstraints from the request.',
