@@ -1,0 +1,112 @@
+/** A placed task as RunTask returns it (and as the snapshot then records it). */
+import { fargateAttachment } from '../capacity/fargate-attachment.js';
+import type { Attachment, Container, Tag, Task, TaskOverride } from '../cluster/ecs-types.js';
+import type { InstanceState } from '../cluster/instance-state.js';
+import type { TaskNeeds } from '../placement/task-needs.js';
+import { type ArnContext, containerArn, taskArn } from './arns.js';
+import type { RunTaskInput } from './run-task-types.js';
+import { TaskIdSource } from './task-ids.js';
+
+/** Everything about the call that every task of it shares. */
+export interface TaskTemplate {
+  arns: ArnContext;
+  seed: string;
+  clusterName: string;
+  clusterArn: string;
+  taskDefinitionArn: string;
+  request: RunTaskInput;
+  needs: TaskNeeds;
+  group: string;
+  launchType: 'EC2' | 'EXTERNAL';
+  capacityProvider: string | undefined;
+  overrides: TaskOverride;
+  tags: Tag[];
+  /** ISO time the tasks are created at. */
+  createdAt: string;
+  /** Subnet id -> Availability Zone, to give an awsvpc task a subnet in its instance's zone. */
+  subnets: Readonly<Record<string, string>>;
+}
+
+function eniSubnet(template: TaskTemplate, zone: string | undefined): string | undefined {
+  const subnets = template.request.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
+  return subnets.find((s) => zone !== undefined && template.subnets[s] === zone) ?? subnets[0];
+}
+
+/**
+ * `ordinal` is the task's position in the cluster's task list; with the seed it decides the
+ * task's ids, so a plan and a run from the same state produce the same ARNs.
+ */
+export function buildTask(
+  template: TaskTemplate,
+  instance: InstanceState,
+  gpuIds: readonly string[][],
+  ordinal: number,
+): Task {
+  const ids = new TaskIdSource(template.seed, template.clusterName, ordinal);
+  const taskId = ids.taskId();
+  const arn = taskArn(template.arns, template.clusterName, taskId);
+  const zone = instance.view.attributes.get('ecs.availability-zone') ?? undefined;
+  const attachments: Attachment[] = [];
+  if (template.needs.networkMode === 'awsvpc') {
+    const subnet = eniSubnet(template, zone);
+    if (subnet !== undefined)
+      attachments.push(fargateAttachment(subnet, arn, template.arns.region));
+  }
+  const eni = attachments[0];
+  const eniAddress = eni?.details?.find((d) => d.name === 'privateIPv4Address')?.value;
+
+  const containers: Container[] = template.needs.containers.map((needs, k) => {
+    const container: Container = {
+      containerArn: containerArn(template.arns, template.clusterName, taskId, ids.uuid()),
+      taskArn: arn,
+      name: needs.name,
+      lastStatus: 'PENDING',
+      networkBindings: needs.staticPorts.map((p) => ({
+        bindIP: '0.0.0.0',
+        containerPort: p.containerPort,
+        hostPort: p.hostPort,
+        protocol: p.protocol,
+      })),
+      networkInterfaces:
+        eni?.id !== undefined
+          ? [{ attachmentId: eni.id, ...(eniAddress ? { privateIpv4Address: eniAddress } : {}) }]
+          : [],
+    };
+    if (needs.image !== undefined) container.image = needs.image;
+    if (needs.cpu !== undefined) container.cpu = String(needs.cpu);
+    if (needs.memory !== undefined) container.memory = String(needs.memory);
+    if (needs.memoryReservation !== undefined)
+      container.memoryReservation = String(needs.memoryReservation);
+    const gpus = gpuIds[k] ?? [];
+    if (gpus.length > 0) container.gpuIds = [...gpus];
+    return container;
+  });
+
+  const task: Task = {
+    attachments,
+    clusterArn: template.clusterArn,
+    containerInstanceArn: instance.arn,
+    containers,
+    createdAt: template.createdAt,
+    desiredStatus: 'RUNNING',
+    enableExecuteCommand: template.request.enableExecuteCommand === true,
+    group: template.group,
+    lastStatus: 'PENDING',
+    launchType: template.launchType,
+    overrides: template.overrides,
+    tags: template.tags,
+    taskArn: arn,
+    taskDefinitionArn: template.taskDefinitionArn,
+    version: 1,
+  };
+  if (zone !== undefined) task.availabilityZone = zone;
+  if (template.capacityProvider !== undefined)
+    task.capacityProviderName = template.capacityProvider;
+  if (template.needs.cpu > 0 || template.needs.taskCpu !== undefined)
+    task.cpu = String(template.needs.cpu);
+  if (template.needs.memory > 0 || template.needs.taskMemory !== undefined) {
+    task.memory = String(template.needs.memory);
+  }
+  if (template.request.startedBy !== undefined) task.startedBy = template.request.startedBy;
+  return task;
+}

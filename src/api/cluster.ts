@@ -1,0 +1,274 @@
+/**
+ * The library's entry point: a cluster snapshot you can run tasks against, plan placements
+ * on without changing anything, and list container instances of (DESIGN.md section 2).
+ */
+import seedrandom from 'seedrandom';
+import { type LaunchTarget, resolveLaunchTargets } from '../capacity/resolve-launch-targets.js';
+import { ClusterModel } from '../cluster/cluster-model.js';
+import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../cluster/ecs-types.js';
+import { validateSnapshot } from '../cluster/validate-snapshot.js';
+import type { PlacementExplanation, TaskTrace } from '../placement/explanation.js';
+import { placeTasks } from '../placement/place-tasks.js';
+import { computeTaskNeeds } from '../placement/task-needs.js';
+import { clusterArn, taskDefinitionArn } from './arns.js';
+import { buildTask, type TaskTemplate } from './build-task.js';
+import { compileConstraints, ExpressionCache } from './compile-constraints.js';
+import { InvalidParameterException } from './errors.js';
+import { placeFargate } from './place-fargate.js';
+import { resolveCluster } from './resolve-cluster.js';
+import { resolveTaskDefinition } from './resolve-task-definition.js';
+import type {
+  Failure,
+  ListContainerInstancesInput,
+  ListContainerInstancesOutput,
+  RunTaskInput,
+  RunTaskOptions,
+  RunTaskOutput,
+} from './run-task-types.js';
+import { echoOverrides, taskTags } from './task-echo.js';
+import { parseRunTaskInput, validateRunTaskRequest } from './validate-run-task.js';
+
+/** Seed used when the caller gives none, so that a call is reproducible by default. */
+export const DEFAULT_SEED = 'ecs-placement';
+
+export interface ClusterRunTaskOptions extends RunTaskOptions {
+  /** The clock for `createdAt` (epoch milliseconds or a Date); default: now. */
+  now?: number | Date;
+}
+
+export interface RunTaskPlan extends RunTaskOutput {
+  explanation: PlacementExplanation;
+}
+
+const NO_INSTANCES = 'No Container Instances were found in your cluster.';
+
+export class Cluster {
+  private readonly models = new Map<string, ClusterModel>();
+  private readonly expressions = new ExpressionCache();
+
+  private constructor(private readonly snapshot: Snapshot) {}
+
+  /** Validates the snapshot (throws SnapshotError with a JSON path) and loads it. */
+  static fromSnapshot(snapshot: unknown): Cluster {
+    return new Cluster(validateSnapshot(snapshot));
+  }
+
+  /** Places and records the tasks. Throws the ECS exceptions; a task that cannot be placed is a failure entry. */
+  runTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskOutput {
+    return this.run(input, options, undefined);
+  }
+
+  /** The same response as `runTask` with the same seed, plus the explanation; changes nothing. */
+  planRunTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskPlan {
+    const seed = options.seed ?? DEFAULT_SEED;
+    const explanation: PlacementExplanation = { seed, tasks: [], summary: '' };
+    const output = this.run(input, options, explanation);
+    return { ...output, explanation };
+  }
+
+  /** ARNs in snapshot order; `filter` is CQL; without `status`, every state except INACTIVE. */
+  listContainerInstances(input: ListContainerInstancesInput = {}): ListContainerInstancesOutput {
+    const model = this.model(resolveCluster(this.snapshot, input.cluster));
+    const predicate =
+      input.filter !== undefined ? this.expressions.compile(input.filter) : undefined;
+    const containerInstanceArns: string[] = [];
+    for (const instance of model.instances) {
+      const wanted =
+        input.status !== undefined
+          ? instance.status === input.status
+          : instance.status !== 'INACTIVE';
+      if (wanted && (predicate === undefined || predicate.matches(instance.view))) {
+        containerInstanceArns.push(instance.arn);
+      }
+    }
+    return { containerInstanceArns };
+  }
+
+  /** The current state in snapshot format (for `--save`). */
+  toSnapshot(): Snapshot {
+    return {
+      ...this.snapshot,
+      clusters: this.snapshot.clusters.map(
+        (c) => this.models.get(c.clusterName)?.toClusterSnapshot() ?? c,
+      ),
+    };
+  }
+
+  /** RegisterContainerInstance, for simulations and tests: the instance becomes a candidate at once. */
+  registerContainerInstance(instance: ContainerInstance, cluster?: string): void {
+    const model = this.model(resolveCluster(this.snapshot, cluster));
+    if (model.instance(instance.containerInstanceArn)) {
+      throw new InvalidParameterException(
+        `Container instance ${instance.containerInstanceArn} is already registered.`,
+      );
+    }
+    model.registerInstance(instance);
+  }
+
+  /** PutAttributes on one container instance (ARN or id); `value` undefined = a name-only attribute. */
+  putAttribute(target: string, name: string, value?: string, cluster?: string): void {
+    const model = this.model(resolveCluster(this.snapshot, cluster));
+    const instance = model.instance(target);
+    if (!instance) throw new InvalidParameterException(`Container instance ${target} not found.`);
+    model.putAttribute(instance, name, value ?? null);
+  }
+
+  /** StopTask: desiredStatus STOPPED and its resources released. */
+  stopTask(task: string, cluster?: string): void {
+    const model = this.model(resolveCluster(this.snapshot, cluster));
+    if (!model.stopTask(task))
+      throw new InvalidParameterException('The referenced task was not found.');
+  }
+
+  private model(cluster: ClusterSnapshot): ClusterModel {
+    let model = this.models.get(cluster.clusterName);
+    if (!model) {
+      model = new ClusterModel(cluster);
+      this.models.set(cluster.clusterName, model);
+    }
+    return model;
+  }
+
+  private run(
+    input: unknown,
+    options: ClusterRunTaskOptions,
+    explanation: PlacementExplanation | undefined,
+  ): RunTaskOutput {
+    const request = parseRunTaskInput(input);
+    const clusterSnapshot = resolveCluster(this.snapshot, request.cluster);
+    const model = this.model(clusterSnapshot);
+    const definition = resolveTaskDefinition(this.snapshot.taskDefinitions, request.taskDefinition);
+    const count = request.count ?? 1;
+    const targets = resolveLaunchTargets(request, clusterSnapshot, this.snapshot, count);
+    for (const target of targets) validateRunTaskRequest(request, definition, target.kind);
+    const onInstances = targets.some((t) => t.kind !== 'FARGATE');
+    if (onInstances && !model.instances.some((i) => i.status !== 'INACTIVE')) {
+      throw new InvalidParameterException(NO_INSTANCES);
+    }
+
+    const seed = options.seed ?? DEFAULT_SEED;
+    const random = seedrandom(seed);
+    const now = options.now ?? Date.now();
+    const createdAt = new Date(now).toISOString();
+    const tasks: Task[] = [];
+    const failures: Failure[] = [];
+    const reported = new Set<string>();
+
+    model.begin();
+    try {
+      for (const target of targets) {
+        if (target.kind === 'FARGATE') {
+          tasks.push(
+            ...placeFargate({
+              request,
+              taskDefinition: definition,
+              target,
+              model,
+              snapshot: this.snapshot,
+              seed,
+              random,
+              createdAt,
+            }),
+          );
+          continue;
+        }
+        const outcome = this.placeOnInstances(
+          model,
+          request,
+          target.kind,
+          target,
+          definition,
+          seed,
+          random,
+          createdAt,
+          explanation,
+          tasks.length,
+        );
+        tasks.push(...outcome.tasks);
+        for (const failure of outcome.failures) {
+          if (reported.has(failure.arn)) continue; // at most one entry per instance per call
+          reported.add(failure.arn);
+          failures.push(failure);
+        }
+      }
+    } catch (error) {
+      model.rollback();
+      throw error;
+    }
+    if (explanation) {
+      model.rollback();
+      explanation.summary = summarizeCall(tasks.length, count, explanation.tasks);
+    } else {
+      model.keep();
+    }
+    return { tasks, failures };
+  }
+
+  private placeOnInstances(
+    model: ClusterModel,
+    request: RunTaskInput,
+    kind: 'EC2' | 'EXTERNAL',
+    target: LaunchTarget,
+    definition: ReturnType<typeof resolveTaskDefinition>,
+    seed: string,
+    random: () => number,
+    createdAt: string,
+    explanation: PlacementExplanation | undefined,
+    placedBefore: number,
+  ) {
+    const needs = computeTaskNeeds(definition, request.overrides);
+    const group = request.group ?? `family:${definition.family}`;
+    const arns = { region: this.snapshot.region, accountId: this.snapshot.accountId };
+    const template: TaskTemplate = {
+      arns,
+      seed,
+      clusterName: model.clusterName,
+      clusterArn: model.source.clusterArn ?? clusterArn(arns, model.clusterName),
+      taskDefinitionArn:
+        definition.taskDefinitionArn ??
+        taskDefinitionArn(arns, definition.family, definition.revision),
+      request,
+      needs,
+      group,
+      launchType: kind,
+      capacityProvider: target.capacityProvider,
+      overrides: echoOverrides(definition, request.overrides),
+      tags: taskTags(request, definition, model.clusterName),
+      createdAt,
+      subnets: this.snapshot.subnets ?? {},
+    };
+    const scope =
+      target.capacityProvider !== undefined
+        ? { kind, capacityProvider: target.capacityProvider }
+        : { kind };
+    const trace = explanation
+      ? {
+          tasks: explanation.tasks,
+          firstTaskIndex: placedBefore,
+          ...(target.capacityProvider !== undefined
+            ? { capacityProvider: target.capacityProvider }
+            : {}),
+        }
+      : undefined;
+    return placeTasks({
+      model,
+      candidates: model.candidates(scope),
+      needs,
+      group,
+      constraints: compileConstraints(definition, request.placementConstraints, this.expressions),
+      strategies: request.placementStrategy ?? [],
+      count: target.count,
+      random,
+      buildTask: (instance, gpuIds) => buildTask(template, instance, gpuIds, model.tasks.length),
+      ...(trace ? { trace } : {}),
+    });
+  }
+}
+
+function summarizeCall(placed: number, count: number, traces: readonly TaskTrace[]): string {
+  const head = `placed ${placed}/${count} task${count === 1 ? '' : 's'}`;
+  const failed = traces.find((t) => t.chosen === undefined);
+  return failed
+    ? `${head}; task ${failed.taskIndex + 1} could not be placed: ${failed.summary}`
+    : head;
+}

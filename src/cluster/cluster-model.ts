@@ -1,0 +1,299 @@
+import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
+import type { ClusterSnapshot, ContainerInstance, Resource, Task } from './ecs-types.js';
+import { EXTERNAL_ATTRIBUTE, InstanceState, arnId } from './instance-state.js';
+import { hasResource, withNumeric, withStringSet } from './resources.js';
+import { footprintOfTask, type TaskFootprint } from './task-footprint.js';
+
+/** Which instances a share of tasks may use: a launch type, or a capacity provider's own. */
+export interface InstanceScope {
+  kind: 'EC2' | 'EXTERNAL';
+  capacityProvider?: string;
+}
+
+/** The group of a task; DescribeTasks always has one, older snapshots may not. */
+export function groupOfTask(task: Task): string {
+  if (task.group) return task.group;
+  const definition = task.taskDefinitionArn ?? '';
+  const name = definition.slice(definition.lastIndexOf('/') + 1);
+  const colon = name.lastIndexOf(':');
+  return `family:${colon < 0 ? name : name.slice(0, colon)}`;
+}
+
+interface PlacedTask {
+  instance: InstanceState;
+  footprint: TaskFootprint;
+  ours: boolean;
+}
+
+/**
+ * The mutable model of one cluster: instances with their remaining resources and views,
+ * the tasks, and the indexes placement reads (candidates per scope, group hosts, interned
+ * attribute columns). Every change is incremental; a transaction journal lets plan mode
+ * roll a placement back exactly.
+ */
+export class ClusterModel {
+  readonly instances: InstanceState[] = [];
+  readonly tasks: Task[] = [];
+  private readonly byRef = new Map<string, InstanceState>();
+  private readonly placed = new Map<string, PlacedTask>();
+  /** Group -> instance -> tasks of the group with desiredStatus RUNNING. */
+  private readonly groupHosts = new Map<string, Map<InstanceState, number>>();
+  private readonly scopes = new Map<string, InstanceState[]>();
+  private readonly columns = new Map<string, AttributeColumn>();
+  private journal: (() => void)[] | undefined;
+
+  constructor(readonly source: ClusterSnapshot) {
+    for (const instance of source.containerInstances) this.addInstance(instance);
+    for (const task of source.tasks) this.loadTask({ ...task });
+  }
+
+  get clusterName(): string {
+    return this.source.clusterName;
+  }
+
+  /** An instance by full ARN, container instance id, or EC2 instance id. */
+  instance(ref: string): InstanceState | undefined {
+    return this.byRef.get(ref);
+  }
+
+  /** ACTIVE instances of a scope, in snapshot order; cached until instances or attributes change. */
+  candidates(scope: InstanceScope): readonly InstanceState[] {
+    const key = scope.capacityProvider !== undefined ? `cp:${scope.capacityProvider}` : scope.kind;
+    let found = this.scopes.get(key);
+    if (!found) {
+      found = this.instances.filter(
+        (i) =>
+          i.status === 'ACTIVE' &&
+          (scope.capacityProvider !== undefined
+            ? i.capacityProviderName === scope.capacityProvider
+            : i.external === (scope.kind === 'EXTERNAL')),
+      );
+      this.scopes.set(key, found);
+    }
+    return found;
+  }
+
+  /** Instances hosting tasks of `group` with desiredStatus RUNNING, with how many each. */
+  groupHostsOf(group: string): ReadonlyMap<InstanceState, number> | undefined {
+    return this.groupHosts.get(group);
+  }
+
+  attributeColumn(name: string): AttributeColumn {
+    let column = this.columns.get(name);
+    if (!column) {
+      column = buildAttributeColumn(
+        this.instances.map((i) => i.view.attributes),
+        name,
+      );
+      this.columns.set(name, column);
+    }
+    return column;
+  }
+
+  /** Records a newly placed task (desiredStatus RUNNING, lastStatus PENDING) and takes its footprint. */
+  commit(instance: InstanceState, task: Task, footprint: TaskFootprint): void {
+    instance.cpu -= footprint.cpu;
+    instance.memory -= footprint.memory;
+    for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
+    for (const port of footprint.udpPorts) instance.udpTaken.add(port);
+    const gpusBefore = instance.freeGpus;
+    if (footprint.gpuIds.length > 0) {
+      const taken = new Set(footprint.gpuIds);
+      instance.freeGpus = gpusBefore.filter((id) => !taken.has(id));
+    }
+    const group = groupOfTask(task);
+    this.addGroupTask(instance, group, true);
+    instance.pendingAdded++;
+    this.tasks.push(task);
+    this.placed.set(task.taskArn, { instance, footprint, ours: true });
+    this.journal?.push(() => {
+      this.placed.delete(task.taskArn);
+      this.tasks.pop();
+      instance.pendingAdded--;
+      this.removeGroupTask(instance, group, true);
+      instance.freeGpus = gpusBefore;
+      for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
+      for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
+      instance.memory += footprint.memory;
+      instance.cpu += footprint.cpu;
+    });
+  }
+
+  /** Records a task that holds no container instance (Fargate). */
+  recordTask(task: Task): void {
+    this.tasks.push(task);
+    this.journal?.push(() => {
+      this.tasks.pop();
+    });
+  }
+
+  /** Starts recording changes so that `rollback` can undo them. */
+  begin(): void {
+    this.journal = [];
+  }
+
+  /** Keeps the changes made since `begin`. */
+  keep(): void {
+    this.journal = undefined;
+  }
+
+  /** Undoes every change made since `begin`, newest first. */
+  rollback(): void {
+    const journal = this.journal ?? [];
+    this.journal = undefined;
+    for (let i = journal.length - 1; i >= 0; i--) journal[i]!();
+  }
+
+  /** StopTask: desiredStatus STOPPED, its resources released. Returns false for an unknown task. */
+  stopTask(ref: string): boolean {
+    const task = this.tasks.find((t) => t.taskArn === ref || arnId(t.taskArn) === ref);
+    if (!task) return false;
+    if (task.desiredStatus === 'STOPPED') return true;
+    const placed = this.placed.get(task.taskArn);
+    if (placed) {
+      const { instance, footprint } = placed;
+      instance.cpu += footprint.cpu;
+      instance.memory += footprint.memory;
+      for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
+      for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
+      instance.freeGpus = [...instance.freeGpus, ...footprint.gpuIds];
+      this.removeGroupTask(instance, groupOfTask(task), task.desiredStatus === 'RUNNING');
+      if (placed.ours) instance.pendingAdded--;
+      this.placed.delete(task.taskArn);
+    }
+    task.desiredStatus = 'STOPPED';
+    return true;
+  }
+
+  /** RegisterContainerInstance: appended after the existing instances. */
+  registerInstance(source: ContainerInstance): InstanceState {
+    const state = this.addInstance(source);
+    this.invalidate();
+    return state;
+  }
+
+  /** PutAttributes (value given) / DeleteAttributes (value `undefined` and `remove`). */
+  putAttribute(instance: InstanceState, name: string, value: string | null, remove = false): void {
+    if (remove) instance.view.attributes.delete(name);
+    else instance.view.attributes.set(name, value);
+    this.columns.delete(name);
+    if (name === EXTERNAL_ATTRIBUTE) this.scopes.clear();
+  }
+
+  /** The cluster in snapshot format, with remaining resources, counts and tasks brought up to date. */
+  toClusterSnapshot(): ClusterSnapshot {
+    return {
+      ...this.source,
+      containerInstances: this.instances.map((i) => this.instanceSnapshot(i)),
+      tasks: this.tasks.map((t) => ({ ...t })),
+    };
+  }
+
+  private instanceSnapshot(instance: InstanceState): ContainerInstance {
+    const source = instance.source;
+    const remaining: Resource[] = [];
+    const seen = new Set<string>();
+    for (const resource of source.remainingResources ?? []) {
+      seen.add(resource.name);
+      remaining.push(this.rewriteResource(instance, resource.name, resource));
+    }
+    const required: [string, boolean][] = [
+      ['CPU', true],
+      ['MEMORY', true],
+      ['PORTS', instance.tcpTaken.size > 0],
+      ['PORTS_UDP', instance.udpTaken.size > 0],
+      ['GPU', instance.freeGpus.length > 0],
+    ];
+    for (const [name, wanted] of required) {
+      if (wanted && !seen.has(name) && !hasResource(source.remainingResources, name)) {
+        remaining.push(this.rewriteResource(instance, name, undefined));
+      }
+    }
+    const attributes = [...instance.view.attributes].map(([name, value]) =>
+      value === null ? { name } : { name, value },
+    );
+    const written: ContainerInstance = {
+      ...source,
+      status: instance.status,
+      remainingResources: remaining,
+      attributes,
+    };
+    if (instance.pendingAdded !== 0 || source.pendingTasksCount !== undefined) {
+      written.pendingTasksCount = Math.max(
+        0,
+        (source.pendingTasksCount ?? 0) + instance.pendingAdded,
+      );
+    }
+    return written;
+  }
+
+  private rewriteResource(
+    instance: InstanceState,
+    name: string,
+    original: Resource | undefined,
+  ): Resource {
+    switch (name) {
+      case 'CPU':
+        return withNumeric(original, 'CPU', instance.cpu);
+      case 'MEMORY':
+        return withNumeric(original, 'MEMORY', instance.memory);
+      case 'PORTS':
+        return withStringSet(original, 'PORTS', [...instance.tcpTaken].map(String));
+      case 'PORTS_UDP':
+        return withStringSet(original, 'PORTS_UDP', [...instance.udpTaken].map(String));
+      case 'GPU':
+        return withStringSet(original, 'GPU', [...instance.freeGpus]);
+      default:
+        return original ?? { name };
+    }
+  }
+
+  private addInstance(source: ContainerInstance): InstanceState {
+    const state = new InstanceState(this.instances.length, source);
+    this.instances.push(state);
+    this.byRef.set(state.arn, state);
+    if (!this.byRef.has(state.id)) this.byRef.set(state.id, state);
+    const ec2 = state.ec2InstanceId;
+    if (ec2 !== undefined && !this.byRef.has(ec2)) this.byRef.set(ec2, state);
+    return state;
+  }
+
+  /** A task from the snapshot: its reservation is already in `remainingResources`. */
+  private loadTask(task: Task): void {
+    this.tasks.push(task);
+    if (task.desiredStatus === 'STOPPED' || task.containerInstanceArn === undefined) return;
+    const instance = this.byRef.get(task.containerInstanceArn);
+    if (!instance) return;
+    this.addGroupTask(instance, groupOfTask(task), task.desiredStatus === 'RUNNING');
+    this.placed.set(task.taskArn, { instance, footprint: footprintOfTask(task), ours: false });
+  }
+
+  private addGroupTask(instance: InstanceState, group: string, running: boolean): void {
+    instance.activeGroups.set(group, (instance.activeGroups.get(group) ?? 0) + 1);
+    if (!running) return;
+    instance.view.addGroupTask(group);
+    let hosts = this.groupHosts.get(group);
+    if (!hosts) {
+      hosts = new Map();
+      this.groupHosts.set(group, hosts);
+    }
+    hosts.set(instance, (hosts.get(instance) ?? 0) + 1);
+  }
+
+  private removeGroupTask(instance: InstanceState, group: string, running: boolean): void {
+    const left = (instance.activeGroups.get(group) ?? 0) - 1;
+    if (left > 0) instance.activeGroups.set(group, left);
+    else instance.activeGroups.delete(group);
+    if (!running) return;
+    instance.view.removeGroupTask(group);
+    const hosts = this.groupHosts.get(group);
+    const count = (hosts?.get(instance) ?? 0) - 1;
+    if (count > 0) hosts?.set(instance, count);
+    else hosts?.delete(instance);
+  }
+
+  private invalidate(): void {
+    this.scopes.clear();
+    this.columns.clear();
+  }
+}

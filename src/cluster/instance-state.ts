@@ -1,0 +1,74 @@
+import type { ContainerInstance, ContainerInstanceStatus } from './ecs-types.js';
+import { MutableInstanceView } from './mutable-instance-view.js';
+import { numericResource, portSet, stringSetResource } from './resources.js';
+import { toEpochMillis } from './timestamps.js';
+
+/** The attribute ECS sets on instances registered with ECS Anywhere (EXTERNAL launch type). */
+export const EXTERNAL_ATTRIBUTE = 'ecs.capability.external';
+
+/** The last path segment of an ARN (the container instance id), or the text itself. */
+export function arnId(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/**
+ * One container instance as placement sees it: what is left of its resources, what it
+ * hosts, and the CQL view. Mutated in place by the cluster model only.
+ */
+export class InstanceState {
+  readonly arn: string;
+  readonly id: string;
+  status: ContainerInstanceStatus;
+  readonly capacityProviderName: string | undefined;
+  cpu: number;
+  memory: number;
+  readonly tcpTaken: Set<number>;
+  readonly udpTaken: Set<number>;
+  /** Free GPU ids, in the snapshot's order; placement takes from the front. */
+  freeGpus: string[];
+  readonly view: MutableInstanceView;
+  /** Group -> tasks of that group whose desiredStatus is not STOPPED (distinctInstance). */
+  readonly activeGroups = new Map<string, number>();
+  /** Tasks recorded on this instance with lastStatus PENDING (for `pendingTasksCount`). */
+  pendingAdded = 0;
+
+  constructor(
+    /** Position in snapshot order (registration order for later instances). */
+    readonly index: number,
+    readonly source: ContainerInstance,
+  ) {
+    this.arn = source.containerInstanceArn;
+    this.id = arnId(this.arn);
+    this.status = source.status;
+    this.capacityProviderName = source.capacityProviderName;
+    const remaining = source.remainingResources;
+    this.cpu = numericResource(remaining, 'CPU');
+    this.memory = numericResource(remaining, 'MEMORY');
+    this.tcpTaken = portSet(remaining, 'PORTS');
+    this.udpTaken = portSet(remaining, 'PORTS_UDP');
+    this.freeGpus = [...stringSetResource(remaining, 'GPU')];
+    const attributes = new Map<string, string | null>();
+    for (const attribute of source.attributes ?? []) {
+      attributes.set(attribute.name, attribute.value ?? null);
+    }
+    this.view = new MutableInstanceView(
+      source.ec2InstanceId,
+      source.agentConnected,
+      source.versionInfo?.agentVersion,
+      toEpochMillis(source.registeredAt),
+      attributes,
+    );
+  }
+
+  get external(): boolean {
+    return this.view.attributes.has(EXTERNAL_ATTRIBUTE);
+  }
+
+  get agentConnected(): boolean {
+    return this.view.agentConnected;
+  }
+
+  get ec2InstanceId(): string | undefined {
+    return this.view.ec2InstanceId;
+  }
+}

@@ -1,0 +1,22 @@
+import type { InstanceState } from '../../cluster/instance-state.js';
+import type { CheckFailure, CheckName } from '../explanation.js';
+import type { TaskNeeds } from '../task-needs.js';
+
+/** What a check may read besides the instance and the task's needs. */
+export interface CheckContext {
+  /** The task group of the call (distinctInstance is per group). */
+  readonly group: string;
+}
+
+/**
+ * One feasibility check. `passes` is the allocation-free hot path; `check` says why not,
+ * with amounts, and is only called when explaining or reporting.
+ * Invariant: `check(...) === undefined` exactly when `passes(...)`.
+ */
+export interface PlacementCheck {
+  readonly name: CheckName;
+  /** The ECS failure reason this check produces. */
+  readonly reason: string;
+  passes(instance: InstanceState, needs: TaskNeeds, ctx: CheckContext): boolean;
+  check(instance: InstanceState, needs: TaskNeeds, ctx: CheckContext): CheckFailure | undefined;
+}

@@ -1,0 +1,27 @@
+import type { CheckName } from './explanation.js';
+
+/** The ECS `failures[].reason` string of each check (DESIGN.md section 4). */
+export const FAILURE_REASONS: Readonly<Record<CheckName, string>> = {
+  AGENT: 'AGENT',
+  ATTRIBUTE: 'ATTRIBUTE',
+  'RESOURCE:CPU': 'RESOURCE:CPU',
+  'RESOURCE:MEMORY': 'RESOURCE:MEMORY',
+  'RESOURCE:PORTS': 'RESOURCE:PORTS',
+  'RESOURCE:PORTS_UDP': 'RESOURCE:PORTS_UDP',
+  'RESOURCE:GPU': 'RESOURCE:GPU',
+  MemberOf: 'MemberOf placement constraint unsatisfied.',
+  DistinctInstance: 'DistinctInstance placement constraint unsatisfied.',
+};
+
+/** The checks in ECS order; the first failing one is an instance's reason. */
+export const CHECK_ORDER: readonly CheckName[] = [
+  'AGENT',
+  'ATTRIBUTE',
+  'RESOURCE:CPU',
+  'RESOURCE:MEMORY',
+  'RESOURCE:PORTS',
+  'RESOURCE:PORTS_UDP',
+  'RESOURCE:GPU',
+  'MemberOf',
+  'DistinctInstance',
+];

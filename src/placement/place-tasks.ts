@@ -1,0 +1,165 @@
+/**
+ * The placement engine for EC2 and EXTERNAL targets: candidates -> checks -> ranking ->
+ * seeded tie-break -> commit, for each task of the call (DESIGN.md section 4).
+ *
+ * Cost: every check runs once per candidate per call; after a placement only the instance
+ * that received the task is checked again (nothing else about the others changed), and the
+ * ranking is one pass over the feasible candidates per task with incremental spread counts.
+ */
+import type { ClusterModel } from '../cluster/cluster-model.js';
+import type { PlacementStrategy, Task } from '../cluster/ecs-types.js';
+import type { InstanceState } from '../cluster/instance-state.js';
+import type { TaskFootprint } from '../cluster/task-footprint.js';
+import { buildCheckChain, type CompiledConstraints } from './checks/check-chain.js';
+import type { CheckContext, PlacementCheck } from './checks/placement-check.js';
+import type { CheckFailure, InstanceVerdict, TaskTrace } from './explanation.js';
+import { buildRankRules } from './rank-rules.js';
+import { selectBestInOnePass, selectBestTraced } from './select-best.js';
+import type { TaskNeeds } from './task-needs.js';
+import { summarizeVerdicts } from './trace-summary.js';
+
+/** No check failed: the instance is feasible. */
+const FEASIBLE = 255;
+
+export interface PlacementCall {
+  model: ClusterModel;
+  /** ACTIVE instances of the target, in snapshot order. */
+  candidates: readonly InstanceState[];
+  needs: TaskNeeds;
+  group: string;
+  constraints: CompiledConstraints;
+  strategies: readonly PlacementStrategy[];
+  count: number;
+  /** Uniform [0, 1) generator; exactly one draw per placed task. */
+  random: () => number;
+  /** Builds the task record for a placement; `gpuIds[k]` are the ids given to container k. */
+  buildTask(instance: InstanceState, gpuIds: readonly string[][]): Task;
+  /** Present in plan/explain mode only: receives one trace per task attempted. */
+  trace?: { tasks: TaskTrace[]; capacityProvider?: string; firstTaskIndex: number };
+}
+
+export interface PlacementFailure {
+  arn: string;
+  reason: string;
+}
+
+export interface PlacementOutcome {
+  tasks: Task[];
+  /** One per candidate when a task could not be placed; empty otherwise. */
+  failures: PlacementFailure[];
+}
+
+function firstFailing(
+  chain: readonly PlacementCheck[],
+  instance: InstanceState,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+): number {
+  for (let k = 0; k < chain.length; k++) {
+    if (!chain[k]!.passes(instance, needs, ctx)) return k;
+  }
+  return FEASIBLE;
+}
+
+function verdictOf(
+  chain: readonly PlacementCheck[],
+  instance: InstanceState,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+): InstanceVerdict {
+  const failures: CheckFailure[] = [];
+  for (const check of chain) {
+    const failure = check.check(instance, needs, ctx);
+    if (failure) failures.push(failure);
+  }
+  const verdict: InstanceVerdict = { containerInstanceArn: instance.arn, failures };
+  if (instance.ec2InstanceId !== undefined) verdict.ec2InstanceId = instance.ec2InstanceId;
+  return verdict;
+}
+
+/** GPU ids for each container, taken in order from the front of the instance's free list. */
+function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
+  let next = 0;
+  return needs.containers.map((container) => {
+    const ids = instance.freeGpus.slice(next, next + container.gpus);
+    next += container.gpus;
+    return ids;
+  });
+}
+
+export function placeTasks(call: PlacementCall): PlacementOutcome {
+  const { model, candidates, needs, count } = call;
+  const ctx: CheckContext = { group: call.group };
+  const chain = buildCheckChain(needs, call.constraints);
+  const rules = buildRankRules(call.strategies, model, call.group);
+
+  const firstFail = new Uint8Array(candidates.length);
+  const alive = new Uint8Array(candidates.length);
+  for (let c = 0; c < candidates.length; c++) {
+    const verdict = firstFailing(chain, candidates[c]!, needs, ctx);
+    firstFail[c] = verdict;
+    alive[c] = verdict === FEASIBLE ? 1 : 0;
+  }
+
+  const tasks: Task[] = [];
+  const ties = new Int32Array(candidates.length);
+  const best = new Float64Array(rules.length);
+  for (let t = 0; t < count; t++) {
+    let tied: number;
+    let traced: TaskTrace | undefined;
+    if (call.trace) {
+      const verdicts = candidates.map((i) => verdictOf(chain, i, needs, ctx));
+      traced = {
+        taskIndex: call.trace.firstTaskIndex + t,
+        candidates: candidates.length,
+        feasible: verdicts.filter((v) => v.failures.length === 0).length,
+        verdicts,
+        steps: [],
+        summary: summarizeVerdicts(verdicts),
+      };
+      if (call.trace.capacityProvider !== undefined)
+        traced.capacityProvider = call.trace.capacityProvider;
+      call.trace.tasks.push(traced);
+      const survivors = selectBestTraced(candidates, alive, rules, traced.steps);
+      tied = survivors.length;
+      for (let n = 0; n < tied; n++) ties[n] = survivors[n]!;
+    } else {
+      tied = selectBestInOnePass(candidates, alive, rules, ties, best);
+    }
+    if (tied === 0) {
+      return {
+        tasks,
+        failures: candidates.map((instance, c) => ({
+          arn: instance.arn,
+          reason: chain[firstFail[c]!]!.reason,
+        })),
+      };
+    }
+    const pick = Math.floor(call.random() * tied);
+    const c = ties[pick]!;
+    const chosen = candidates[c]!;
+    if (traced) {
+      traced.tieBreak = { among: tied, chosen: pick };
+      traced.chosen = chosen.arn;
+    }
+
+    const gpuIds = assignGpus(chosen, needs);
+    const task = call.buildTask(chosen, gpuIds);
+    const footprint: TaskFootprint = {
+      cpu: needs.cpu,
+      memory: needs.memory,
+      tcpPorts: needs.tcpPorts,
+      udpPorts: needs.udpPorts,
+      gpuIds: gpuIds.flat(),
+    };
+    model.commit(chosen, task, footprint);
+    tasks.push(task);
+    for (const rule of rules) rule.onPlaced(chosen);
+
+    // Only the chosen instance changed: re-check it alone.
+    const verdict = firstFailing(chain, chosen, needs, ctx);
+    firstFail[c] = verdict;
+    alive[c] = verdict === FEASIBLE ? 1 : 0;
+  }
+  return { tasks, failures: [] };
+}

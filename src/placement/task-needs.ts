@@ -1,0 +1,152 @@
+/**
+ * What one task of a call needs, computed once per call from the task definition and the
+ * request's overrides (DESIGN.md section 4, resource rules).
+ */
+import type {
+  Attribute,
+  ContainerDefinition,
+  ContainerOverride,
+  NetworkMode,
+  PortMapping,
+  ResourceRequirement,
+  TaskDefinition,
+  TaskOverride,
+} from '../cluster/ecs-types.js';
+
+/** A static host port a container binds, for the response's networkBindings. */
+export interface StaticPort {
+  containerPort: number;
+  hostPort: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface ContainerNeeds {
+  name: string;
+  image: string | undefined;
+  /** The effective container figures after overrides (undefined: not set). */
+  cpu: number | undefined;
+  memory: number | undefined;
+  memoryReservation: number | undefined;
+  gpus: number;
+  staticPorts: readonly StaticPort[];
+}
+
+export interface TaskNeeds {
+  cpu: number;
+  memory: number;
+  /** Task-level figures after overrides, when the task definition or overrides set them. */
+  taskCpu: number | undefined;
+  taskMemory: number | undefined;
+  tcpPorts: readonly number[];
+  udpPorts: readonly number[];
+  gpus: number;
+  requiredAttributes: readonly Attribute[];
+  networkMode: NetworkMode;
+  containers: readonly ContainerNeeds[];
+}
+
+/**
+ * Task-level cpu/memory as ECS stores them: plain numbers as strings, or registration-time
+ * forms such as `1 vCPU` / `2 GB` which ECS converts to units / MiB.
+ */
+export function parseTaskAmount(
+  value: string | number | undefined,
+  kind: 'cpu' | 'memory',
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  const text = value.trim();
+  const plain = Number(text);
+  if (text !== '' && Number.isFinite(plain)) return plain;
+  const unit = /^([\d.]+)\s*(vcpu|gb)$/i.exec(text);
+  if (!unit) return undefined;
+  const amount = Number(unit[1]);
+  if (!Number.isFinite(amount)) return undefined;
+  const isVcpu = unit[2]!.toLowerCase() === 'vcpu';
+  if (isVcpu !== (kind === 'cpu')) return undefined;
+  return amount * 1024;
+}
+
+function gpuCount(requirements: readonly ResourceRequirement[] | undefined): number {
+  const gpu = requirements?.find((r) => r.type === 'GPU');
+  const count = Number(gpu?.value);
+  return Number.isInteger(count) && count > 0 ? count : 0;
+}
+
+/** Static host ports of a mapping list; dynamic ones (bridge, 0 or absent) are left out. */
+function staticPorts(
+  mappings: readonly PortMapping[] | undefined,
+  mode: NetworkMode,
+): StaticPort[] {
+  if (mode !== 'bridge' && mode !== 'host') return []; // awsvpc/none use no instance ports
+  const ports: StaticPort[] = [];
+  for (const mapping of mappings ?? []) {
+    const containerPort = mapping.containerPort;
+    const hostPort = mode === 'host' ? (mapping.hostPort ?? containerPort) : mapping.hostPort;
+    if (hostPort === undefined || hostPort === 0) continue;
+    ports.push({
+      containerPort: containerPort ?? hostPort,
+      hostPort,
+      protocol: mapping.protocol ?? 'tcp',
+    });
+  }
+  return ports;
+}
+
+function containerNeeds(
+  definition: ContainerDefinition,
+  override: ContainerOverride | undefined,
+  mode: NetworkMode,
+): ContainerNeeds {
+  return {
+    name: definition.name,
+    image: definition.image,
+    cpu: override?.cpu ?? definition.cpu,
+    memory: override?.memory ?? definition.memory,
+    memoryReservation: override?.memoryReservation ?? definition.memoryReservation,
+    gpus: gpuCount(override?.resourceRequirements ?? definition.resourceRequirements),
+    staticPorts: staticPorts(definition.portMappings, mode),
+  };
+}
+
+export function computeTaskNeeds(
+  definition: TaskDefinition,
+  overrides: TaskOverride | undefined,
+): TaskNeeds {
+  // EC2 Linux defaults to bridge when the task definition names no network mode.
+  const networkMode = definition.networkMode ?? 'bridge';
+  const byName = new Map<string, ContainerOverride>();
+  for (const override of overrides?.containerOverrides ?? []) {
+    if (override.name !== undefined) byName.set(override.name, override);
+  }
+  const containers = definition.containerDefinitions.map((c) =>
+    containerNeeds(c, byName.get(c.name), networkMode),
+  );
+  const taskCpu = parseTaskAmount(overrides?.cpu ?? definition.cpu, 'cpu');
+  const taskMemory = parseTaskAmount(overrides?.memory ?? definition.memory, 'memory');
+  let cpu = 0;
+  let memory = 0;
+  let gpus = 0;
+  const tcpPorts: number[] = [];
+  const udpPorts: number[] = [];
+  for (const container of containers) {
+    cpu += container.cpu ?? 0;
+    memory += container.memoryReservation ?? container.memory ?? 0;
+    gpus += container.gpus;
+    for (const port of container.staticPorts) {
+      (port.protocol === 'udp' ? udpPorts : tcpPorts).push(port.hostPort);
+    }
+  }
+  return {
+    cpu: taskCpu ?? cpu,
+    memory: taskMemory ?? memory,
+    taskCpu,
+    taskMemory,
+    tcpPorts,
+    udpPorts,
+    gpus,
+    requiredAttributes: definition.requiresAttributes ?? [],
+    networkMode,
+    containers,
+  };
+}
