@@ -3,9 +3,9 @@
  * `--seed`, `--explain` and `--save`; prints the RunTask response as the AWS CLI does.
  */
 import { randomBytes } from 'node:crypto';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { Cluster } from '../api/cluster.js';
-import type { RunTaskInput, RunTaskOutput } from '../api/run-task-types.js';
+import type { RunTaskOutput } from '../api/run-task-types.js';
 import { promptForParameters } from './auto-prompt.js';
 import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
 import { type CliIO, useColor } from './cli-io.js';
@@ -14,7 +14,7 @@ import { ExitCode } from './exit-codes.js';
 import { renderExplainReport } from './explain-report.js';
 import { formatJson } from './format-json.js';
 import { ClusterStateError, clusterStateProblem, loadClusterState } from './load-cluster-state.js';
-import { RUN_TASK_OPTIONS, shapeOf } from './run-task-options.js';
+import { defineRunTaskArguments, type ToolOptions } from './run-task-arguments.js';
 import { saveAtomic } from './save-atomic.js';
 import { parseSkeletonKind, renderRunTaskSkeleton } from './skeleton.js';
 import { UsageError } from './usage-error.js';
@@ -24,18 +24,6 @@ export const RUN_TASK_CONTEXT: CommandContext = {
   usage: '--cluster-state FILE --task-definition <value> [options]',
   operation: 'RunTask',
 };
-
-/** The options of our own, beside those of the request. */
-interface ToolOptions {
-  clusterState?: string;
-  cliInputJson?: string;
-  cliInputYaml?: string;
-  generateCliSkeleton?: string | true;
-  cliAutoPrompt?: boolean;
-  seed?: string;
-  explain?: boolean;
-  save?: boolean;
-}
 
 export function registerRunTask(
   program: Command,
@@ -51,56 +39,12 @@ export function registerRunTask(
         '--save is given.',
     )
     .usage(RUN_TASK_CONTEXT.usage)
-    .option('--cluster-state <file>', 'the cluster snapshot JSON file (required)');
-
-  // Request field -> the attribute commander stores the option's value under.
-  const attributes = new Map<keyof RunTaskInput, string>();
-  for (const option of RUN_TASK_OPTIONS) {
-    const shape = shapeOf(option);
-    const description = option.shorthand
-      ? `${option.description}\n  shorthand: ${option.shorthand}`
-      : option.description;
-    const argument =
-      shape.kind === 'boolean' ? '' : shape.kind === 'list' ? ' <value...>' : ' <value>';
-    const registered = new Option(`${option.flag}${argument}`, description);
-    command.addOption(registered);
-    if (shape.kind === 'boolean') {
-      command.addOption(
-        new Option(`--no-${option.flag.slice(2)}`, `the opposite of ${option.flag}`),
-      );
-    }
-    attributes.set(option.field, registered.attributeName());
-  }
-
-  command
-    .option(
-      '--cli-input-json <value>',
-      'the request as JSON (text or file://); options override it',
-    )
-    .option(
-      '--cli-input-yaml <value>',
-      'the request as YAML (text or file://); options override it',
-    )
-    .option(
-      '--generate-cli-skeleton [value]',
-      'print a sample request (input, the default), response (output) or YAML request (yaml-input)',
-    )
-    .option('--cli-auto-prompt', 'ask for the parameters interactively (needs a terminal)')
-    .option('--no-cli-auto-prompt', 'do not prompt (the default)')
-    .option('--seed <seed>', 'seed of the random choices (same seed + same input = same placement)')
-    .option('--explain', 'print on stderr why each instance was or was not chosen')
-    .option('--save', 'write the updated cluster state back to the --cluster-state file')
-    .addHelpText('after', RUN_TASK_HELP_FOOTER)
-    .action(async (values: Record<string, unknown>) => {
-      const options: RawRequestOptions = {};
-      for (const [field, attribute] of attributes) {
-        const value = values[attribute];
-        if (typeof value === 'string' || typeof value === 'boolean' || Array.isArray(value)) {
-          options[field] = value as string | string[] | boolean;
-        }
-      }
-      report(await runTask(options, values as ToolOptions, io));
-    });
+    .addHelpText('after', RUN_TASK_HELP_FOOTER);
+  const readArguments = defineRunTaskArguments(command);
+  command.action(async (values: Record<string, unknown>) => {
+    const { options, tool } = readArguments(values);
+    report(await runTask(options, tool, io));
+  });
   return command;
 }
 
