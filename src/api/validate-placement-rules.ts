@@ -29,8 +29,10 @@ export function validateConstraints(
       `at most ${MAX_CONSTRAINTS} constraints are allowed per task, including the ${inherited.length} of the task definition (${total} in all)`,
     );
   }
-  own.forEach((c, i) => validateConstraint(c, `placementConstraints[${i}]`));
-  inherited.forEach((c, i) => validateConstraint(c, `taskDefinition.placementConstraints[${i}]`));
+  for (const [i, c] of own.entries()) validateConstraint(c, `placementConstraints[${i}]`);
+  for (const [i, c] of inherited.entries()) {
+    validateConstraint(c, `taskDefinition.placementConstraints[${i}]`);
+  }
 }
 
 function validateConstraint(constraint: PlacementConstraint, path: string): void {
@@ -62,7 +64,7 @@ export function validateStrategies(strategies: readonly PlacementStrategy[] | un
       `at most ${MAX_STRATEGIES} strategy rules are allowed per task`,
     );
   }
-  strategies.forEach((s, i) => validateStrategy(s, `placementStrategy[${i}]`));
+  for (const [i, s] of strategies.entries()) validateStrategy(s, `placementStrategy[${i}]`);
 }
 
 function validateStrategy(strategy: PlacementStrategy, path: string): void {

@@ -106,5 +106,6 @@ export function invalidParameter(
   value: unknown,
   rule: string,
 ): InvalidParameterException {
-  return new InvalidParameterException(`Invalid ${path} ${describeValue(value)}: ${rule}.`);
+  const shown = value === undefined ? '(missing)' : describeValue(value);
+  return new InvalidParameterException(`Invalid ${path} ${shown}: ${rule}.`);
 }
