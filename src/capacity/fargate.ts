@@ -28,3 +28,9 @@ export {
   type FargateTaskSettings,
   validateFargateRequest,
 } from './validate-fargate-request.js';
+export { type FargateTaskFields, fargateTaskFields } from './fargate-task-fields.js';
+export {
+  type FargateSharePlan,
+  type FargateShareRequest,
+  planFargateShare,
+} from './plan-fargate-share.js';
