@@ -2,9 +2,8 @@
  * `ecs-placement run-task`: the options of `aws ecs run-task` plus `--cluster-state`,
  * `--seed`, `--explain` and `--save`; prints the RunTask response as the AWS CLI does.
  */
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { Cluster } from '../api/cluster.js';
+import { Cluster, DEFAULT_SEED } from '../api/cluster.js';
 import type { RunTaskOutput } from '../api/run-task-types.js';
 import { promptForParameters } from './auto-prompt.js';
 import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
@@ -72,8 +71,9 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
     }
     const { path, snapshot } = loadClusterState(clusterStateFile, io.cwd);
     const cluster = openCluster(clusterStateFile, snapshot);
-    // One seed for the plan and the run, so --explain describes exactly what --save records.
-    const seed = tool.seed ?? randomBytes(8).toString('hex');
+    // The library's fixed default seed unless one is given: a dry run is reproducible, and
+    // the plan (--explain) and the run (--save) make the same choices.
+    const seed = tool.seed ?? DEFAULT_SEED;
 
     let response: RunTaskOutput;
     if (tool.explain === true) {
