@@ -172,7 +172,7 @@ function stringList(value: unknown, path: string): string[] {
 function timestamp(value: unknown, path: string): string {
   let date: Date | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) {
-    date = new Date(value * 1000);
+    date = new Date(Math.round(value * 1000));
   } else if (typeof value === 'string') {
     const parts = ISO_DATE.exec(value);
     if (parts) {
