@@ -68,7 +68,8 @@ export function selectBestTraced(
   for (const rule of rules) {
     if (survivors.length === 0) break;
     const keys = survivors.map((c) => rule.key(candidates[c]!));
-    const min = keys.reduce((a, b) => (b < a ? b : a), Number.POSITIVE_INFINITY);
+    let min = Number.POSITIVE_INFINITY;
+    for (const key of keys) min = Math.min(min, key);
     steps.push({
       strategy: rule.strategy,
       ranking: survivors.map((c, n) => ({

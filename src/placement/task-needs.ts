@@ -82,7 +82,8 @@ function staticPorts(
   const ports: StaticPort[] = [];
   for (const mapping of mappings ?? []) {
     const containerPort = mapping.containerPort;
-    const hostPort = mode === 'host' ? (mapping.hostPort ?? containerPort) : mapping.hostPort;
+    // Host mode has no dynamic ports: the container port is the host port.
+    const hostPort = mode === 'host' ? mapping.hostPort || containerPort : mapping.hostPort;
     if (hostPort === undefined || hostPort === 0) continue;
     ports.push({
       containerPort: containerPort ?? hostPort,
