@@ -137,7 +137,12 @@ export class CqlParser extends EmbeddedActionsParser {
             const operand = this.SUBRULE(this.unary);
             return this.ACTION(() => {
               const start = not.startOffset;
-              const node: Expression = { kind: 'not', operand: operand.node, start, end: operand.end };
+              const node: Expression = {
+                kind: 'not',
+                operand: operand.node,
+                start,
+                end: operand.end,
+              };
               return { node, start, end: operand.end };
             });
           },

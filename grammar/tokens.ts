@@ -49,9 +49,26 @@ export const WhiteSpace = createToken({
   line_breaks: true,
 });
 
+/**
+ * Chevrotain cannot derive the first characters of a complemented class, and without them it
+ * tries every pattern at every position (several times slower). So the word's possible first
+ * characters are listed: every code unit below 256 that may start a word, plus one
+ * representative per block of 256 above (chevrotain buckets higher code units per block).
+ */
+function wordStartHints(): number[] {
+  const hints: number[] = [];
+  for (let code = 0; code < 256; code++) {
+    const ch = String.fromCharCode(code);
+    if (/[^\s()[\],'"=!<>]/.test(ch)) hints.push(code);
+  }
+  for (let block = 256; block < 0x10000; block += 256) hints.push(block);
+  return hints;
+}
+
 export const Word = createToken({
   name: 'Word',
   pattern: WORD_PATTERN,
+  start_chars_hint: wordStartHints(),
   label: 'a word',
   categories: [ValueToken],
 });
@@ -71,6 +88,8 @@ function symbol(name: string, pattern: RegExp, label: string, category?: TokenTy
     name,
     pattern,
     label: `'${label}'`,
+    // Fixed first character; spares chevrotain analysing the lookahead patterns.
+    start_chars_hint: [label.charAt(0)],
     ...(category === undefined ? {} : { categories: [category] }),
   });
 }

@@ -41,16 +41,15 @@ const LISTED_AND_PATTERNS: readonly ComparisonOperator[] = [
   'not_exists',
 ];
 
-export const OPERATORS_BY_SUBJECT: Readonly<Record<SubjectName, readonly ComparisonOperator[]>> =
-  {
-    agentConnected: LISTED_AND_PATTERNS,
-    agentVersion: ORDERED,
-    attribute: ALL_OPERATORS,
-    ec2InstanceId: LISTED_AND_PATTERNS,
-    registeredAt: ORDERED,
-    runningTasksCount: ORDERED,
-    'task:group': ALL_OPERATORS,
-  };
+export const OPERATORS_BY_SUBJECT: Readonly<Record<SubjectName, readonly ComparisonOperator[]>> = {
+  agentConnected: LISTED_AND_PATTERNS,
+  agentVersion: ORDERED,
+  attribute: ALL_OPERATORS,
+  ec2InstanceId: LISTED_AND_PATTERNS,
+  registeredAt: ORDERED,
+  runningTasksCount: ORDERED,
+  'task:group': ALL_OPERATORS,
+};
 
 const SYMBOL: Readonly<Record<ComparisonOperator, string | undefined>> = {
   equals: '==',

@@ -104,6 +104,10 @@ function toError(text: string, issue: GrammarIssue): CqlError {
       });
     }
     case 'attribute-name':
-      return new CqlError(text, { offset, length, reason: `invalid attribute name: ${issue.detail}` });
+      return new CqlError(text, {
+        offset,
+        length,
+        reason: `invalid attribute name: ${issue.detail}`,
+      });
   }
 }

@@ -1,0 +1,149 @@
+/**
+ * `compileExpression`: text -> CompiledExpression. The AST is turned once into a tree of
+ * closures; `and`/`or` evaluate their cheaper operands first (every comparison is pure, so
+ * the order changes the cost, never the result). The original tree is kept for `explain`.
+ */
+import type { Expression } from '../../grammar/ast.js';
+import type { InstanceView } from '../cluster/instance-view.js';
+import type { FailingComparison } from '../placement/explanation.js';
+import { type CompileContext, compileComparison, type Evaluator } from './compile-comparison.js';
+import type { CompiledExpression } from './compiled-expression.js';
+import type { CqlError } from './errors.js';
+import { type Observer, observerFor } from './observed-value.js';
+import { parseExpression } from './parse-expression.js';
+
+type CompiledNode =
+  | {
+      readonly kind: 'comparison';
+      readonly evaluate: Evaluator;
+      readonly cost: number;
+      readonly text: string;
+      readonly start: number;
+      readonly end: number;
+      readonly observe: Observer;
+    }
+  | {
+      readonly kind: 'and' | 'or';
+      readonly evaluate: Evaluator;
+      readonly cost: number;
+      readonly operands: readonly CompiledNode[];
+    }
+  | {
+      readonly kind: 'not';
+      readonly evaluate: Evaluator;
+      readonly cost: number;
+      readonly operand: CompiledNode;
+    };
+
+function allOf(evaluators: readonly Evaluator[]): Evaluator {
+  const [a, b, c] = evaluators;
+  if (evaluators.length === 2) return (v) => a!(v) && b!(v);
+  if (evaluators.length === 3) return (v) => a!(v) && b!(v) && c!(v);
+  return (v) => {
+    for (const evaluate of evaluators) if (!evaluate(v)) return false;
+    return true;
+  };
+}
+
+function anyOf(evaluators: readonly Evaluator[]): Evaluator {
+  const [a, b, c] = evaluators;
+  if (evaluators.length === 2) return (v) => a!(v) || b!(v);
+  if (evaluators.length === 3) return (v) => a!(v) || b!(v) || c!(v);
+  return (v) => {
+    for (const evaluate of evaluators) if (evaluate(v)) return true;
+    return false;
+  };
+}
+
+function compileNode(node: Expression, context: CompileContext): CompiledNode {
+  switch (node.kind) {
+    case 'comparison': {
+      const { evaluate, cost } = compileComparison(node, context);
+      return {
+        kind: 'comparison',
+        evaluate,
+        cost,
+        text: context.text.slice(node.start, node.end),
+        start: node.start,
+        end: node.end,
+        observe: observerFor(node.subject),
+      };
+    }
+    case 'not': {
+      const operand = compileNode(node.operand, context);
+      const inner = operand.evaluate;
+      return { kind: 'not', evaluate: (v) => !inner(v), cost: operand.cost, operand };
+    }
+    case 'and':
+    case 'or': {
+      const operands = node.operands.map((operand) => compileNode(operand, context));
+      // Stable sort: equal-cost operands keep their written order.
+      const cheapestFirst = [...operands].sort((x, y) => x.cost - y.cost).map((o) => o.evaluate);
+      const evaluate = node.kind === 'and' ? allOf(cheapestFirst) : anyOf(cheapestFirst);
+      const cost = operands.reduce((sum, o) => sum + o.cost, 0);
+      return { kind: node.kind, evaluate, cost, operands };
+    }
+  }
+}
+
+/** Collects the comparisons that give `node` the value `value` on `view`. */
+function responsible(
+  node: CompiledNode,
+  value: boolean,
+  view: InstanceView,
+  out: FailingComparison[],
+): void {
+  switch (node.kind) {
+    case 'comparison':
+      out.push({
+        text: node.text,
+        span: { start: node.start, end: node.end },
+        observed: node.observe(view),
+      });
+      return;
+    case 'not':
+      responsible(node.operand, !value, view, out);
+      return;
+    default: {
+      // A false `and` is due to its false operands; a false `or` to all of them (all are
+      // false). Symmetrically for a true node under `not`.
+      const decisive = (node.kind === 'and') !== value;
+      for (const operand of node.operands) {
+        if (!decisive || operand.evaluate(view) === value) responsible(operand, value, view, out);
+      }
+    }
+  }
+}
+
+/**
+ * Every problem of an expression: syntax first, then subject/operator pairings, literals
+ * and regular expressions. Empty when the expression compiles.
+ */
+export function validateExpression(text: string): CqlError[] {
+  return compileTree(text).errors;
+}
+
+function compileTree(text: string): { root: CompiledNode | undefined; errors: CqlError[] } {
+  const parsed = parseExpression(text);
+  if (parsed.ast === undefined) return { root: undefined, errors: [...parsed.errors] };
+  const context: CompileContext = { text, errors: [] };
+  const root = compileNode(parsed.ast, context);
+  return { root, errors: context.errors };
+}
+
+/** Compiles an expression; throws the first CqlError when it is not valid. */
+export function compileExpression(text: string): CompiledExpression {
+  const { root, errors } = compileTree(text);
+  const first = errors[0];
+  if (first !== undefined || root === undefined) throw first;
+  const matches = root.evaluate;
+  return {
+    source: text,
+    matches,
+    explain(view) {
+      const out: FailingComparison[] = [];
+      if (!matches(view)) responsible(root, false, view, out);
+      return out;
+    },
+  };
+}

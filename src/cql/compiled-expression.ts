@@ -1,0 +1,19 @@
+/**
+ * What compiling an expression produces: a predicate on instance views plus an explainer
+ * that names the comparisons responsible for a `false`.
+ */
+import type { InstanceView } from '../cluster/instance-view.js';
+import type { FailingComparison } from '../placement/explanation.js';
+
+export interface CompiledExpression {
+  /** The expression text as given. */
+  readonly source: string;
+  /** Whether the instance satisfies the expression. Allocation-free. */
+  matches(view: InstanceView): boolean;
+  /**
+   * For an instance on which the expression is false, the comparisons that made it false:
+   * under `and` the false operands, under `or` all of them, under `not` the true ones
+   * (recursively); `[]` when the expression holds.
+   */
+  explain(view: InstanceView): FailingComparison[];
+}
