@@ -22,6 +22,8 @@ export interface ExplainReportOptions {
 type Colors = ReturnType<typeof picocolors.createColors>;
 
 const DEFAULT_MAX_ROWS = 20;
+/** The whole expression is in the summary; in a table row it is cut to keep rows narrow. */
+const EXPRESSION_WIDTH = 72;
 
 export function renderExplainReport(
   explanation: PlacementExplanation,
@@ -90,7 +92,10 @@ function renderVerdicts(verdicts: InstanceVerdict[], c: Colors, maxRows: number)
 
 /** All the facts of one failing check, one per line. */
 export function describeFailure(failure: CheckFailure, c: Colors): string {
-  const lines = [`${c.red(failure.reason)}: ${failure.detail}`];
+  // A memberOf failure lists its failing comparisons below, which say more than the detail.
+  const lines = [
+    failure.failing?.length ? c.red(failure.reason) : `${c.red(failure.reason)}: ${failure.detail}`,
+  ];
   if (failure.needed !== undefined && failure.available !== undefined) {
     const short = failure.needed - failure.available;
     lines.push(
@@ -102,12 +107,12 @@ export function describeFailure(failure: CheckFailure, c: Colors): string {
   }
   if (failure.takenPorts?.length)
     lines.push(`  ports already taken: ${failure.takenPorts.join(', ')}`);
-  if (failure.expression !== undefined) lines.push(`  expression: ${failure.expression}`);
+  if (failure.expression !== undefined) lines.push(`  expression: ${cut(failure.expression)}`);
   for (const comparison of failure.failing ?? []) {
     const observed =
       comparison.observed === null ? 'no value' : JSON.stringify(comparison.observed);
     lines.push(
-      `  failing: ${comparison.text} (chars ${comparison.span.start}-${comparison.span.end}), observed ${observed}`,
+      `  failing: ${comparison.text} (columns ${comparison.span.start + 1}-${comparison.span.end}), observed ${observed}`,
     );
   }
   if (failure.group !== undefined) lines.push(`  group already on the instance: ${failure.group}`);
@@ -150,6 +155,10 @@ function shortArn(arn: string): string {
   const resource = arn.split(':').slice(5).join(':');
   const slash = resource.indexOf('/');
   return slash >= 0 ? resource.slice(slash + 1) : arn;
+}
+
+function cut(text: string): string {
+  return text.length <= EXPRESSION_WIDTH ? text : `${text.slice(0, EXPRESSION_WIDTH - 3)}...`;
 }
 
 function indent(block: string): string {

@@ -105,9 +105,9 @@ describe('renderExplainReport', () => {
     expect(report).toContain('RESOURCE:MEMORY: needs 512 MiB of memory, 256 free');
     expect(report).toContain('needed 512, available 256, short by 256');
     expect(report).toContain(
-      'failing: attribute:ecs.instance-type == t2.small (chars 0-39), observed "t2.micro"',
+      'failing: attribute:ecs.instance-type == t2.small (columns 1-39), observed "t2.micro"',
     );
-    expect(report).toContain('failing: attribute:stack == prod (chars 44-67), observed no value');
+    expect(report).toContain('failing: attribute:stack == prod (columns 45-67), observed no value');
     expect(report).toContain('missing attributes: com.amazonaws.ecs.capability.ecr-auth');
     expect(report).toContain('ports already taken: 80');
     expect(report).toContain('group already on the instance: family:web');
@@ -122,6 +122,20 @@ describe('renderExplainReport', () => {
       'Tie-break: uniform random choice among 1 remaining candidate(s), took #1',
     );
     expect(report).toContain(`Chosen: ${ARN('aaaa')}`);
+  });
+
+  it('cuts a long expression in the table (the summary has it whole)', () => {
+    const expression = `attribute:ecs.instance-type in [${Array.from({ length: 20 }, (_, i) => `t${i}.large`).join(', ')}]`;
+    const verdict: InstanceVerdict = {
+      containerInstanceArn: ARN('dddd'),
+      failures: [{ ...memberOfFailure, expression }],
+    };
+    const text = renderExplainReport(
+      { ...explanation, tasks: [{ ...explanation.tasks[0]!, verdicts: [verdict] }] },
+      { color: false },
+    );
+    expect(text).toContain(`expression: ${expression.slice(0, 69)}...`);
+    expect(text).not.toContain(expression);
   });
 
   it('has no colour codes unless asked, and some when asked', () => {

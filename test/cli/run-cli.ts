@@ -14,15 +14,17 @@ export interface CliRun {
 export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
-  /** Pretend stdout/stderr are a terminal. */
+  /** Pretend stdin, stdout and stderr are a terminal. */
   tty?: boolean;
+  /** What is typed on stdin. */
+  input?: string;
 }
 
 export async function runCli(argv: string[], options: RunOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const stdin = Object.assign(new PassThrough(), { isTTY: options.tty === true });
-  stdin.end();
+  stdin.end(options.input ?? '');
   const code = await main(argv, {
     stdout: { isTTY: options.tty === true, write: (text: string) => (stdout += text) },
     stderr: { isTTY: options.tty === true, write: (text: string) => (stderr += text) },

@@ -244,6 +244,20 @@ describe('run-task --generate-cli-skeleton', () => {
   });
 });
 
+describe('run-task --cli-auto-prompt', () => {
+  it('asks for the task definition and the optional parameters on a terminal, then runs', async () => {
+    // Task definition, then: strategy skipped, cluster, count; the input then ends.
+    const run = await runCli(['run-task', ...STATE, '--cli-auto-prompt'], {
+      tty: true,
+      input: 'web:1\n\ndefault\n2\n',
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('--task-definition (family, family:revision or ARN): ');
+    const json = run.stdout.slice(run.stdout.indexOf('{\n'));
+    expect(parseResponse(json).tasks).toHaveLength(2);
+  });
+});
+
 describe('run-task --cli-input-json', () => {
   it('runs the request from a file, with command-line options overriding it', async () => {
     const run = await runCli([
