@@ -64,6 +64,14 @@ describe('splitByCapacityProvider: worked examples', () => {
     ],
     ['count 0', [item('A', 1), item('B', 4)], 0, [0, 0]],
     ['1000:1 over 10', [item('A', 1000), item('B', 1)], 10, [10, 0]],
+    // D'Hondt favours the heaviest provider: 23 tasks where the exact share is 21.3. Each
+    // small provider's first task (ratio 1/w >= 1/9) loses to the big one's 23/238.
+    [
+      'many light providers and one heavy one',
+      [item('A', 3), item('B', 3), item('C', 1), item('D', 3), item('E', 238), item('F', 9)],
+      23,
+      [0, 0, 0, 0, 23, 0],
+    ],
   ])('%s', (_name, strategy, n, expected) => {
     expect(counts(strategy, n)).toEqual(expected);
   });
@@ -157,6 +165,9 @@ describe('splitByCapacityProvider: properties', () => {
     );
   });
 
+  // "Within one task" in the pairwise sense: moving any single task between two providers
+  // would not bring them closer to their weights. (D'Hondt may exceed a provider's exact
+  // share by more than one task; see the heavy-provider example above.)
   it('follows the weights within one task after the base', () => {
     fc.assert(
       fc.property(strategyArb, countArb, (strategy, n) => {
