@@ -1,7 +1,9 @@
 /** A memberOf expression: present, non-empty, at most 2000 characters, valid CQL. */
-import { invalidParameter } from './validate-shape.js';
+import { CqlError, compileExpression, MAX_EXPRESSION_LENGTH } from '../cql/index.js';
+import { InvalidParameterException } from './errors.js';
+import { describeValue, invalidParameter } from './validate-shape.js';
 
-export const MAX_EXPRESSION = 2000;
+export const MAX_EXPRESSION = MAX_EXPRESSION_LENGTH;
 
 export function checkCqlExpression(expression: string | undefined, path: string): void {
   if (expression === undefined || expression.trim() === '') {
@@ -12,6 +14,15 @@ export function checkCqlExpression(expression: string | undefined, path: string)
       path,
       expression,
       `an expression can be at most ${MAX_EXPRESSION} characters long (got ${expression.length})`,
+    );
+  }
+  try {
+    compileExpression(expression);
+  } catch (error) {
+    if (!(error instanceof CqlError)) throw error;
+    // The CQL message carries the position and a caret excerpt; keep it whole.
+    throw new InvalidParameterException(
+      `Invalid ${path} ${describeValue(expression)}: not a valid cluster query language expression: ${error.message}`,
     );
   }
 }

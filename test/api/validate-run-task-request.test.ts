@@ -423,3 +423,40 @@ describe('launch type against the task definition', () => {
     ).toContain('not for the EXTERNAL launch type');
   });
 });
+
+describe('memberOf expressions are checked as cluster query language', () => {
+  it.each([
+    'attribute:ecs.instance-type =~ g4dn.*',
+    'task:group == service:api',
+    'not(task:group == database) and agentVersion >= 1.70.0',
+    "ec2InstanceId in ['i-abcd1234', 'i-wxyx7890']",
+  ])('accepts %s', (expression) =>
+    ok(onEc2({ placementConstraints: [{ type: 'memberOf', expression }] })),
+  );
+
+  it.each([
+    ['attribute:stack ==', 'placementConstraints[0].expression'],
+    ['agentVersoin < 1.0.0', 'agentVersoin'],
+    ['(attribute:a == b', 'column'],
+  ])('refuses %j with the CQL error and its position', (expression, fragment) => {
+    const message = thrownBy(onEc2({ placementConstraints: [{ type: 'memberOf', expression }] }));
+    expect(message).toContain(
+      `Invalid placementConstraints[0].expression ${JSON.stringify(expression)}: not a valid cluster query language expression: `,
+    );
+    expect(message).toContain(fragment);
+    expect(message).toMatch(/at line 1, column \d+/);
+  });
+
+  it('reports the failing constraint by its index', () => {
+    const message = thrownBy(
+      onEc2({
+        placementConstraints: [
+          { type: 'distinctInstance' },
+          { type: 'memberOf', expression: 'attribute:a == b' },
+          { type: 'memberOf', expression: 'runningTasksCount == many' },
+        ],
+      }),
+    );
+    expect(message).toContain('placementConstraints[2].expression');
+  });
+});
