@@ -46,8 +46,10 @@ export async function runCommandBody(
 
 /** The reason, then how the command is used and where to find its help. */
 export function formatUsageError(context: CommandContext, reason: string): string {
+  // "Error parsing parameter ..." already says it is an error.
+  const lead = reason.startsWith('Error ') ? '' : 'error: ';
   return (
-    `${context.commandPath}: error: ${reason}\n\n` +
+    `${context.commandPath}: ${lead}${reason}\n\n` +
     `usage: ${context.commandPath} ${context.usage}\n` +
     `To see help text, you can run: ${context.commandPath} --help\n`
   );

@@ -43,8 +43,8 @@ export function registerListContainerInstances(
     .command('list-container-instances')
     .summary('list container instance ARNs, like aws ecs list-container-instances')
     .description(
-      'Prints the ARNs of the container instances of a cluster snapshot that match a Cluster\n' +
-        'Query Language filter and a status. Without --status every instance is listed except\n' +
+      'Prints the ARNs of the container instances of a cluster snapshot that match a Cluster ' +
+        'Query Language filter and a status. Without --status every instance is listed except ' +
         'INACTIVE ones.',
     )
     .usage(LIST_CONTAINER_INSTANCES_CONTEXT.usage)
@@ -57,7 +57,7 @@ export function registerListContainerInstances(
     .option('--status <value>', STATUSES.join(' | '))
     .addHelpText(
       'after',
-      '\nExit status: 0 list printed, 252 bad command line, 254 service error (a bad --filter is\nInvalidParameterException), 255 cluster state not loadable.',
+      '\nExit status: 0 list printed, 252 bad command line, 254 service error (a bad --filter is\nInvalidParameterException), 255 cluster state not loadable.\n',
     )
     .action(async (values: ListOptions) => {
       report(await listContainerInstances(values, io));

@@ -33,8 +33,8 @@ export function registerRunTask(
     .command('run-task')
     .summary('place tasks on a cluster snapshot, like aws ecs run-task')
     .description(
-      'Places tasks on the cluster described by a snapshot file, with the placement rules of\n' +
-        'Amazon ECS RunTask, and prints the RunTask response. The file is left untouched unless\n' +
+      'Places tasks on the cluster described by a snapshot file, with the placement rules of ' +
+        'Amazon ECS RunTask, and prints the RunTask response. The file is left untouched unless ' +
         '--save is given.',
     )
     .usage(RUN_TASK_CONTEXT.usage)
@@ -119,4 +119,5 @@ Structured options take JSON, the AWS CLI shorthand syntax or file://path, e.g.
   --overrides file://overrides.json
 
 Exit status: 0 response printed (even with failures), 252 bad command line,
-254 service error (e.g. InvalidParameterException), 255 cluster state not loadable or savable.`;
+254 service error (e.g. InvalidParameterException), 255 cluster state not loadable or savable.
+`;
