@@ -16,14 +16,13 @@ export class ExpressionCache {
     const cached = this.compiled.get(expression);
     if (cached) return cached;
     let found: InstancePredicate;
-    {
-      try {
-        found = compileExpression(expression);
-      } catch (error) {
-        if (error instanceof EcsServiceException) throw error;
-        throw new InvalidParameterException(error instanceof Error ? error.message : String(error));
-      }
-      if (this.compiled.size >= CACHE_LIMIT) this.compiled.clear();
+    try {
+      found = compileExpression(expression);
+    } catch (error) {
+      if (error instanceof EcsServiceException) throw error;
+      throw new InvalidParameterException(error instanceof Error ? error.message : String(error));
+    }
+    if (this.compiled.size >= CACHE_LIMIT) this.compiled.clear();
       this.compiled.set(expression, found);
     }
     return found;

@@ -1,0 +1,231 @@
+/**
+ * fast-check arbitraries for placement: container instances, cluster snapshots, task
+ * definitions and RunTask requests, in the ECS shapes. Values are kept small and varied so
+ * that constraints, ports, GPUs and strategies all get exercised.
+ */
+import fc from 'fast-check';
+import type { RunTaskInput } from '../api/run-task-types.js';
+import type {
+  ContainerDefinition,
+  ContainerInstance,
+  PlacementConstraint,
+  PlacementStrategy,
+  Snapshot,
+  Task,
+  TaskDefinition,
+} from '../cluster/ecs-types.js';
+import { containerInstance, runningTask, snapshotOf, taskDefinition } from './builders.js';
+
+export const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
+export const INSTANCE_TYPES = ['t3.large', 't3.xlarge', 'm5.large', 'g4dn.xlarge'] as const;
+export const GROUPS = ['family:web', 'family:batch', 'service:api'] as const;
+const PORTS = [22, 80, 443, 8080] as const;
+const UDP_PORTS = [53, 5000] as const;
+
+/** One container instance with the given id. */
+export function containerInstanceArb(id: string): fc.Arbitrary<ContainerInstance> {
+  return fc
+    .record({
+      cpu: fc.constantFrom(256, 1024, 2048, 4096, 4096),
+      memory: fc.constantFrom(512, 1024, 2048, 4096, 8192, 8192),
+      ports: fc.subarray([...PORTS]),
+      udpPorts: fc.subarray([...UDP_PORTS]),
+      gpuCount: fc.constantFrom(0, 0, 1, 2, 4),
+      zone: fc.constantFrom(...ZONES),
+      type: fc.constantFrom(...INSTANCE_TYPES),
+      stack: fc.option(fc.constantFrom('prod', 'dev'), { nil: undefined }),
+      status: fc.constantFrom('ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'DRAINING' as const),
+      agentConnected: fc.constantFrom(true, true, true, true, false),
+      taskEni: fc.constantFrom(true, true, true, false),
+    })
+    .map((r) =>
+      containerInstance({
+        id,
+        cpu: r.cpu,
+        memory: r.memory,
+        ports: r.ports,
+        udpPorts: r.udpPorts,
+        gpus: Array.from({ length: r.gpuCount }, (_, g) => `${id}-gpu${g}`),
+        status: r.status,
+        agentConnected: r.agentConnected,
+        attributes: {
+          'ecs.availability-zone': r.zone,
+          'ecs.instance-type': r.type,
+          ...(r.stack !== undefined ? { stack: r.stack } : {}),
+          ...(r.taskEni ? { 'ecs.capability.task-eni': null } : {}),
+        },
+      }),
+    );
+}
+
+const containerArb: fc.Arbitrary<ContainerDefinition> = fc
+  .record({
+    cpu: fc.option(fc.constantFrom(64, 128, 256, 512), { nil: undefined }),
+    memory: fc.constantFrom(128, 256, 512, 1024),
+    reservation: fc.option(fc.constantFrom(32, 64), { nil: undefined }),
+    hostPort: fc.option(fc.constantFrom(0, 80, 8080, 9090), { nil: undefined, freq: 2 }),
+    udp: fc.option(fc.constantFrom(53, 5000, 6000), { nil: undefined, freq: 4 }),
+    gpus: fc.constantFrom(0, 0, 0, 0, 0, 0, 1, 2),
+  })
+  .map((r) => {
+    const container: ContainerDefinition = {
+      name: 'c',
+      image: 'busybox',
+      memory: r.memory,
+      essential: true,
+    };
+    if (r.cpu !== undefined) container.cpu = r.cpu;
+    if (r.reservation !== undefined) container.memoryReservation = r.reservation;
+    container.portMappings = [
+      ...(r.hostPort !== undefined
+        ? [{ containerPort: 8000, hostPort: r.hostPort, protocol: 'tcp' as const }]
+        : []),
+      ...(r.udp !== undefined
+        ? [{ containerPort: r.udp, hostPort: r.udp, protocol: 'udp' as const }]
+        : []),
+    ];
+    if (r.gpus > 0) container.resourceRequirements = [{ type: 'GPU', value: String(r.gpus) }];
+    return container;
+  });
+
+/** An EC2 task definition of family `family` with one or two containers. */
+export function taskDefinitionArb(family = 'web'): fc.Arbitrary<TaskDefinition> {
+  return fc
+    .record({
+      containers: fc.array(containerArb, { minLength: 1, maxLength: 2 }),
+      taskLevel: fc.option(
+        fc.record({ cpu: fc.constantFrom('256', '1024'), memory: fc.constantFrom('512', '2048') }),
+        {
+          nil: undefined,
+        },
+      ),
+      requiresEni: fc.constantFrom(false, false, false, false, false, true),
+    })
+    .map((r) =>
+      taskDefinition(
+        family,
+        // A host port may appear once per task: shift each container's ports by its index.
+        r.containers.map((c, k) => ({
+          ...c,
+          name: `c${k}`,
+          portMappings: (c.portMappings ?? []).map((m) => ({
+            ...m,
+            hostPort: m.hostPort ? m.hostPort + k : 0,
+            containerPort: (m.containerPort ?? 0) + k,
+          })),
+        })),
+        {
+          ...(r.taskLevel ?? {}),
+          ...(r.requiresEni ? { requiresAttributes: [{ name: 'ecs.capability.task-eni' }] } : {}),
+        },
+      ),
+    );
+}
+
+/** CQL expressions over the attributes the instance arbitrary sets. */
+export const MEMBER_OF_EXPRESSIONS = [
+  'attribute:ecs.instance-type =~ t3.*',
+  'attribute:ecs.availability-zone in [us-east-1a, us-east-1b]',
+  'attribute:stack == prod',
+  'not(attribute:stack == prod)',
+  'runningTasksCount < 2',
+  'task:group != family:web',
+  'attribute:ecs.instance-type != g4dn.xlarge and attribute:ecs.availability-zone != us-east-1c',
+] as const;
+
+export const constraintsArb: fc.Arbitrary<PlacementConstraint[]> = fc
+  .record({
+    distinct: fc.boolean(),
+    memberOf: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 3, arbitrary: fc.subarray([...MEMBER_OF_EXPRESSIONS], { maxLength: 1 }) },
+      { weight: 1, arbitrary: fc.subarray([...MEMBER_OF_EXPRESSIONS], { maxLength: 2 }) },
+    ),
+  })
+  .map((r) => [
+    ...(r.distinct ? [{ type: 'distinctInstance' as const }] : []),
+    ...r.memberOf.map((expression) => ({ type: 'memberOf' as const, expression })),
+  ]);
+
+export const strategyArb: fc.Arbitrary<PlacementStrategy> = fc.constantFrom<PlacementStrategy>(
+  { type: 'random' },
+  { type: 'binpack', field: 'cpu' },
+  { type: 'binpack', field: 'memory' },
+  { type: 'spread', field: 'instanceId' },
+  { type: 'spread', field: 'host' },
+  { type: 'spread', field: 'attribute:ecs.availability-zone' },
+  { type: 'spread', field: 'attribute:stack' },
+);
+
+export const strategiesArb: fc.Arbitrary<PlacementStrategy[]> = fc.array(strategyArb, {
+  maxLength: 3,
+});
+
+/** A RunTask request for `taskDefinition` on the EC2 launch type. */
+export function runTaskInputArb(taskDefinitionRef = 'web'): fc.Arbitrary<RunTaskInput> {
+  return fc
+    .record({
+      count: fc.integer({ min: 1, max: 10 }),
+      group: fc.option(fc.constantFrom(...GROUPS), { nil: undefined }),
+      constraints: constraintsArb,
+      strategies: strategiesArb,
+    })
+    .map((r) => {
+      const input: RunTaskInput = {
+        taskDefinition: taskDefinitionRef,
+        count: r.count,
+        launchType: 'EC2',
+      };
+      if (r.group !== undefined) input.group = r.group;
+      if (r.constraints.length > 0) input.placementConstraints = r.constraints;
+      if (r.strategies.length > 0) input.placementStrategy = r.strategies;
+      return input;
+    });
+}
+
+/** A cluster snapshot named `default` with 1..maxInstances instances, some existing tasks, and `definitions`. */
+export function clusterSnapshotArb(
+  definitions: readonly TaskDefinition[],
+  options: { minInstances?: number; maxInstances?: number } = {},
+): fc.Arbitrary<Snapshot> {
+  const size = fc.integer({ min: options.minInstances ?? 1, max: options.maxInstances ?? 10 });
+  return size.chain((n) =>
+    fc
+      .tuple(
+        fc.tuple(...Array.from({ length: n }, (_, k) => containerInstanceArb(`ci${k}`))),
+        fc.array(
+          fc.record({
+            on: fc.integer({ min: 0, max: n - 1 }),
+            group: fc.constantFrom(...GROUPS),
+            desiredStatus: fc.constantFrom('RUNNING', 'RUNNING', 'STOPPED' as const),
+          }),
+          { maxLength: 6 },
+        ),
+      )
+      .map(([instances, existing]) => {
+        const tasks: Task[] = existing.map((t, k) =>
+          runningTask(`existing${k}`, `ci${t.on}`, t.group, { desiredStatus: t.desiredStatus }),
+        );
+        return snapshotOf({ instances, taskDefinitions: definitions, tasks });
+      }),
+  );
+}
+
+/** One RunTask call against a snapshot: what the invariants take. */
+export interface PlacementScenario {
+  snapshot: Snapshot;
+  request: RunTaskInput;
+  seed: string;
+}
+
+export function placementScenarioArb(
+  options: { maxInstances?: number } = {},
+): fc.Arbitrary<PlacementScenario> {
+  return taskDefinitionArb('web').chain((definition) =>
+    fc.record({
+      snapshot: clusterSnapshotArb([definition], options),
+      request: runTaskInputArb('web'),
+      seed: fc.string({ minLength: 1, maxLength: 8 }),
+    }),
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * The placement invariants as reusable properties: each takes a scenario (snapshot, request,
+ * seed), runs it, and throws an Error describing the first violation. Use them with
+ * `fc.assert(fc.property(placementScenarioArb(), invariant))`.
+ */
+import { Cluster } from '../api/cluster.js';
+import type { InstanceState } from '../cluster/instance-state.js';
+import type { PlacementScenario } from './arbitraries.js';
+import { callFacts, independentFailures, planScenario, replay } from './replay.js';
+
+function fail(message: string): never {
+  throw new Error(`placement invariant violated: ${message}`);
+}
+
+/** Every placed task's instance satisfied all checks and constraints when it was chosen. */
+export function constraintsNeverViolated(scenario: PlacementScenario): void {
+  const call = planScenario(scenario);
+  if (!call) return;
+  const facts = callFacts(call.snapshot, scenario.request);
+  replay(call, ({ chosen, trace }) => {
+    if (!chosen) return;
+    if (chosen.status !== 'ACTIVE')
+      fail(`task ${trace.taskIndex} placed on ${chosen.status} ${chosen.id}`);
+    const failing = independentFailures(chosen, facts);
+    if (failing.length > 0)
+      fail(`task ${trace.taskIndex} placed on ${chosen.id} which fails ${failing.join(', ')}`);
+  });
+}
+
+/** No instance ends with negative CPU or memory, a port taken twice, or a GPU given twice. */
+export function resourcesNeverOvercommitted(scenario: PlacementScenario): void {
+  const call = planScenario(scenario);
+  if (!call) return;
+  replay(call, ({ chosen, task }) => {
+    if (!chosen || !task) return;
+    const cpu = Number(task.cpu ?? 0);
+    const memory = Number(task.memory ?? 0);
+    if (cpu > chosen.cpu) fail(`${chosen.id}: ${cpu} CPU placed with ${chosen.cpu} left`);
+    if (memory > chosen.memory)
+      fail(`${chosen.id}: ${memory} MiB placed with ${chosen.memory} left`);
+    for (const container of task.containers ?? []) {
+      for (const binding of container.networkBindings ?? []) {
+        const taken = binding.protocol === 'udp' ? chosen.udpTaken : chosen.tcpTaken;
+        if (taken.has(binding.hostPort!))
+          fail(`${chosen.id}: host port ${binding.hostPort} bound twice`);
+      }
+      for (const gpu of container.gpuIds ?? []) {
+        if (!chosen.freeGpus.includes(gpu)) fail(`${chosen.id}: GPU ${gpu} is not free`);
+      }
+    }
+  });
+}
+
+/** With distinctInstance, an instance never ends up with two active tasks of the group. */
+export function distinctInstanceHolds(scenario: PlacementScenario): void {
+  const call = planScenario(scenario);
+  if (!call) return;
+  const facts = callFacts(call.snapshot, scenario.request);
+  if (!facts.distinctInstance) return;
+  const used = new Set<string>();
+  replay(call, ({ chosen }) => {
+    if (!chosen) return;
+    if (used.has(chosen.arn) || chosen.activeGroups.has(facts.group)) {
+      fail(`${chosen.id} already hosts a task of ${facts.group}`);
+    }
+    used.add(chosen.arn);
+  });
+}
+
+function spreadKey(instance: InstanceState, field: string): string {
+  if (field === 'instanceId' || field === 'host') return instance.arn;
+  return instance.view.attributes.get(field.slice('attribute:'.length)) ?? '\u0000absent';
+}
+
+/**
+ * With spread first, each task goes to a least-loaded bucket among the buckets that had a
+ * feasible instance (load = the group's RUNNING-desired tasks on ACTIVE instances).
+ */
+export function spreadBalances(scenario: PlacementScenario): void {
+  const first = scenario.request.placementStrategy?.[0];
+  if (first?.type !== 'spread' || first.field === undefined) return;
+  const field = first.field;
+  const call = planScenario(scenario);
+  if (!call) return;
+  const facts = callFacts(call.snapshot, scenario.request);
+  replay(call, ({ model, chosen, trace }) => {
+    if (!chosen) return;
+    const load = new Map<string, number>();
+    for (const instance of model.instances) {
+      if (instance.status !== 'ACTIVE') continue;
+      const key = spreadKey(instance, field);
+      load.set(key, (load.get(key) ?? 0) + (instance.view.taskGroups.get(facts.group) ?? 0));
+    }
+    const feasible = trace.verdicts
+      .filter((v) => v.failures.length === 0)
+      .map((v) => model.instance(v.containerInstanceArn)!);
+    const least = Math.min(...feasible.map((i) => load.get(spreadKey(i, field)) ?? 0));
+    const mine = load.get(spreadKey(chosen, field)) ?? 0;
+    if (mine !== least)
+      fail(`task ${trace.taskIndex} went to a bucket with ${mine} tasks while one had ${least}`);
+  });
+}
+
+/** With binpack first, the chosen instance had no more of the field left than any feasible one. */
+export function binpackPacks(scenario: PlacementScenario): void {
+  const first = scenario.request.placementStrategy?.[0];
+  if (first?.type !== 'binpack') return;
+  const field = first.field === 'cpu' ? 'cpu' : 'memory';
+  const call = planScenario(scenario);
+  if (!call) return;
+  replay(call, ({ model, chosen, trace }) => {
+    if (!chosen) return;
+    for (const verdict of trace.verdicts) {
+      if (verdict.failures.length > 0) continue;
+      const other = model.instance(verdict.containerInstanceArn)!;
+      if (other[field] < chosen[field]) {
+        fail(
+          `task ${trace.taskIndex}: ${chosen.id} has ${chosen[field]} ${field} left, ${other.id} only ${other[field]}`,
+        );
+      }
+    }
+  });
+}
+
+/** Two runs from the same snapshot with the same seed give identical responses. */
+export function sameSeedSameResult(scenario: PlacementScenario): void {
+  const run = () => {
+    try {
+      return Cluster.fromSnapshot(scenario.snapshot).runTask(scenario.request, {
+        seed: scenario.seed,
+        now: 0,
+      });
+    } catch (error) {
+      return { error: String(error) };
+    }
+  };
+  const a = JSON.stringify(run());
+  const b = JSON.stringify(run());
+  if (a !== b) fail('two runs with one seed differ');
+}
+
+/**
+ * When no tie had to be broken at random, listing the instances in another order changes
+ * neither the instances chosen nor the failures.
+ */
+export function orderDoesNotMatterWithoutRandomness(scenario: PlacementScenario): void {
+  const call = planScenario(scenario);
+  if (!call) return;
+  if (call.plan.explanation.tasks.some((t) => t.tieBreak !== undefined && t.tieBreak.among > 1))
+    return;
+  const reversed = structuredClone(scenario.snapshot);
+  reversed.clusters[0]!.containerInstances.reverse();
+  const again = planScenario({ ...scenario, snapshot: reversed });
+  if (!again) fail('the reordered snapshot was refused');
+  const hosts = (p: typeof call.plan) => p.tasks.map((t) => t.containerInstanceArn);
+  const failures = (p: typeof call.plan) => p.failures.map((f) => `${f.arn} ${f.reason}`).sort();
+  if (JSON.stringify(hosts(call.plan)) !== JSON.stringify(hosts(again.plan)))
+    fail('reordering changed the hosts');
+  if (JSON.stringify(failures(call.plan)) !== JSON.stringify(failures(again.plan)))
+    fail('reordering changed the failures');
+}
+
+/**
+ * Every reason in the explanation reproduces when re-evaluated independently on the state
+ * it was given for, an instance with no reason passes every check, and each failure entry
+ * carries the first reason of its instance.
+ */
+export function explanationsAreSound(scenario: PlacementScenario): void {
+  const call = planScenario(scenario);
+  if (!call) return;
+  const facts = callFacts(call.snapshot, scenario.request);
+  let last: Map<string, string> | undefined;
+  replay(call, ({ model, trace }) => {
+    last = new Map();
+    for (const verdict of trace.verdicts) {
+      const instance = model.instance(verdict.containerInstanceArn)!;
+      const stated = verdict.failures.map((f) => f.check);
+      const actual = independentFailures(instance, facts);
+      if (JSON.stringify(stated) !== JSON.stringify(actual)) {
+        fail(
+          `task ${trace.taskIndex}, ${instance.id}: explanation says [${stated}] but re-evaluation gives [${actual}]`,
+        );
+      }
+      for (const failure of verdict.failures) {
+        if (failure.check === 'RESOURCE:MEMORY' && failure.available !== instance.memory)
+          fail('memory amount misreported');
+        if (failure.check === 'RESOURCE:CPU' && failure.available !== instance.cpu)
+          fail('cpu amount misreported');
+      }
+      if (verdict.failures[0]) last.set(verdict.containerInstanceArn, verdict.failures[0].reason);
+    }
+  });
+  for (const failure of call.plan.failures) {
+    if (last?.get(failure.arn!) !== failure.reason)
+      fail(`failure for ${failure.arn} says ${failure.reason}`);
+  }
+}
+
+/** Every invariant above, by name. */
+export const placementInvariants = {
+  constraintsNeverViolated,
+  resourcesNeverOvercommitted,
+  distinctInstanceHolds,
+  spreadBalances,
+  binpackPacks,
+  sameSeedSameResult,
+  orderDoesNotMatterWithoutRandomness,
+  explanationsAreSound,
+} as const;

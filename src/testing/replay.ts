@@ -1,0 +1,113 @@
+/**
+ * Replays a planned RunTask call step by step on a fresh model of the same snapshot, so
+ * invariants can look at the cluster exactly as it was before each task was placed.
+ */
+import { Cluster } from '../api/cluster.js';
+import { EcsServiceException } from '../api/errors.js';
+import type { RunTaskInput } from '../api/run-task-types.js';
+import { ClusterModel } from '../cluster/cluster-model.js';
+import type { Snapshot, Task, TaskDefinition } from '../cluster/ecs-types.js';
+import type { InstanceState } from '../cluster/instance-state.js';
+import { footprintOfTask } from '../cluster/task-footprint.js';
+import { compileExpression } from '../cql/index.js';
+import type { InstancePredicate } from '../placement/checks/member-of-check.js';
+import type { CheckName, TaskTrace } from '../placement/explanation.js';
+import { computeTaskNeeds, type TaskNeeds } from '../placement/task-needs.js';
+import { resolveTaskDefinition } from '../api/resolve-task-definition.js';
+import type { PlacementScenario } from './arbitraries.js';
+
+export interface PlannedCall {
+  plan: ReturnType<Cluster['planRunTask']>;
+  /** The snapshot as the cluster loaded it (validated and normalised). */
+  snapshot: Snapshot;
+}
+
+/** Plans the scenario's call; `undefined` when the service refuses the request. */
+export function planScenario(scenario: PlacementScenario): PlannedCall | undefined {
+  const cluster = Cluster.fromSnapshot(scenario.snapshot);
+  const snapshot = cluster.toSnapshot();
+  try {
+    return {
+      plan: cluster.planRunTask(scenario.request, { seed: scenario.seed, now: 0 }),
+      snapshot,
+    };
+  } catch (error) {
+    if (error instanceof EcsServiceException) return undefined;
+    throw error;
+  }
+}
+
+/** The facts of a call that an independent evaluation needs. */
+export interface CallFacts {
+  definition: TaskDefinition;
+  needs: TaskNeeds;
+  group: string;
+  memberOf: { expression: string; predicate: InstancePredicate }[];
+  distinctInstance: boolean;
+}
+
+export function callFacts(snapshot: Snapshot, request: RunTaskInput): CallFacts {
+  const definition = resolveTaskDefinition(snapshot.taskDefinitions, request.taskDefinition);
+  const constraints = [
+    ...(definition.placementConstraints ?? []),
+    ...(request.placementConstraints ?? []),
+  ];
+  return {
+    definition,
+    needs: computeTaskNeeds(definition, request.overrides),
+    group: request.group ?? `family:${definition.family}`,
+    memberOf: constraints
+      .filter((c) => c.type === 'memberOf' && c.expression !== undefined)
+      .map((c) => ({ expression: c.expression!, predicate: compileExpression(c.expression!) })),
+    distinctInstance: constraints.some((c) => c.type === 'distinctInstance'),
+  };
+}
+
+/**
+ * The failing checks of an instance, computed directly from the model's state (not through
+ * the engine's check objects), in ECS order; one MemberOf entry per failing constraint.
+ */
+export function independentFailures(instance: InstanceState, facts: CallFacts): CheckName[] {
+  const { needs } = facts;
+  const failing: CheckName[] = [];
+  if (!instance.view.agentConnected) failing.push('AGENT');
+  const attributes = instance.view.attributes;
+  if (
+    needs.requiredAttributes.some(
+      (a) =>
+        !attributes.has(a.name) || (a.value !== undefined && attributes.get(a.name) !== a.value),
+    )
+  ) {
+    failing.push('ATTRIBUTE');
+  }
+  if (needs.cpu > 0 && needs.cpu > instance.cpu) failing.push('RESOURCE:CPU');
+  if (needs.memory > 0 && needs.memory > instance.memory) failing.push('RESOURCE:MEMORY');
+  if (needs.tcpPorts.some((p) => instance.tcpTaken.has(p))) failing.push('RESOURCE:PORTS');
+  if (needs.udpPorts.some((p) => instance.udpTaken.has(p))) failing.push('RESOURCE:PORTS_UDP');
+  if (needs.gpus > 0 && needs.gpus > instance.freeGpus.length) failing.push('RESOURCE:GPU');
+  for (const { predicate } of facts.memberOf)
+    if (!predicate.matches(instance.view)) failing.push('MemberOf');
+  if (facts.distinctInstance && instance.activeGroups.has(facts.group))
+    failing.push('DistinctInstance');
+  return failing;
+}
+
+export interface ReplayStep {
+  trace: TaskTrace;
+  /** The cluster just before this task was decided. */
+  model: ClusterModel;
+  chosen: InstanceState | undefined;
+  task: Task | undefined;
+}
+
+/** Visits each decision of a planned call with the cluster state it was taken on. */
+export function replay(call: PlannedCall, visit: (step: ReplayStep) => void): void {
+  const model = new ClusterModel(call.snapshot.clusters[0]!);
+  let placed = 0;
+  for (const trace of call.plan.explanation.tasks) {
+    const chosen = trace.chosen !== undefined ? model.instance(trace.chosen) : undefined;
+    const task = chosen ? call.plan.tasks[placed++] : undefined;
+    visit({ trace, model, chosen, task });
+    if (chosen && task) model.commit(chosen, task, footprintOfTask(task));
+  }
+}
