@@ -38,7 +38,7 @@ export function parseParameter(
   shape: Shape,
   cwd: string,
 ): unknown {
-  const texts = args.map((arg) => readParameterText(flag, arg, cwd));
+  const texts = args.map((arg) => scalarText(arg, readParameterText(flag, arg, cwd)));
   if (shape.kind === 'list') return parseList(flag, name, texts, shape.member);
   if (texts.length !== 1) {
     throw new UsageError(`argument ${flag}: expected one value, got ${texts.length}`);
@@ -48,7 +48,12 @@ export function parseParameter(
     return conformToShape(parseStructureText(flag, text), shape, name, sourceOf(text));
   }
   // Scalars: the text is the value; the shape checks it is an integer or boolean.
-  return conformToShape(text.trim(), shape, name, 'shorthand');
+  return conformToShape(text, shape, name, 'shorthand');
+}
+
+/** A file's final line break is not part of the value (`echo web:1 > td.txt`). */
+function scalarText(arg: string, text: string): string {
+  return arg.startsWith(FILE_PREFIX) ? text.replace(/\r?\n$/, '') : text;
 }
 
 function parseList(flag: string, name: string, texts: string[], member: Shape): unknown[] {
@@ -66,7 +71,7 @@ function parseList(flag: string, name: string, texts: string[], member: Shape): 
     if (member.kind === 'structure') {
       return conformToShape(parseStructureText(flag, text), member, path, sourceOf(text));
     }
-    return conformToShape(text.trim(), member, path, 'shorthand');
+    return conformToShape(text, member, path, 'shorthand');
   });
 }
 
