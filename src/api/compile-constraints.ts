@@ -23,8 +23,7 @@ export class ExpressionCache {
       throw new InvalidParameterException(error instanceof Error ? error.message : String(error));
     }
     if (this.compiled.size >= CACHE_LIMIT) this.compiled.clear();
-      this.compiled.set(expression, found);
-    }
+    this.compiled.set(expression, found);
     return found;
   }
 }
