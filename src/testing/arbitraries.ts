@@ -137,7 +137,7 @@ export const constraintsArb: fc.Arbitrary<PlacementConstraint[]> = fc
   .record({
     distinct: fc.boolean(),
     memberOf: fc.oneof(
-      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 3, arbitrary: fc.constant<string[]>([]) },
       { weight: 3, arbitrary: fc.subarray([...MEMBER_OF_EXPRESSIONS], { maxLength: 1 }) },
       { weight: 1, arbitrary: fc.subarray([...MEMBER_OF_EXPRESSIONS], { maxLength: 2 }) },
     ),
