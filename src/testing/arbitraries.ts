@@ -123,7 +123,7 @@ export function taskDefinitionArb(family = 'web'): fc.Arbitrary<TaskDefinition> 
 }
 
 /** CQL expressions over the attributes the instance arbitrary sets. */
-export const MEMBER_OF_EXPRESSIONS = [
+export const MEMBER_OF_EXPRESSIONS: readonly string[] = [
   'attribute:ecs.instance-type =~ t3.*',
   'attribute:ecs.availability-zone in [us-east-1a, us-east-1b]',
   'attribute:stack == prod',
@@ -131,7 +131,7 @@ export const MEMBER_OF_EXPRESSIONS = [
   'runningTasksCount < 2',
   'task:group != family:web',
   'attribute:ecs.instance-type != g4dn.xlarge and attribute:ecs.availability-zone != us-east-1c',
-] as const;
+];
 
 export const constraintsArb: fc.Arbitrary<PlacementConstraint[]> = fc
   .record({
