@@ -471,13 +471,23 @@ function attributes(value: unknown, path: string): Attribute[] {
   const items = list(value, path);
   const copies = new Array<Attribute>(items.length);
   const names = new Set<string>();
+  // The hottest loop of a large snapshot (dozens per instance): paths are built only on failure.
   for (let i = 0; i < items.length; i++) {
-    const itemPath = `${path}[${i}]`;
-    const source = object(items[i], itemPath);
-    const name = string(source, 'name', itemPath);
-    if (names.has(name)) fail(`${itemPath}.name`, `duplicate attribute ${show(name)}`);
+    const source = items[i] as Json;
+    if (source === null || typeof source !== 'object' || Array.isArray(source)) {
+      object(source, `${path}[${i}]`);
+    }
+    const name = source['name'];
+    if (typeof name !== 'string' || name === '' || names.has(name)) {
+      const itemPath = `${path}[${i}]`;
+      string(source, 'name', itemPath);
+      fail(`${itemPath}.name`, `duplicate attribute ${show(name)}`);
+    }
     names.add(name);
-    optionalString(source, 'value', itemPath);
+    const attributeValue = source['value'];
+    if (attributeValue !== undefined && typeof attributeValue !== 'string') {
+      optionalString(source, 'value', `${path}[${i}]`);
+    }
     copies[i] = { ...source } as unknown as Attribute;
   }
   return copies;
