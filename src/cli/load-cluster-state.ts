@@ -1,12 +1,11 @@
 /**
- * Reads the `--cluster-state` snapshot file. Any problem (missing file, bad JSON, invalid
- * snapshot) is a ClusterStateError naming the file and, when known, the JSON path or the
- * line and column of the problem.
+ * Reads the `--cluster-state` snapshot file. Any problem (missing file, bad JSON, and, via
+ * `clusterStateProblem`, an invalid snapshot) is a ClusterStateError naming the file and,
+ * when known, the JSON path or the line and column of the problem.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Snapshot } from '../cluster/ecs-types.js';
-import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
+import { SnapshotError } from '../cluster/validate-snapshot.js';
 
 export class ClusterStateError extends Error {
   override readonly name = 'ClusterStateError';
@@ -15,7 +14,8 @@ export class ClusterStateError extends Error {
 export interface LoadedClusterState {
   /** Absolute path of the file. */
   path: string;
-  snapshot: Snapshot;
+  /** The parsed JSON, not yet validated: Cluster.fromSnapshot validates it (once). */
+  snapshot: unknown;
 }
 
 export function loadClusterState(file: string, cwd: string): LoadedClusterState {
@@ -26,22 +26,16 @@ export function loadClusterState(file: string, cwd: string): LoadedClusterState 
   } catch (error) {
     throw new ClusterStateError(`could not read the cluster state ${file}: ${reasonOf(error)}`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { path, snapshot: JSON.parse(text) };
   } catch (error) {
     throw new ClusterStateError(
       `the cluster state ${file} is not valid JSON: ${describeJsonError(reasonOf(error), text)}`,
     );
   }
-  try {
-    return { path, snapshot: validateSnapshot(json) };
-  } catch (error) {
-    throw clusterStateProblem(file, error);
-  }
 }
 
-/** Wraps a snapshot problem found while loading (validation or building the cluster). */
+/** A snapshot the cluster refused (SnapshotError, with its JSON path) becomes a ClusterStateError. */
 export function clusterStateProblem(file: string, error: unknown): ClusterStateError | unknown {
   if (error instanceof SnapshotError) {
     return new ClusterStateError(`the cluster state ${file} is invalid at ${error.message}`);

@@ -384,6 +384,27 @@ describe('run-task --save', () => {
     );
   });
 
+  it('when the save fails, exits 255 without a response and leaves the file as it was', async () => {
+    // A name the file system accepts but whose temporary sibling is too long to create.
+    const longName = join(dir, `${'c'.repeat(240)}.json`);
+    await copyFile(file, longName);
+    const before = await readFile(longName);
+    const run = await runCli([
+      'run-task',
+      '--cluster-state',
+      longName,
+      '--task-definition',
+      'web:1',
+      '--save',
+    ]);
+    expect(run.code).toBe(255);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('could not save the cluster state');
+    expect(run.stderr).toContain('(left unchanged)');
+    expect((await readFile(longName)).equals(before)).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual([`${'c'.repeat(240)}.json`, 'cluster.json']);
+  });
+
   it('with --explain, saves exactly the placement the report describes', async () => {
     const run = await runCli([
       'run-task',
