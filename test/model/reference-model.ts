@@ -1,0 +1,284 @@
+/**
+ * A deliberately naive re-implementation of RunTask placement, for differential testing
+ * and as the bench's baseline. Every task re-filters every instance from scratch, views are
+ * rebuilt from the task list for every evaluation, and strategies are ranked by plain
+ * sorting-free scans. It shares only the task-needs computation, the CQL compiler and the
+ * seeded tie-break convention (one draw per placed task over the ties in snapshot order).
+ */
+import seedrandom from 'seedrandom';
+import type {
+  Attribute,
+  ContainerInstance,
+  PlacementConstraint,
+  PlacementStrategy,
+  Snapshot,
+  TaskDefinition,
+  TaskOverride,
+} from '../../src/cluster/ecs-types.js';
+import type { InstanceView } from '../../src/cluster/instance-view.js';
+import { compileExpression } from '../../src/cql/index.js';
+import { computeTaskNeeds } from '../../src/placement/task-needs.js';
+
+export interface RefInstance {
+  arn: string;
+  ec2InstanceId: string | undefined;
+  status: string;
+  agentConnected: boolean;
+  agentVersion: string | undefined;
+  registeredAt: number | undefined;
+  capacityProviderName: string | undefined;
+  attributes: Map<string, string | null>;
+  cpu: number;
+  memory: number;
+  tcp: number[];
+  udp: number[];
+  gpus: string[];
+}
+
+export interface RefTask {
+  arn: string;
+  instanceArn: string;
+  group: string;
+  desiredStatus: 'RUNNING' | 'PENDING' | 'STOPPED';
+  cpu: number;
+  memory: number;
+  tcp: number[];
+  udp: number[];
+  gpus: string[];
+}
+
+export interface RefRunTask {
+  definition: TaskDefinition;
+  overrides?: TaskOverride;
+  count: number;
+  group?: string;
+  constraints?: PlacementConstraint[];
+  strategies?: PlacementStrategy[];
+  seed: string;
+  kind?: 'EC2' | 'EXTERNAL';
+}
+
+export interface RefOutcome {
+  /** The container instance ARN of each placed task, in order. */
+  placedOn: string[];
+  failures: { arn: string; reason: string }[];
+}
+
+const REASONS = {
+  agent: 'AGENT',
+  attribute: 'ATTRIBUTE',
+  cpu: 'RESOURCE:CPU',
+  memory: 'RESOURCE:MEMORY',
+  ports: 'RESOURCE:PORTS',
+  udp: 'RESOURCE:PORTS_UDP',
+  gpu: 'RESOURCE:GPU',
+  memberOf: 'MemberOf placement constraint unsatisfied.',
+  distinct: 'DistinctInstance placement constraint unsatisfied.',
+};
+
+function numeric(instance: ContainerInstance, name: string): number {
+  const r = instance.remainingResources?.find((x) => x.name === name);
+  return r ? r.integerValue || r.longValue || r.doubleValue || 0 : 0;
+}
+
+function strings(instance: ContainerInstance, name: string): string[] {
+  return instance.remainingResources?.find((x) => x.name === name)?.stringSetValue ?? [];
+}
+
+function toMillis(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'number' ? value * 1000 : Date.parse(value);
+}
+
+function refInstance(ci: ContainerInstance): RefInstance {
+  return {
+    arn: ci.containerInstanceArn,
+    ec2InstanceId: ci.ec2InstanceId,
+    status: ci.status,
+    agentConnected: ci.agentConnected,
+    agentVersion: ci.versionInfo?.agentVersion,
+    registeredAt: toMillis(ci.registeredAt),
+    capacityProviderName: ci.capacityProviderName,
+    attributes: new Map((ci.attributes ?? []).map((a: Attribute) => [a.name, a.value ?? null])),
+    cpu: numeric(ci, 'CPU'),
+    memory: numeric(ci, 'MEMORY'),
+    tcp: strings(ci, 'PORTS').map(Number),
+    udp: strings(ci, 'PORTS_UDP').map(Number),
+    gpus: [...strings(ci, 'GPU')],
+  };
+}
+
+export class ReferenceModel {
+  readonly instances: RefInstance[] = [];
+  readonly tasks: RefTask[] = [];
+
+  static fromSnapshot(snapshot: Snapshot): ReferenceModel {
+    const model = new ReferenceModel();
+    const cluster = snapshot.clusters[0]!;
+    for (const ci of cluster.containerInstances) model.instances.push(refInstance(ci));
+    for (const task of cluster.tasks) {
+      if (task.containerInstanceArn === undefined) continue;
+      // Snapshot tasks' reservations are already in remainingResources: record them with no footprint.
+      model.tasks.push({
+        arn: task.taskArn,
+        instanceArn: task.containerInstanceArn,
+        group: task.group ?? '',
+        desiredStatus: task.desiredStatus,
+        cpu: 0,
+        memory: 0,
+        tcp: [],
+        udp: [],
+        gpus: [],
+      });
+    }
+    return model;
+  }
+
+  registerInstance(ci: ContainerInstance): void {
+    this.instances.push(refInstance(ci));
+  }
+
+  putAttribute(arn: string, name: string, value: string | null): void {
+    this.instances.find((i) => i.arn === arn)!.attributes.set(name, value);
+  }
+
+  stopTask(arn: string): void {
+    const task = this.tasks.find((t) => t.arn === arn);
+    if (!task || task.desiredStatus === 'STOPPED') return;
+    task.desiredStatus = 'STOPPED';
+    const instance = this.instances.find((i) => i.arn === task.instanceArn)!;
+    instance.cpu += task.cpu;
+    instance.memory += task.memory;
+    instance.tcp = instance.tcp.filter((p) => !task.tcp.includes(p));
+    instance.udp = instance.udp.filter((p) => !task.udp.includes(p));
+    instance.gpus.push(...task.gpus);
+  }
+
+  /** The CQL view of an instance, rebuilt from the task list. */
+  view(instance: RefInstance): InstanceView {
+    const taskGroups = new Map<string, number>();
+    let running = 0;
+    for (const task of this.tasks) {
+      if (task.instanceArn !== instance.arn || task.desiredStatus !== 'RUNNING') continue;
+      running++;
+      taskGroups.set(task.group, (taskGroups.get(task.group) ?? 0) + 1);
+    }
+    return {
+      ec2InstanceId: instance.ec2InstanceId,
+      agentConnected: instance.agentConnected,
+      agentVersion: instance.agentVersion,
+      registeredAt: instance.registeredAt,
+      runningTasksCount: running,
+      attributes: instance.attributes,
+      taskGroups,
+    };
+  }
+
+  runTask(request: RefRunTask): RefOutcome {
+    const needs = computeTaskNeeds(request.definition, request.overrides);
+    const group = request.group ?? `family:${request.definition.family}`;
+    const constraints = [
+      ...(request.definition.placementConstraints ?? []),
+      ...(request.constraints ?? []),
+    ];
+    const memberOf = constraints
+      .filter((c) => c.type === 'memberOf')
+      .map((c) => compileExpression(c.expression!));
+    const distinct = constraints.some((c) => c.type === 'distinctInstance');
+    const random = seedrandom(request.seed);
+    const kind = request.kind ?? 'EC2';
+    const outcome: RefOutcome = { placedOn: [], failures: [] };
+
+    const reasonFor = (instance: RefInstance): string | undefined => {
+      if (!instance.agentConnected) return REASONS.agent;
+      for (const required of needs.requiredAttributes) {
+        const value = instance.attributes.get(required.name);
+        if (value === undefined || (required.value !== undefined && required.value !== value))
+          return REASONS.attribute;
+      }
+      if (needs.cpu > 0 && needs.cpu > instance.cpu) return REASONS.cpu;
+      if (needs.memory > 0 && needs.memory > instance.memory) return REASONS.memory;
+      if (needs.tcpPorts.some((p) => instance.tcp.includes(p))) return REASONS.ports;
+      if (needs.udpPorts.some((p) => instance.udp.includes(p))) return REASONS.udp;
+      if (needs.gpus > 0 && needs.gpus > instance.gpus.length) return REASONS.gpu;
+      const view = this.view(instance);
+      for (const predicate of memberOf) if (!predicate.matches(view)) return REASONS.memberOf;
+      if (
+        distinct &&
+        this.tasks.some(
+          (t) =>
+            t.instanceArn === instance.arn && t.group === group && t.desiredStatus !== 'STOPPED',
+        )
+      ) {
+        return REASONS.distinct;
+      }
+      return undefined;
+    };
+
+    for (let n = 0; n < request.count; n++) {
+      const candidates = this.instances.filter(
+        (i) =>
+          i.status === 'ACTIVE' &&
+          i.attributes.has('ecs.capability.external') === (kind === 'EXTERNAL'),
+      );
+      let remaining = candidates.filter((i) => reasonFor(i) === undefined);
+      if (remaining.length === 0) {
+        outcome.failures = candidates.map((i) => ({ arn: i.arn, reason: reasonFor(i)! }));
+        return outcome;
+      }
+      for (const strategy of request.strategies ?? []) {
+        if (strategy.type === 'random') break;
+        const score = (i: RefInstance) => this.score(i, strategy, group);
+        const best = Math.min(...remaining.map(score));
+        remaining = remaining.filter((i) => score(i) === best);
+      }
+      const chosen = remaining[Math.floor(random() * remaining.length)]!;
+      const gpus = chosen.gpus.splice(0, needs.gpus);
+      chosen.cpu -= needs.cpu;
+      chosen.memory -= needs.memory;
+      chosen.tcp.push(...needs.tcpPorts);
+      chosen.udp.push(...needs.udpPorts);
+      this.tasks.push({
+        arn: `reference-task-${this.tasks.length}`,
+        instanceArn: chosen.arn,
+        group,
+        desiredStatus: 'RUNNING',
+        cpu: needs.cpu,
+        memory: needs.memory,
+        tcp: [...needs.tcpPorts],
+        udp: [...needs.udpPorts],
+        gpus,
+      });
+      outcome.placedOn.push(chosen.arn);
+    }
+    return outcome;
+  }
+
+  /** Gives the reference's own ids to the tasks of the last call, e.g. the real ARNs. */
+  renameLastTasks(arns: readonly string[]): void {
+    const start = this.tasks.length - arns.length;
+    arns.forEach((arn, k) => {
+      this.tasks[start + k]!.arn = arn;
+    });
+  }
+
+  private score(instance: RefInstance, strategy: PlacementStrategy, group: string): number {
+    const field = strategy.field ?? '';
+    if (strategy.type === 'binpack') return field === 'cpu' ? instance.cpu : instance.memory;
+    if (field === 'instanceId' || field === 'host') {
+      return this.tasks.filter(
+        (t) => t.instanceArn === instance.arn && t.group === group && t.desiredStatus === 'RUNNING',
+      ).length;
+    }
+    const name = field.slice('attribute:'.length);
+    const value = instance.attributes.get(name) ?? null;
+    let load = 0;
+    for (const other of this.instances) {
+      if (other.status !== 'ACTIVE' || (other.attributes.get(name) ?? null) !== value) continue;
+      load += this.tasks.filter(
+        (t) => t.instanceArn === other.arn && t.group === group && t.desiredStatus === 'RUNNING',
+      ).length;
+    }
+    return load;
+  }
+}
