@@ -18,9 +18,14 @@ export function canPrompt(io: CliIO): boolean {
   return io.stdin.isTTY === true && io.stdout.isTTY === true;
 }
 
+/**
+ * @param given     what the command line already says
+ * @param fromInput request fields that --cli-input-json/--cli-input-yaml already fill
+ */
 export async function promptForParameters(
   io: CliIO,
   given: PromptedValues,
+  fromInput: ReadonlySet<string> = new Set(),
 ): Promise<PromptedValues> {
   if (!canPrompt(io)) {
     throw new UsageError(
@@ -46,7 +51,7 @@ export async function promptForParameters(
 
   try {
     const options: RawRequestOptions = { ...given.options };
-    if (options.taskDefinition === undefined) {
+    if (options.taskDefinition === undefined && !fromInput.has('taskDefinition')) {
       options.taskDefinition = await askRequired(
         '--task-definition (family, family:revision or ARN): ',
       );
@@ -56,7 +61,7 @@ export async function promptForParameters(
       (await askRequired('--cluster-state (path of the cluster snapshot JSON): '));
     io.stdout.write('Optional parameters (press Enter to skip):\n');
     for (const option of RUN_TASK_OPTIONS) {
-      if (options[option.field] !== undefined) continue;
+      if (options[option.field] !== undefined || fromInput.has(option.field)) continue;
       const shape = shapeOf(option);
       const hint = option.shorthand ? ` [${option.shorthand}]` : '';
       const answer = await ask(`${option.flag} (${option.description})${hint}: `);

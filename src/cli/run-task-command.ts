@@ -7,6 +7,7 @@ import { Cluster, DEFAULT_SEED } from '../api/cluster.js';
 import type { RunTaskOutput } from '../api/run-task-types.js';
 import { promptForParameters } from './auto-prompt.js';
 import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
+import { readCliInput } from './cli-input.js';
 import { type CliIO, useColor } from './cli-io.js';
 import { type CommandContext, runCommandBody } from './command-outcome.js';
 import { ExitCode } from './exit-codes.js';
@@ -56,7 +57,12 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
     let clusterStateFile = tool.clusterState;
     let requestOptions = options;
     if (tool.cliAutoPrompt === true) {
-      const prompted = await promptForParameters(io, { clusterState: clusterStateFile, options });
+      const fromInput = readCliInput(tool.cliInputJson, tool.cliInputYaml, io.cwd);
+      const prompted = await promptForParameters(
+        io,
+        { clusterState: clusterStateFile, options },
+        new Set(Object.keys(fromInput)),
+      );
       clusterStateFile = prompted.clusterState;
       requestOptions = prompted.options;
     }

@@ -79,6 +79,19 @@ describe('promptForParameters', () => {
     expect(shown()).not.toContain('--cluster-state');
   });
 
+  it('does not ask for fields the --cli-input-json request fills', async () => {
+    const { io, shown } = terminal(['c.json', '', '']);
+    const result = await promptForParameters(
+      io,
+      { clusterState: undefined, options: {} },
+      new Set(['taskDefinition', 'count']),
+    );
+    expect(result).toEqual({ clusterState: 'c.json', options: {} });
+    expect(shown()).not.toContain('--task-definition');
+    expect(shown()).not.toContain('--count');
+    expect(shown()).toContain('--cluster (');
+  });
+
   it('needs a terminal', async () => {
     const { io } = terminal([], false);
     await expect(promptForParameters(io, { clusterState: undefined, options: {} })).rejects.toThrow(
