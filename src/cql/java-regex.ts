@@ -157,7 +157,11 @@ function group(pattern: string, at: number): string {
   throw new RegexRefusal(at, 2, 'unsupported group construct (?');
 }
 
-function translateEscape(pattern: string, at: number, inClass: boolean): { text: string; next: number } {
+function translateEscape(
+  pattern: string,
+  at: number,
+  inClass: boolean,
+): { text: string; next: number } {
   const c = pattern.charAt(at + 1);
   if (c === '') throw new RegexRefusal(at, 1, 'the pattern ends with a lone backslash');
   if (SAME_ESCAPES.has(c)) return { text: `\\${c}`, next: at + 2 };

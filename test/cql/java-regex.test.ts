@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { translateJavaRegex } from '../../src/cql/index.js';
+
+function accepts(pattern: string, value: string): boolean {
+  const result = translateJavaRegex(pattern);
+  if (!result.ok) throw new Error(result.reason);
+  return result.regex.test(value);
+}
+
+function refusal(pattern: string): { index: number; reason: string } {
+  const result = translateJavaRegex(pattern);
+  if (result.ok) throw new Error(`accepted ${pattern}`);
+  return { index: result.index, reason: result.reason };
+}
+
+describe('Java regular expressions', () => {
+  it('anchors the whole value', () => {
+    expect(accepts('a', 'a')).toBe(true);
+    expect(accepts('a', 'ab')).toBe(false);
+    expect(accepts('a|ab', 'ab')).toBe(true);
+  });
+
+  it('keeps the constructs both engines read alike', () => {
+    expect(accepts('[a-c]+\\d{2,3}', 'abc12')).toBe(true);
+    expect(accepts('(?:ab)*?c', 'ababc')).toBe(true);
+    expect(accepts('(?<n>a)\\k<n>', 'aa')).toBe(true);
+    expect(accepts('a(?=b)b', 'ab')).toBe(true);
+    expect(accepts('(?<!x)a', 'a')).toBe(true);
+    expect(accepts('\\-\\:\\.', '-:.')).toBe(true);
+    expect(accepts('[^\\]]', 'a')).toBe(true);
+    expect(accepts('\\w+\\s\\W', 'ab !')).toBe(true);
+  });
+
+  it('maps a leading (?i) to case-insensitive matching', () => {
+    expect(accepts('(?i)ab', 'AB')).toBe(true);
+    expect(accepts('ab', 'AB')).toBe(false);
+  });
+
+  it('translates Java-only escapes', () => {
+    expect(accepts('\\Q.*\\E', '.*')).toBe(true);
+    expect(accepts('\\Q.*\\E', 'ab')).toBe(false);
+    expect(accepts('[\\Q]^\\E]+', ']^')).toBe(true);
+    expect(accepts('\\e\\a', '\u001b\u0007')).toBe(true);
+    expect(accepts('\\011', '\t')).toBe(true);
+  });
+
+  it.each([
+    ['a*+', 1, 'possessive'],
+    ['a++', 1, 'possessive'],
+    ['a?+', 1, 'possessive'],
+    ['a{2}+', 3, 'possessive'],
+    ['(?>a)', 0, 'atomic groups'],
+    ['\\Aa', 0, 'anchor \\A'],
+    ['a\\Z', 1, 'anchor \\Z'],
+    ['a\\z', 1, 'anchor \\z'],
+    ['\\Ga', 0, 'anchor \\G'],
+    ['(?s)a', 0, 'inline flags'],
+    ['a(?i)b', 1, 'inline flags'],
+    ['(?i:a)', 0, 'inline flags'],
+    ['(?-i)a', 0, 'inline flags'],
+    ['[a-z&&[^e]]', 4, 'intersection'],
+    ['[a[b]]', 2, 'nested character classes'],
+    ['\\p{javaLowerCase}', 0, 'Java character classes'],
+    ['\\p{Lu}', 0, 'property classes'],
+    ['\\h', 0, 'escape \\h'],
+    ['\\R', 0, 'escape \\R'],
+    ['\\x{41}', 0, '\\x{...}'],
+    ['a{', 1, 'literal {'],
+    ['[]a]', 0, 'empty character class'],
+    ['[a', 2, 'unclosed'],
+    ['a\\', 1, 'lone backslash'],
+  ])('refuses %s at %i (%s)', (pattern, index, reason) => {
+    const result = refusal(pattern);
+    expect(result.index).toBe(index);
+    expect(result.reason).toContain(reason);
+  });
+
+  it('reports patterns JavaScript cannot compile', () => {
+    expect(refusal('(a').reason).toContain('invalid regular expression');
+    expect(refusal('*a').reason).toContain('invalid regular expression');
+  });
+});
