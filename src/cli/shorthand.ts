@@ -55,7 +55,13 @@ class ShorthandParser {
       if (Object.hasOwn(result, key)) {
         this.fail(`duplicate key '${key}'`, keyStart);
       }
-      result[key] = this.parseCsvValue();
+      // defineProperty: a key named `__proto__` stays an ordinary (and later refused) key.
+      Object.defineProperty(result, key, {
+        value: this.parseCsvValue(),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       this.skipSpace();
       if (this.peek() !== ',') return result;
       this.pos++;

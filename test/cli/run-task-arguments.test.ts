@@ -227,6 +227,11 @@ describe('run-task command-line errors', () => {
     ],
     [['--overrides', '{"cpu": '], "Error parsing parameter '--overrides': Invalid JSON"],
     [['--overrides', 'file://missing.json'], 'Unable to load paramfile file://missing.json'],
+    [
+      ['--placement-strategy', '__proto__={type=spread}'],
+      'Unknown parameter in placementStrategy[0]: "__proto__"',
+    ],
+    [['--overrides', '{"__proto__": {}}'], 'Unknown parameter in overrides: "__proto__"'],
   ])('%j', (argv, message) => {
     expect(usageErrorOf([...TD, ...argv])).toContain(message);
   });

@@ -59,6 +59,12 @@ describe('parseShorthand', () => {
     expect(parseShorthand(input)).toEqual(expected);
   });
 
+  it('keeps __proto__ as an ordinary key', () => {
+    const parsed = parseShorthand('__proto__={polluted=yes}');
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+  });
+
   it.each([
     ['field', 5, "expected '=' after key 'field'"],
     ['a=1,b=[x,y', 10, "expected ']'"],
