@@ -76,7 +76,8 @@ function conformStructure(
   // The request itself is the root: its members are named bare, like botocore does.
   const where = path === '' ? 'input' : path;
   for (const [key, member] of Object.entries(value)) {
-    const memberShape = shape.members[key];
+    // Own members only: `__proto__` or `toString` must not find Object.prototype's.
+    const memberShape = Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
     if (!memberShape) {
       throw new UsageError(
         `Unknown parameter in ${where}: "${key}", must be one of: ${known.join(', ')}`,
