@@ -27,6 +27,13 @@ export type GrammarIssue =
       readonly text: string;
     }
   | {
+      readonly kind: 'nesting';
+      /** The parenthesis or negation that goes one level too deep. */
+      readonly offset: number;
+      readonly length: number;
+      readonly limit: number;
+    }
+  | {
       readonly kind: 'attribute-name';
       readonly offset: number;
       readonly length: number;

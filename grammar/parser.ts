@@ -12,6 +12,7 @@ import {
   type IToken,
   type Lexer,
   type TokenType,
+  tokenMatcher,
 } from 'chevrotain';
 import type {
   AndNode,
@@ -310,6 +311,50 @@ function syntaxIssue(error: IRecognitionException, text: string): GrammarIssue {
   };
 }
 
+/**
+ * The parser descends once per parenthesis and per negation; a few hundred levels would
+ * exhaust the call stack, and no sensible expression comes close to this limit.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * The deepest point of parentheses and negations, found on the tokens before parsing. A run
+ * of negations stays open until the comparison or parenthesised group it applies to ends.
+ */
+function findExcessiveNesting(tokens: readonly IToken[]): GrammarIssue | undefined {
+  let depth = 0;
+  let pendingNots = 0;
+  const notsBeforeGroup: number[] = [];
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (type === LParen || tokenMatcher(token, NotOperator)) {
+      depth++;
+      if (depth > MAX_NESTING) {
+        return {
+          kind: 'nesting',
+          offset: token.startOffset,
+          length: token.image.length,
+          limit: MAX_NESTING,
+        };
+      }
+      if (type === LParen) {
+        notsBeforeGroup.push(pendingNots);
+        pendingNots = 0;
+      } else {
+        pendingNots++;
+      }
+    } else if (type === RParen) {
+      depth -= 1 + (notsBeforeGroup.pop() ?? 0);
+      pendingNots = 0;
+    } else if (type === Word && pendingNots > 0) {
+      // A comparison starts: the negations before it close when it ends.
+      depth -= pendingNots;
+      pendingNots = 0;
+    }
+  }
+  return undefined;
+}
+
 export interface GrammarParseResult {
   /** The tree, or `undefined` when any issue was found. */
   readonly ast: Expression | undefined;
@@ -340,6 +385,8 @@ export function parseCql(text: string): GrammarParseResult {
       ],
     };
   }
+  const nesting = findExcessiveNesting(lexed.tokens);
+  if (nesting !== undefined) return { ast: undefined, issues: [nesting] };
   const parser = sharedParser;
   parser.issues = [];
   parser.input = lexed.tokens;

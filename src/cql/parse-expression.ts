@@ -103,6 +103,12 @@ function toError(text: string, issue: GrammarIssue): CqlError {
         expected: suggestion === undefined ? SUBJECT_LIST : [suggestion],
       });
     }
+    case 'nesting':
+      return new CqlError(text, {
+        offset,
+        length,
+        reason: `the expression nests parentheses and negations more than ${issue.limit} levels deep`,
+      });
     case 'attribute-name':
       return new CqlError(text, {
         offset,

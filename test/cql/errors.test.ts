@@ -144,3 +144,24 @@ describe('length and emptiness', () => {
     expect(error.message).toContain('the expression is empty');
   });
 });
+
+describe('nesting depth', () => {
+  const leaf = 'agentConnected exists';
+
+  it('accepts 100 levels of parentheses and negations, and refuses the 101st with its position', () => {
+    const ok = `${'!('.repeat(50)}${leaf}${')'.repeat(50)}`;
+    expect(parseExpression(ok).errors).toEqual([]);
+    const deep = `${'('.repeat(101)}${leaf}${')'.repeat(101)}`;
+    const error = firstError(deep);
+    expect(error.offset).toBe(100);
+    expect(error.message).toContain('more than 100 levels deep');
+    expect(firstError(`${'!'.repeat(1900)}${leaf}`).offset).toBe(100);
+  });
+
+  it('counts only the levels open at the same time', () => {
+    const siblings = Array.from({ length: 60 }, () => `not (${leaf})`).join(' and ');
+    expect(parseExpression(siblings).errors).toEqual([]);
+    const sequential = `${'not '.repeat(99)}${leaf} and ${'not '.repeat(99)}${leaf}`;
+    expect(parseExpression(sequential).errors).toEqual([]);
+  });
+});
