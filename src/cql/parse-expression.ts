@@ -81,7 +81,10 @@ function toError(text: string, issue: GrammarIssue): CqlError {
         : new CqlError(text, {
             offset,
             length,
-            reason: `unexpected character '${text.charAt(offset)}'`,
+            reason:
+              text.charAt(offset) === '='
+                ? "unexpected character '=': equality is written '==' (or 'equals')"
+                : `unexpected character '${text.charAt(offset)}'`,
           });
     case 'syntax': {
       const expected = issue.expected.map((label) => EXPECTED_WORDS[label] ?? label);
