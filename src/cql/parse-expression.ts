@@ -17,7 +17,7 @@ export interface ParseResult {
   /** The tree when the text is a well-formed expression, else `undefined`. */
   readonly ast: Expression | undefined;
   /** Every problem found, in source order; empty exactly when `ast` is defined. */
-  readonly errors: readonly CqlError[];
+  readonly errors: CqlError[];
 }
 
 const SUBJECT_LIST = [...FIXED_SUBJECTS.slice(0, 2), 'attribute:NAME', ...FIXED_SUBJECTS.slice(2)];
