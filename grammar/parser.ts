@@ -11,7 +11,6 @@ import {
   type IRecognitionException,
   type IToken,
   type Lexer,
-  type TokenType,
   tokenMatcher,
 } from 'chevrotain';
 import type {
@@ -396,6 +395,3 @@ export function parseCql(text: string): GrammarParseResult {
   issues.sort((a, b) => a.offset - b.offset);
   return { ast: issues.length === 0 ? result.node : undefined, issues };
 }
-
-/** The token types, for tools (and the validation test) that need the vocabulary. */
-export const cqlTokenTypes: readonly TokenType[] = allTokens;
