@@ -273,3 +273,13 @@ describe('explain', () => {
     ).toEqual(['i-1', 'false', '1.2.3', '2018-06-18T22:28:28.000Z', '4', 'a, b']);
   });
 });
+
+describe('regex memo bound', () => {
+  it('stays correct past the memo limit on high-cardinality values', () => {
+    const compiled = compileExpression('ec2InstanceId =~ i-.*7');
+    for (let i = 0; i < 6000; i++) {
+      const id = `i-${i}`;
+      expect(compiled.matches(viewOf({ ec2InstanceId: id }))).toBe(id.endsWith('7'));
+    }
+  });
+});
