@@ -8,7 +8,7 @@ import type { FailingComparison } from '../placement/explanation.js';
 export interface CompiledExpression {
   /** The expression text as given. */
   readonly source: string;
-  /** Whether the instance satisfies the expression. Allocation-free. */
+  /** Whether the instance satisfies the expression: closures only, no parsing or AST walk. */
   matches(view: InstanceView): boolean;
   /**
    * For an instance on which the expression is false, the comparisons that made it false:
