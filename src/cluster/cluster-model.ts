@@ -92,6 +92,7 @@ export class ClusterModel {
 
   /** Records a newly placed task (desiredStatus RUNNING, lastStatus PENDING) and takes its footprint. */
   commit(instance: InstanceState, task: Task, footprint: TaskFootprint): void {
+    instance.version++;
     instance.cpu -= footprint.cpu;
     instance.memory -= footprint.memory;
     for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
@@ -107,6 +108,7 @@ export class ClusterModel {
     this.tasks.push(task);
     this.placed.set(task.taskArn, { instance, footprint, ours: true });
     this.journal?.push(() => {
+      instance.version++;
       this.placed.delete(task.taskArn);
       this.tasks.pop();
       instance.pendingAdded--;
@@ -152,6 +154,7 @@ export class ClusterModel {
     const placed = this.placed.get(task.taskArn);
     if (placed) {
       const { instance, footprint } = placed;
+      instance.version++;
       instance.cpu += footprint.cpu;
       instance.memory += footprint.memory;
       for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
@@ -174,6 +177,7 @@ export class ClusterModel {
 
   /** PutAttributes (value given) / DeleteAttributes (value `undefined` and `remove`). */
   putAttribute(instance: InstanceState, name: string, value: string | null, remove = false): void {
+    instance.version++;
     if (remove) instance.view.attributes.delete(name);
     else instance.view.attributes.set(name, value);
     this.columns.delete(name);

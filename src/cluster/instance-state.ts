@@ -31,6 +31,11 @@ export class InstanceState {
   readonly activeGroups = new Map<string, number>();
   /** Tasks recorded on this instance with lastStatus PENDING (for `pendingTasksCount`). */
   pendingAdded = 0;
+  /**
+   * Bumped by the cluster model on every change to this instance (resources, tasks,
+   * attributes), so results computed from its state can be reused until it changes.
+   */
+  version = 1;
 
   constructor(
     /** Position in snapshot order (registration order for later instances). */

@@ -2,17 +2,21 @@
  * The placement engine for EC2 and EXTERNAL targets: candidates -> checks -> ranking ->
  * seeded tie-break -> commit, for each task of the call (DESIGN.md section 4).
  *
- * Cost: every check runs once per candidate per call; after a placement only the instance
- * that received the task is checked again (nothing else about the others changed), and the
- * ranking is one pass over the feasible candidates per task with incremental spread counts.
+ * Cost: every check runs at most once per candidate per call (and not at all for an
+ * instance unchanged since a call with the same needs and expressions, see
+ * feasibility-memo.ts); after a placement only the instance that received the task is
+ * checked again (nothing about the others changed); the ranking is one pass over the
+ * feasible candidates per task, with spread counts kept incrementally.
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../cluster/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import { buildCheckChain, type CompiledConstraints } from './checks/check-chain.js';
+import { distinctInstanceCheck } from './checks/distinct-instance-check.js';
 import type { CheckContext, PlacementCheck } from './checks/placement-check.js';
 import type { CheckFailure, InstanceVerdict, TaskTrace } from './explanation.js';
+import { callSignature, feasibilityMemo } from './feasibility-memo.js';
 import { buildRankRules } from './rank-rules.js';
 import { selectBestInOnePass, selectBestTraced } from './select-best.js';
 import type { TaskNeeds } from './task-needs.js';
@@ -90,15 +94,33 @@ function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
 export function placeTasks(call: PlacementCall): PlacementOutcome {
   const { model, candidates, needs, count } = call;
   const ctx: CheckContext = { group: call.group };
-  const chain = buildCheckChain(needs, call.constraints);
+  // The chain without distinctInstance depends only on the instance: memoised across calls.
+  const prefix = buildCheckChain(needs, { ...call.constraints, distinctInstance: false });
+  const chain = call.constraints.distinctInstance ? [...prefix, distinctInstanceCheck] : prefix;
+  const distinctAt = call.constraints.distinctInstance ? prefix.length : FEASIBLE;
   const rules = buildRankRules(call.strategies, model, call.group);
+  const memo = feasibilityMemo(model, callSignature(needs, call.constraints), candidates);
 
   const firstFail = new Uint8Array(candidates.length);
   const alive = new Uint8Array(candidates.length);
+  const feasible = new Int32Array(candidates.length);
+  let feasibleCount = 0;
+  const { versions, firstFail: memoised } = memo;
   for (let c = 0; c < candidates.length; c++) {
-    const verdict = firstFailing(chain, candidates[c]!, needs, ctx);
+    const instance = candidates[c]!;
+    if (versions[c] !== instance.version) {
+      memoised[c] = firstFailing(prefix, instance, needs, ctx);
+      versions[c] = instance.version;
+    }
+    let verdict = memoised[c]!;
+    if (verdict === FEASIBLE && distinctAt !== FEASIBLE && instance.activeGroups.has(call.group)) {
+      verdict = distinctAt;
+    }
     firstFail[c] = verdict;
-    alive[c] = verdict === FEASIBLE ? 1 : 0;
+    if (verdict === FEASIBLE) {
+      alive[c] = 1;
+      feasible[feasibleCount++] = c;
+    }
   }
 
   const tasks: Task[] = [];
@@ -120,11 +142,11 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
       if (call.trace.capacityProvider !== undefined)
         traced.capacityProvider = call.trace.capacityProvider;
       call.trace.tasks.push(traced);
-      const survivors = selectBestTraced(candidates, alive, rules, traced.steps);
+      const survivors = selectBestTraced(candidates, feasible, feasibleCount, alive, rules, traced.steps);
       tied = survivors.length;
       for (let n = 0; n < tied; n++) ties[n] = survivors[n]!;
     } else {
-      tied = selectBestInOnePass(candidates, alive, rules, ties, best);
+      tied = selectBestInOnePass(candidates, feasible, feasibleCount, alive, rules, ties, best);
     }
     if (tied === 0) {
       return {
@@ -159,7 +181,7 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
     // Only the chosen instance changed: re-check it alone.
     const verdict = firstFailing(chain, chosen, needs, ctx);
     firstFail[c] = verdict;
-    alive[c] = verdict === FEASIBLE ? 1 : 0;
+    if (verdict !== FEASIBLE) alive[c] = 0;
   }
   return { tasks, failures: [] };
 }

@@ -9,12 +9,14 @@ import type { StrategyStep } from './explanation.js';
 import type { RankRule } from './rank-rules.js';
 
 /**
- * Fills `ties` with the positions of the best candidates (those with `alive[c]` set) and
- * returns how many.
- * `best` is scratch space of at least `rules.length` entries.
+ * Fills `ties` with the positions of the best candidates among `feasible[0..feasibleCount)`
+ * whose `alive[c]` is still set, and returns how many. `best` is scratch space of at least
+ * `rules.length` entries.
  */
 export function selectBestInOnePass(
   candidates: readonly InstanceState[],
+  feasible: Int32Array,
+  feasibleCount: number,
   alive: Uint8Array,
   rules: readonly RankRule[],
   ties: Int32Array,
@@ -22,7 +24,8 @@ export function selectBestInOnePass(
 ): number {
   let tied = 0;
   const ruleCount = rules.length;
-  for (let c = 0; c < candidates.length; c++) {
+  for (let k = 0; k < feasibleCount; k++) {
+    const c = feasible[k]!;
     if (alive[c] === 0) continue;
     const instance = candidates[c]!;
     if (tied === 0) {
@@ -59,12 +62,14 @@ export function selectBestInOnePass(
 /** The same selection, rule by rule, recording every rule's ranking; returns positions. */
 export function selectBestTraced(
   candidates: readonly InstanceState[],
+  feasible: Int32Array,
+  feasibleCount: number,
   alive: Uint8Array,
   rules: readonly RankRule[],
   steps: StrategyStep[],
 ): number[] {
   let survivors: number[] = [];
-  for (let c = 0; c < candidates.length; c++) if (alive[c] === 1) survivors.push(c);
+  for (let k = 0; k < feasibleCount; k++) if (alive[feasible[k]!] === 1) survivors.push(feasible[k]!);
   for (const rule of rules) {
     if (survivors.length === 0) break;
     const keys = survivors.map((c) => rule.key(candidates[c]!));

@@ -1,0 +1,122 @@
+/**
+ * Placement benchmarks (DESIGN.md section 8): the reference workload (memberOf with four
+ * comparisons and a regex + distinctInstance + spread by zone + binpack on memory, count 10)
+ * on 500, 5,000 and 50,000 instances; sustained placement (1,000 consecutive calls, tasks
+ * accumulating); and the naive reference model on 5,000 instances for the speed-up figure.
+ */
+import { Cluster } from '../src/api/cluster.js';
+import type { RunTaskInput } from '../src/api/run-task-types.js';
+import type { Snapshot } from '../src/cluster/ecs-types.js';
+import { ReferenceModel } from '../test/model/reference-model.js';
+import type { BenchCase } from './bench-case.js';
+import { BENCH_TASK_DEFINITION, generateCluster, REFERENCE_EXPRESSION } from './generate-cluster.js';
+
+/** The reference RunTask request; `group` varies where a case needs fresh groups. */
+export function referenceRequest(group = 'family:bench'): RunTaskInput {
+  return {
+    taskDefinition: 'bench',
+    count: 10,
+    launchType: 'EC2',
+    group,
+    placementConstraints: [{ type: 'memberOf', expression: REFERENCE_EXPRESSION }, { type: 'distinctInstance' }],
+    placementStrategy: [
+      { type: 'spread', field: 'attribute:ecs.availability-zone' },
+      { type: 'binpack', field: 'memory' },
+    ],
+  };
+}
+
+/**
+ * runTask on a cluster that is rebuilt from the snapshot every `callsPerCluster` calls
+ * (before distinctInstance runs out of instances). The rebuild lands in a few samples only,
+ * so it moves the p99, not the median.
+ */
+function referenceCase(name: string, instances: number, callsPerCluster: number, timeMs: number): BenchCase {
+  let snapshot: Snapshot | undefined;
+  let cluster: Cluster | undefined;
+  let calls = 0;
+  const request = referenceRequest();
+  return {
+    name,
+    opsPerCall: 1,
+    unit: 'RunTask',
+    timeMs,
+    beforeAll: () => {
+      snapshot ??= generateCluster({ instances, seed: `bench-${instances}` });
+      cluster = Cluster.fromSnapshot(snapshot);
+      calls = 0;
+    },
+    fn: () => {
+      if (calls++ === callsPerCluster) {
+        cluster = Cluster.fromSnapshot(snapshot);
+        calls = 1;
+      }
+      const out = cluster!.runTask(request, { seed: `call-${calls}`, now: 0 });
+      if (out.tasks.length !== 10) throw new Error(`placed ${out.tasks.length} of 10 on ${instances} instances`);
+    },
+  };
+}
+
+/** 1,000 consecutive calls of the reference workload (one group per call) on a fresh 5,000-instance cluster. */
+function sustainedCase(): BenchCase {
+  let snapshot: Snapshot | undefined;
+  const requests = Array.from({ length: 1000 }, (_, k) => referenceRequest(`job-${k}`));
+  return {
+    name: 'runTask.sustained.5k',
+    opsPerCall: 10_000,
+    unit: 'task',
+    timeMs: 4000,
+    beforeAll: () => {
+      snapshot ??= generateCluster({ instances: 5000, seed: 'bench-sustained' });
+    },
+    fn: () => {
+      const cluster = Cluster.fromSnapshot(snapshot);
+      let placed = 0;
+      for (const request of requests) placed += cluster.runTask(request, { now: 0 }).tasks.length;
+      if (placed !== 10_000) throw new Error(`sustained run placed ${placed} of 10000`);
+    },
+  };
+}
+
+/** The naive reference model on the same workload, 5,000 instances. */
+function referenceModelCase(): BenchCase {
+  let snapshot: Snapshot | undefined;
+  let model: ReferenceModel | undefined;
+  let calls = 0;
+  const request = referenceRequest();
+  return {
+    name: 'model.runTask.reference.5k',
+    opsPerCall: 1,
+    unit: 'RunTask',
+    timeMs: 3000,
+    beforeAll: () => {
+      snapshot ??= Cluster.fromSnapshot(generateCluster({ instances: 5000, seed: 'bench-5000' })).toSnapshot();
+      model = ReferenceModel.fromSnapshot(snapshot);
+      calls = 0;
+    },
+    fn: () => {
+      if (calls++ === 50) {
+        model = ReferenceModel.fromSnapshot(snapshot!);
+        calls = 1;
+      }
+      model!.runTask({
+        definition: BENCH_TASK_DEFINITION,
+        count: 10,
+        group: request.group!,
+        constraints: request.placementConstraints!,
+        strategies: request.placementStrategy!,
+        seed: `call-${calls}`,
+      });
+    },
+  };
+}
+
+export function placementCases(): BenchCase[] {
+  return [
+    referenceCase('runTask.reference.500', 500, 10, 1000),
+    referenceCase('runTask.reference.5k', 5000, 100, 2000),
+    referenceCase('runTask.reference.50k', 50_000, 500, 3000),
+    sustainedCase(),
+    referenceModelCase(),
+  ];
+}

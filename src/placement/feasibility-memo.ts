@@ -1,0 +1,58 @@
+/**
+ * The first failing check of each candidate for one kind of call (same needs, same memberOf
+ * expressions), kept between calls and recomputed for an instance only when its `version`
+ * changed. A call then costs one tight pass over the candidates instead of evaluating every
+ * check and expression on every instance again. The group-dependent distinctInstance check
+ * is not memoised (it is evaluated per call).
+ */
+import type { ClusterModel } from '../cluster/cluster-model.js';
+import type { InstanceState } from '../cluster/instance-state.js';
+import type { CompiledConstraints } from './checks/check-chain.js';
+import type { TaskNeeds } from './task-needs.js';
+
+export interface FeasibilityMemo {
+  /** The candidate list the arrays are indexed by (a new list means a new memo). */
+  candidates: readonly InstanceState[];
+  /** Instance version the entry was computed at; 0 = never. */
+  versions: Uint32Array;
+  /** Index in the memoised chain of the first failing check, 255 = none. */
+  firstFail: Uint8Array;
+}
+
+const MEMOS_PER_CLUSTER = 16;
+const memos = new WeakMap<ClusterModel, Map<string, FeasibilityMemo>>();
+
+/** What the memoised checks depend on besides the instance. */
+export function callSignature(needs: TaskNeeds, constraints: CompiledConstraints): string {
+  const attributes = needs.requiredAttributes.map((a) => `${a.name}=${a.value ?? ''}`).join(',');
+  const expressions = constraints.memberOf.map((m) => m.expression).join('\u0000');
+  return `${needs.cpu}|${needs.memory}|${needs.tcpPorts}|${needs.udpPorts}|${needs.gpus}|${attributes}|${expressions}`;
+}
+
+export function feasibilityMemo(
+  model: ClusterModel,
+  signature: string,
+  candidates: readonly InstanceState[],
+): FeasibilityMemo {
+  let byCall = memos.get(model);
+  if (!byCall) {
+    byCall = new Map();
+    memos.set(model, byCall);
+  }
+  let memo = byCall.get(signature);
+  if (memo && memo.candidates === candidates) {
+    // Keep recently used memos at the end so the oldest is evicted first.
+    byCall.delete(signature);
+    byCall.set(signature, memo);
+    return memo;
+  }
+  memo = {
+    candidates,
+    versions: new Uint32Array(candidates.length),
+    firstFail: new Uint8Array(candidates.length),
+  };
+  byCall.delete(signature);
+  if (byCall.size >= MEMOS_PER_CLUSTER) byCall.delete(byCall.keys().next().value!);
+  byCall.set(signature, memo);
+  return memo;
+}
