@@ -38,6 +38,8 @@ export class ClusterModel {
   private readonly placed = new Map<string, PlacedTask>();
   /** Group -> instance -> tasks of the group with desiredStatus RUNNING. */
   private readonly groupHosts = new Map<string, Map<InstanceState, number>>();
+  /** Group -> instance -> tasks of the group whose desiredStatus is not STOPPED. */
+  private readonly activeGroupHosts = new Map<string, Map<InstanceState, number>>();
   private readonly scopes = new Map<string, InstanceState[]>();
   private readonly columns = new Map<string, AttributeColumn>();
   private journal: (() => void)[] | undefined;
@@ -76,6 +78,11 @@ export class ClusterModel {
   /** Instances hosting tasks of `group` with desiredStatus RUNNING, with how many each. */
   groupHostsOf(group: string): ReadonlyMap<InstanceState, number> | undefined {
     return this.groupHosts.get(group);
+  }
+
+  /** Instances hosting tasks of `group` whose desiredStatus is not STOPPED (distinctInstance). */
+  activeHostsOf(group: string): ReadonlyMap<InstanceState, number> | undefined {
+    return this.activeGroupHosts.get(group);
   }
 
   attributeColumn(name: string): AttributeColumn {
@@ -274,30 +281,40 @@ export class ClusterModel {
 
   private addGroupTask(instance: InstanceState, group: string, running: boolean): void {
     instance.activeGroups.set(group, (instance.activeGroups.get(group) ?? 0) + 1);
+    countHost(this.activeGroupHosts, group, instance, 1);
     if (!running) return;
     instance.view.addGroupTask(group);
-    let hosts = this.groupHosts.get(group);
-    if (!hosts) {
-      hosts = new Map();
-      this.groupHosts.set(group, hosts);
-    }
-    hosts.set(instance, (hosts.get(instance) ?? 0) + 1);
+    countHost(this.groupHosts, group, instance, 1);
   }
 
   private removeGroupTask(instance: InstanceState, group: string, running: boolean): void {
     const left = (instance.activeGroups.get(group) ?? 0) - 1;
     if (left > 0) instance.activeGroups.set(group, left);
     else instance.activeGroups.delete(group);
+    countHost(this.activeGroupHosts, group, instance, -1);
     if (!running) return;
     instance.view.removeGroupTask(group);
-    const hosts = this.groupHosts.get(group);
-    const count = (hosts?.get(instance) ?? 0) - 1;
-    if (count > 0) hosts?.set(instance, count);
-    else hosts?.delete(instance);
+    countHost(this.groupHosts, group, instance, -1);
   }
 
   private invalidate(): void {
     this.scopes.clear();
     this.columns.clear();
   }
+}
+
+function countHost(
+  index: Map<string, Map<InstanceState, number>>,
+  group: string,
+  instance: InstanceState,
+  delta: number,
+): void {
+  let hosts = index.get(group);
+  if (!hosts) {
+    hosts = new Map();
+    index.set(group, hosts);
+  }
+  const count = (hosts.get(instance) ?? 0) + delta;
+  if (count > 0) hosts.set(instance, count);
+  else hosts.delete(instance);
 }

@@ -18,6 +18,7 @@ import type { CheckContext, PlacementCheck } from './checks/placement-check.js';
 import type { CheckFailure, InstanceVerdict, TaskTrace } from './explanation.js';
 import { callSignature, feasibilityMemo } from './feasibility-memo.js';
 import { buildRankRules } from './rank-rules.js';
+import { buildRuleColumns, refreshRuleColumns } from './rule-columns.js';
 import { selectBestInOnePass, selectBestTraced } from './select-best.js';
 import type { TaskNeeds } from './task-needs.js';
 import { summarizeVerdicts } from './trace-summary.js';
@@ -91,19 +92,50 @@ function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
   });
 }
 
+/** Scratch buffers reused by every call (placement is synchronous and not re-entrant). */
+const scratch = {
+  firstFail: new Uint8Array(1024),
+  alive: new Uint8Array(1024),
+  feasible: new Int32Array(1024),
+  ties: new Int32Array(1024),
+  /** Per instance index: equal to `stamp` when the instance hosts the call's group (distinctInstance). */
+  hosting: new Uint32Array(1024),
+  stamp: 0,
+};
+
+function ensureScratch(candidates: number, instances: number): void {
+  if (scratch.firstFail.length < candidates) {
+    const size = Math.max(candidates, scratch.firstFail.length * 2);
+    scratch.firstFail = new Uint8Array(size);
+    scratch.alive = new Uint8Array(size);
+    scratch.feasible = new Int32Array(size);
+    scratch.ties = new Int32Array(size);
+  }
+  if (scratch.hosting.length < instances) {
+    scratch.hosting = new Uint32Array(Math.max(instances, scratch.hosting.length * 2));
+    scratch.stamp = 0;
+  }
+}
+
 export function placeTasks(call: PlacementCall): PlacementOutcome {
   const { model, candidates, needs, count } = call;
   const ctx: CheckContext = { group: call.group };
   // The chain without distinctInstance depends only on the instance: memoised across calls.
   const prefix = buildCheckChain(needs, { ...call.constraints, distinctInstance: false });
-  const chain = call.constraints.distinctInstance ? [...prefix, distinctInstanceCheck] : prefix;
-  const distinctAt = call.constraints.distinctInstance ? prefix.length : FEASIBLE;
+  const distinct = call.constraints.distinctInstance;
+  const chain = distinct ? [...prefix, distinctInstanceCheck] : prefix;
+  const distinctAt = prefix.length;
   const rules = buildRankRules(call.strategies, model, call.group);
   const memo = feasibilityMemo(model, callSignature(needs, call.constraints), candidates);
 
-  const firstFail = new Uint8Array(candidates.length);
-  const alive = new Uint8Array(candidates.length);
-  const feasible = new Int32Array(candidates.length);
+  ensureScratch(candidates.length, model.instances.length);
+  const { firstFail, alive, feasible, ties, hosting } = scratch;
+  const stamp = ++scratch.stamp;
+  if (distinct) {
+    for (const host of model.activeHostsOf(call.group)?.keys() ?? []) hosting[host.index] = stamp;
+  }
+
+  // One pass over the candidates: memoised checks, then distinctInstance from the host index.
   let feasibleCount = 0;
   const { versions, firstFail: memoised } = memo;
   for (let c = 0; c < candidates.length; c++) {
@@ -113,18 +145,18 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
       versions[c] = instance.version;
     }
     let verdict = memoised[c]!;
-    if (verdict === FEASIBLE && distinctAt !== FEASIBLE && instance.activeGroups.has(call.group)) {
-      verdict = distinctAt;
-    }
+    if (verdict === FEASIBLE && distinct && hosting[instance.index] === stamp) verdict = distinctAt;
     firstFail[c] = verdict;
     if (verdict === FEASIBLE) {
       alive[c] = 1;
       feasible[feasibleCount++] = c;
+    } else {
+      alive[c] = 0;
     }
   }
+  const columns = buildRuleColumns(rules, candidates, feasible, feasibleCount);
 
   const tasks: Task[] = [];
-  const ties = new Int32Array(candidates.length);
   const best = new Float64Array(rules.length);
   for (let t = 0; t < count; t++) {
     let tied: number;
@@ -139,14 +171,15 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
         steps: [],
         summary: summarizeVerdicts(verdicts),
       };
-      if (call.trace.capacityProvider !== undefined)
+      if (call.trace.capacityProvider !== undefined) {
         traced.capacityProvider = call.trace.capacityProvider;
+      }
       call.trace.tasks.push(traced);
       const survivors = selectBestTraced(candidates, feasible, feasibleCount, alive, rules, traced.steps);
       tied = survivors.length;
       for (let n = 0; n < tied; n++) ties[n] = survivors[n]!;
     } else {
-      tied = selectBestInOnePass(candidates, feasible, feasibleCount, alive, rules, ties, best);
+      tied = selectBestInOnePass(feasible, feasibleCount, alive, columns, ties, best);
     }
     if (tied === 0) {
       return {
@@ -158,7 +191,8 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
       };
     }
     const pick = Math.floor(call.random() * tied);
-    const c = ties[pick]!;
+    const k = ties[pick]!;
+    const c = feasible[k]!;
     const chosen = candidates[c]!;
     if (traced) {
       traced.tieBreak = { among: tied, chosen: pick };
@@ -177,6 +211,7 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
     model.commit(chosen, task, footprint);
     tasks.push(task);
     for (const rule of rules) rule.onPlaced(chosen);
+    refreshRuleColumns(columns, rules, k, chosen);
 
     // Only the chosen instance changed: re-check it alone.
     const verdict = firstFailing(chain, chosen, needs, ctx);

@@ -10,6 +10,12 @@ export interface RankRule {
   readonly strategy: PlacementStrategy;
   /** The candidate's rank under this rule; lower is better. */
   key(instance: InstanceState): number;
+  /**
+   * Bucket rules (spread on an attribute): the key is `load[bucketOf(instance)]`, and the
+   * load array changes for every instance of a bucket at once. Other rules' keys change only
+   * for the instance that receives a task.
+   */
+  readonly buckets?: { of(instance: InstanceState): number; load: Int32Array };
   /** What the key is about, for the explanation ("us-east-1a: 2 tasks", "1024 MiB left"). */
   describe(instance: InstanceState): string;
   /** Keeps incremental counts right after a task of the call lands on `instance`. */
@@ -63,6 +69,7 @@ function spreadAttribute(
   const bucket = (i: InstanceState) => column.ids[i.index]!;
   return {
     strategy,
+    buckets: { of: bucket, load },
     key: (i) => load[bucket(i)]!,
     describe: (i) =>
       `${column.values[bucket(i)] ?? `(no ${name})`}: ${load[bucket(i)]} task(s) of ${group}`,

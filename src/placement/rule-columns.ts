@@ -1,0 +1,78 @@
+/**
+ * The ranking keys of one call's feasible candidates as typed arrays, so the per-task scan
+ * reads numbers instead of calling closures: value rules (binpack, spread by instance) keep
+ * one key per candidate, refreshed only for the instance that got the task; bucket rules
+ * (spread by attribute) keep the candidate's bucket and read the live bucket load.
+ * Buffers are reused between calls (placement is synchronous and not re-entrant).
+ */
+import type { InstanceState } from '../cluster/instance-state.js';
+import type { RankRule } from './rank-rules.js';
+
+export interface RuleColumns {
+  count: number;
+  isBucket: Uint8Array;
+  values: Float64Array[];
+  buckets: Int32Array[];
+  loads: Int32Array[];
+}
+
+const MAX_RULES = 5;
+const empty = new Int32Array(0);
+const valueBuffers: Float64Array[] = [];
+const bucketBuffers: Int32Array[] = [];
+
+function valueBuffer(r: number, size: number): Float64Array {
+  const existing = valueBuffers[r];
+  if (existing && existing.length >= size) return existing;
+  const grown = new Float64Array(Math.max(size, (existing?.length ?? 0) * 2, 1024));
+  valueBuffers[r] = grown;
+  return grown;
+}
+
+function bucketBuffer(r: number, size: number): Int32Array {
+  const existing = bucketBuffers[r];
+  if (existing && existing.length >= size) return existing;
+  const grown = new Int32Array(Math.max(size, (existing?.length ?? 0) * 2, 1024));
+  bucketBuffers[r] = grown;
+  return grown;
+}
+
+export function buildRuleColumns(
+  rules: readonly RankRule[],
+  candidates: readonly InstanceState[],
+  feasible: Int32Array,
+  feasibleCount: number,
+): RuleColumns {
+  const count = Math.min(rules.length, MAX_RULES);
+  const columns: RuleColumns = { count, isBucket: new Uint8Array(count), values: [], buckets: [], loads: [] };
+  for (let r = 0; r < count; r++) {
+    const rule = rules[r]!;
+    if (rule.buckets) {
+      const ids = bucketBuffer(r, feasibleCount);
+      for (let k = 0; k < feasibleCount; k++) ids[k] = rule.buckets.of(candidates[feasible[k]!]!);
+      columns.isBucket[r] = 1;
+      columns.buckets.push(ids);
+      columns.loads.push(rule.buckets.load);
+      columns.values.push(valueBuffer(r, 0));
+    } else {
+      const values = valueBuffer(r, feasibleCount);
+      for (let k = 0; k < feasibleCount; k++) values[k] = rule.key(candidates[feasible[k]!]!);
+      columns.values.push(values);
+      columns.buckets.push(empty);
+      columns.loads.push(empty);
+    }
+  }
+  return columns;
+}
+
+/** After a task landed on the candidate at feasible index `k`: refresh its value keys. */
+export function refreshRuleColumns(
+  columns: RuleColumns,
+  rules: readonly RankRule[],
+  k: number,
+  instance: InstanceState,
+): void {
+  for (let r = 0; r < columns.count; r++) {
+    if (columns.isBucket[r] === 0) columns.values[r]![k] = rules[r]!.key(instance);
+  }
+}
