@@ -6,7 +6,13 @@
  * Deterministic for a given seed.
  */
 import seedrandom from 'seedrandom';
-import type { Attribute, ContainerInstance, Snapshot, Task, TaskDefinition } from '../src/cluster/ecs-types.js';
+import type {
+  Attribute,
+  ContainerInstance,
+  Snapshot,
+  Task,
+  TaskDefinition,
+} from '../src/cluster/ecs-types.js';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
@@ -35,8 +41,25 @@ const CAPABILITIES = [
 ];
 const RESERVED_PORTS = ['22', '2375', '2376', '51678', '51679'];
 const STACKS = ['prod', 'prod', 'staging', 'dev'];
-const TEAMS = ['payments', 'search', 'ads', 'checkout', 'identity', 'media', 'ml', 'data', 'infra', 'web'];
-const EXISTING_GROUPS = ['service:api', 'service:worker', 'service:frontend', 'family:cron', 'family:etl'];
+const TEAMS = [
+  'payments',
+  'search',
+  'ads',
+  'checkout',
+  'identity',
+  'media',
+  'ml',
+  'data',
+  'infra',
+  'web',
+];
+const EXISTING_GROUPS = [
+  'service:api',
+  'service:worker',
+  'service:frontend',
+  'family:cron',
+  'family:etl',
+];
 
 export interface GenerateClusterOptions {
   instances: number;
@@ -58,7 +81,14 @@ export const BENCH_TASK_DEFINITION: TaskDefinition = {
   compatibilities: ['EC2', 'EXTERNAL'],
   requiresAttributes: [{ name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' }],
   containerDefinitions: [
-    { name: 'app', image: 'public.ecr.aws/nginx/nginx:latest', cpu: 256, memory: 1024, memoryReservation: 512, portMappings: [{ containerPort: 80, hostPort: 0 }] },
+    {
+      name: 'app',
+      image: 'public.ecr.aws/nginx/nginx:latest',
+      cpu: 256,
+      memory: 1024,
+      memoryReservation: 512,
+      portMappings: [{ containerPort: 80, hostPort: 0 }],
+    },
   ],
 };
 
@@ -71,14 +101,20 @@ export const REFERENCE_EXPRESSION =
 
 function hex(random: () => number, digits: number): string {
   let out = '';
-  while (out.length < digits) out += Math.floor(random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  while (out.length < digits)
+    out += Math.floor(random() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, digits);
 }
 
 export function generateCluster(options: GenerateClusterOptions): Snapshot {
   const random = seedrandom(options.seed ?? 'bench');
   const clusterName = options.clusterName ?? 'default';
-  const zones = Array.from({ length: Math.min(6, Math.max(3, options.zones ?? 4)) }, (_, z) => `${REGION}${'abcdef'[z]}`);
+  const zones = Array.from(
+    { length: Math.min(6, Math.max(3, options.zones ?? 4)) },
+    (_, z) => `${REGION}${'abcdef'[z]}`,
+  );
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const instances: ContainerInstance[] = [];
   const tasks: Task[] = [];
@@ -122,14 +158,22 @@ export function generateCluster(options: GenerateClusterOptions): Snapshot {
         cpu: String(taskCpu),
         memory: String(taskMemory),
         launchType: 'EC2',
-        containers: [{ name: 'main', networkBindings: [{ bindIP: '0.0.0.0', containerPort: 80, hostPort, protocol: 'tcp' }] }],
+        containers: [
+          {
+            name: 'main',
+            networkBindings: [{ bindIP: '0.0.0.0', containerPort: 80, hostPort, protocol: 'tcp' }],
+          },
+        ],
       });
     }
     instances.push({
       containerInstanceArn: arn,
       ec2InstanceId: `i-${hex(random, 17)}`,
       version: 10,
-      versionInfo: { agentVersion: pick(['1.68.2', '1.75.0', '1.80.0']), dockerVersion: 'DockerVersion: 20.10.25' },
+      versionInfo: {
+        agentVersion: pick(['1.68.2', '1.75.0', '1.80.0']),
+        dockerVersion: 'DockerVersion: 20.10.25',
+      },
       status: 'ACTIVE',
       agentConnected: random() > 0.002,
       runningTasksCount: busy ? 1 : 0,
@@ -146,7 +190,9 @@ export function generateCluster(options: GenerateClusterOptions): Snapshot {
         { name: 'MEMORY', type: 'INTEGER', integerValue: memory },
         { name: 'PORTS', type: 'STRINGSET', stringSetValue: ports },
         { name: 'PORTS_UDP', type: 'STRINGSET', stringSetValue: [] },
-        ...('gpus' in kind ? [{ name: 'GPU', type: 'STRINGSET' as const, stringSetValue: ['GPU-0'] }] : []),
+        ...('gpus' in kind
+          ? [{ name: 'GPU', type: 'STRINGSET' as const, stringSetValue: ['GPU-0'] }]
+          : []),
       ],
       attributes,
     });

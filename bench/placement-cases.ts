@@ -9,7 +9,11 @@ import type { RunTaskInput } from '../src/api/run-task-types.js';
 import type { Snapshot } from '../src/cluster/ecs-types.js';
 import { ReferenceModel } from '../test/model/reference-model.js';
 import type { BenchCase } from './bench-case.js';
-import { BENCH_TASK_DEFINITION, generateCluster, REFERENCE_EXPRESSION } from './generate-cluster.js';
+import {
+  BENCH_TASK_DEFINITION,
+  generateCluster,
+  REFERENCE_EXPRESSION,
+} from './generate-cluster.js';
 
 /** The reference RunTask request; `group` varies where a case needs fresh groups. */
 export function referenceRequest(group = 'family:bench'): RunTaskInput {
@@ -18,7 +22,10 @@ export function referenceRequest(group = 'family:bench'): RunTaskInput {
     count: 10,
     launchType: 'EC2',
     group,
-    placementConstraints: [{ type: 'memberOf', expression: REFERENCE_EXPRESSION }, { type: 'distinctInstance' }],
+    placementConstraints: [
+      { type: 'memberOf', expression: REFERENCE_EXPRESSION },
+      { type: 'distinctInstance' },
+    ],
     placementStrategy: [
       { type: 'spread', field: 'attribute:ecs.availability-zone' },
       { type: 'binpack', field: 'memory' },
@@ -31,7 +38,12 @@ export function referenceRequest(group = 'family:bench'): RunTaskInput {
  * (before distinctInstance runs out of instances). The rebuild lands in a few samples only,
  * so it moves the p99, not the median.
  */
-function referenceCase(name: string, instances: number, callsPerCluster: number, timeMs: number): BenchCase {
+function referenceCase(
+  name: string,
+  instances: number,
+  callsPerCluster: number,
+  timeMs: number,
+): BenchCase {
   let snapshot: Snapshot | undefined;
   let cluster: Cluster | undefined;
   let calls = 0;
@@ -52,7 +64,8 @@ function referenceCase(name: string, instances: number, callsPerCluster: number,
         calls = 1;
       }
       const out = cluster!.runTask(request, { seed: `call-${calls}`, now: 0 });
-      if (out.tasks.length !== 10) throw new Error(`placed ${out.tasks.length} of 10 on ${instances} instances`);
+      if (out.tasks.length !== 10)
+        throw new Error(`placed ${out.tasks.length} of 10 on ${instances} instances`);
     },
   };
 }
@@ -90,7 +103,9 @@ function referenceModelCase(): BenchCase {
     unit: 'RunTask',
     timeMs: 3000,
     beforeAll: () => {
-      snapshot ??= Cluster.fromSnapshot(generateCluster({ instances: 5000, seed: 'bench-5000' })).toSnapshot();
+      snapshot ??= Cluster.fromSnapshot(
+        generateCluster({ instances: 5000, seed: 'bench-5000' }),
+      ).toSnapshot();
       model = ReferenceModel.fromSnapshot(snapshot);
       calls = 0;
     },

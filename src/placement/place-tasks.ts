@@ -175,7 +175,14 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
         traced.capacityProvider = call.trace.capacityProvider;
       }
       call.trace.tasks.push(traced);
-      const survivors = selectBestTraced(candidates, feasible, feasibleCount, alive, rules, traced.steps);
+      const survivors = selectBestTraced(
+        candidates,
+        feasible,
+        feasibleCount,
+        alive,
+        rules,
+        traced.steps,
+      );
       tied = survivors.length;
       for (let n = 0; n < tied; n++) ties[n] = survivors[n]!;
     } else {

@@ -44,7 +44,13 @@ export function buildRuleColumns(
   feasibleCount: number,
 ): RuleColumns {
   const count = Math.min(rules.length, MAX_RULES);
-  const columns: RuleColumns = { count, isBucket: new Uint8Array(count), values: [], buckets: [], loads: [] };
+  const columns: RuleColumns = {
+    count,
+    isBucket: new Uint8Array(count),
+    values: [],
+    buckets: [],
+    loads: [],
+  };
   for (let r = 0; r < count; r++) {
     const rule = rules[r]!;
     if (rule.buckets) {

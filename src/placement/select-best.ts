@@ -48,7 +48,8 @@ export function selectBestInOnePass(
       order = -1;
     }
     if (order < 0) {
-      for (; r < ruleCount; r++) best[r] = isBucket[r] === 1 ? loads[r]![buckets[r]![k]!]! : values[r]![k]!;
+      for (; r < ruleCount; r++)
+        best[r] = isBucket[r] === 1 ? loads[r]![buckets[r]![k]!]! : values[r]![k]!;
       tied = 0;
     }
     ties[tied++] = k;
