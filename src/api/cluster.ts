@@ -27,6 +27,7 @@ import type {
 } from './run-task-types.js';
 import { echoOverrides, taskTags } from './task-echo.js';
 import { parseRunTaskInput, validateRunTaskRequest } from './validate-run-task.js';
+import { validateScalars } from './validate-scalars.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
 export const DEFAULT_SEED = 'ecs-placement';
@@ -135,9 +136,16 @@ export class Cluster {
     explanation: PlacementExplanation | undefined,
   ): RunTaskOutput {
     const request = parseRunTaskInput(input);
+    // count (and the other launch-independent scalars) must hold before the capacity split
+    // uses count; validateRunTaskRequest repeats this microsecond check per launch type.
+    validateScalars(request);
     const clusterSnapshot = resolveCluster(this.snapshot, request.cluster);
     const model = this.model(clusterSnapshot);
-    const definition = resolveTaskDefinition(this.snapshot.taskDefinitions, request.taskDefinition);
+    const definition = resolveTaskDefinition(
+      this.snapshot.taskDefinitions,
+      request.taskDefinition,
+      this.snapshot,
+    );
     const count = request.count ?? 1;
     const targets = resolveLaunchTargets(request, clusterSnapshot, this.snapshot, count);
     for (const target of targets) validateRunTaskRequest(request, definition, target.kind);

@@ -1,13 +1,15 @@
 /**
- * HOOK for the capacity-provider work: placing the FARGATE / FARGATE_SPOT share of a RunTask
- * call (no container instance; an Availability Zone per task from the request's subnets).
- * The facade calls it for every FARGATE target; until it is filled in it refuses.
+ * Places the FARGATE / FARGATE_SPOT share of a RunTask call: no container instance; each
+ * task gets a subnet and Availability Zone from the request, spread per Fargate pool.
  */
-import type { ClusterModel } from '../cluster/cluster-model.js';
-import type { Snapshot, Task, TaskDefinition } from '../cluster/ecs-types.js';
 import type { LaunchTarget } from '../capacity/resolve-launch-targets.js';
-import { UnsupportedFeatureException } from './errors.js';
+import { fargateTaskFields, planFargateShare } from '../capacity/fargate.js';
+import type { ClusterModel } from '../cluster/cluster-model.js';
+import type { Container, Snapshot, Task, TaskDefinition } from '../cluster/ecs-types.js';
+import { clusterArn, containerArn, taskArn, taskDefinitionArn } from './arns.js';
 import type { RunTaskInput } from './run-task-types.js';
+import { echoOverrides, taskTags } from './task-echo.js';
+import { TaskIdSource } from './task-ids.js';
 
 export interface FargatePlacement {
   request: RunTaskInput;
@@ -21,7 +23,57 @@ export interface FargatePlacement {
   createdAt: string;
 }
 
-/** Returns the placed Fargate tasks (already recorded in `model` with `model.commit`). */
-export function placeFargate(_placement: FargatePlacement): Task[] {
-  throw new UnsupportedFeatureException('Fargate placement is not implemented yet.');
+/** Returns the placed Fargate tasks (already recorded in `model` with `model.recordTask`). */
+export function placeFargate(p: FargatePlacement): Task[] {
+  const { request, taskDefinition: definition, model, snapshot } = p;
+  const group = request.group ?? `family:${definition.family}`;
+  const plan = planFargateShare({
+    request,
+    taskDefinition: definition,
+    target: p.target,
+    group,
+    tasks: model.tasks,
+    subnetToAz: snapshot.subnets,
+  });
+  const arns = { region: snapshot.region, accountId: snapshot.accountId };
+  const overrides = echoOverrides(definition, request.overrides);
+  const tags = taskTags(request, definition, model.clusterName);
+  return plan.placements.map((placement) => {
+    const ids = new TaskIdSource(p.seed, model.clusterName, model.tasks.length);
+    const taskId = ids.taskId();
+    const arn = taskArn(arns, model.clusterName, taskId);
+    const fields = fargateTaskFields(plan, placement, arn, snapshot.region);
+    const eni = fields.attachments[0]!;
+    const address = eni.details?.find((d) => d.name === 'privateIPv4Address')?.value;
+    const containers: Container[] = definition.containerDefinitions.map((c) => ({
+      containerArn: containerArn(arns, model.clusterName, taskId, ids.uuid()),
+      taskArn: arn,
+      name: c.name,
+      ...(c.image !== undefined ? { image: c.image } : {}),
+      lastStatus: 'PENDING',
+      networkInterfaces: [
+        { ...(eni.id !== undefined ? { attachmentId: eni.id } : {}), ...(address ? { privateIpv4Address: address } : {}) },
+      ],
+    }));
+    const task: Task = {
+      ...fields,
+      clusterArn: model.source.clusterArn ?? clusterArn(arns, model.clusterName),
+      containers,
+      createdAt: p.createdAt,
+      desiredStatus: 'RUNNING',
+      enableExecuteCommand: request.enableExecuteCommand === true,
+      group,
+      lastStatus: 'PROVISIONING',
+      overrides,
+      tags,
+      taskArn: arn,
+      taskDefinitionArn:
+        definition.taskDefinitionArn ??
+        taskDefinitionArn(arns, definition.family, definition.revision),
+      version: 1,
+      ...(request.startedBy !== undefined ? { startedBy: request.startedBy } : {}),
+    };
+    model.recordTask(task);
+    return task;
+  });
 }
