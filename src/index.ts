@@ -1,0 +1,32 @@
+// The public API of ecs-placement (re-exports only). See README.md and docs/.
+export {
+  Cluster,
+  type ClusterRunTaskOptions,
+  DEFAULT_SEED,
+  type RunTaskPlan,
+} from './api/cluster.js';
+export * from './api/errors.js';
+export type * from './api/run-task-types.js';
+export {
+  type CapacityProviderShare,
+  type LaunchTarget,
+  resolveLaunchTargets,
+  splitByCapacityProvider,
+  validateCapacityProviderStrategy,
+} from './capacity/index.js';
+export type * from './cluster/ecs-types.js';
+export type { InstanceView } from './cluster/instance-view.js';
+export { SnapshotError, validateSnapshot } from './cluster/validate-snapshot.js';
+export {
+  type CompiledExpression,
+  CqlError,
+  CqlSyntaxError,
+  compileExpression,
+  type Expression,
+  type ParseResult,
+  parseExpression,
+  printExpression,
+  validateExpression,
+} from './cql/index.js';
+export type * from './placement/explanation.js';
+export { whyNot } from './placement/why-not.js';

@@ -1,0 +1,30 @@
+// The published entry points, imported by package name through the `exports` map (built
+// output; `npm test` builds first), as a user of the package would.
+import { describe, expect, it } from 'vitest';
+
+describe('package exports', () => {
+  it('`ecs-placement` exposes the facade, the CQL compiler, the split and the ECS exceptions', async () => {
+    const api = await import('ecs-placement');
+    expect(typeof api.Cluster.fromSnapshot).toBe('function');
+    expect(api.compileExpression('attribute:stack == prod').source).toBe('attribute:stack == prod');
+    expect(
+      api.splitByCapacityProvider(
+        [
+          { capacityProvider: 'a', weight: 1 },
+          { capacityProvider: 'b', weight: 4 },
+        ],
+        5,
+      ),
+    ).toEqual([
+      { capacityProvider: 'a', count: 1 },
+      { capacityProvider: 'b', count: 4 },
+    ]);
+    expect(new api.InvalidParameterException('x').name).toBe('InvalidParameterException');
+  });
+
+  it('`ecs-placement/testing` exposes arbitraries and invariants', async () => {
+    const kit = await import('ecs-placement/testing');
+    expect(typeof kit.clusterSnapshotArb).toBe('function');
+    expect(typeof kit.placementInvariants).toBe('object');
+  });
+});
