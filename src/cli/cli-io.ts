@@ -5,6 +5,8 @@
 export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, when the stream is one. */
+  columns?: number;
 }
 
 export interface InputStream extends NodeJS.ReadableStream {

@@ -3,7 +3,6 @@
  * instance was rejected (every failing check, not only the first one ECS reports), how
  * each strategy rule ranked the survivors, the random tie-break and the chosen instance.
  */
-import Table from 'cli-table3';
 import picocolors from 'picocolors';
 import type {
   CheckFailure,
@@ -12,18 +11,23 @@ import type {
   StrategyStep,
   TaskTrace,
 } from '../placement/explanation.js';
+import { renderFittedTable } from './fit-table.js';
+import { DEFAULT_REPORT_WIDTH } from './report-width.js';
+import { wrapText } from './wrap-text.js';
 
 export interface ExplainReportOptions {
   color: boolean;
   /** Rows shown per table before "... N more". */
   maxRows?: number;
+  /** Columns the report may use (default 100); long lines and table cells are wrapped. */
+  width?: number;
 }
 
 type Colors = ReturnType<typeof picocolors.createColors>;
 
 const DEFAULT_MAX_ROWS = 20;
-/** The whole expression is in the summary; in a table row it is cut to keep rows narrow. */
-const EXPRESSION_WIDTH = 72;
+/** Tables are indented by this much under their heading. */
+const TABLE_INDENT = 2;
 
 export function renderExplainReport(
   explanation: PlacementExplanation,
@@ -31,6 +35,7 @@ export function renderExplainReport(
 ): string {
   const c = picocolors.createColors(options.color);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const width = options.width ?? DEFAULT_REPORT_WIDTH;
   const lines: string[] = [
     c.bold('Placement explanation'),
     `Summary: ${explanation.summary}`,
@@ -38,12 +43,19 @@ export function renderExplainReport(
   ];
   const total = explanation.tasks.length;
   for (const task of explanation.tasks) {
-    lines.push('', ...renderTask(task, total, c, maxRows));
+    lines.push('', ...renderTask(task, total, c, maxRows, width - TABLE_INDENT));
   }
-  return `${lines.join('\n')}\n`;
+  // Tables are already as wide as allowed; wrapping again only reaches the prose lines.
+  return `${wrapText(lines.join('\n'), width).join('\n')}\n`;
 }
 
-function renderTask(task: TaskTrace, total: number, c: Colors, maxRows: number): string[] {
+function renderTask(
+  task: TaskTrace,
+  total: number,
+  c: Colors,
+  maxRows: number,
+  tableWidth: number,
+): string[] {
   const provider = task.capacityProvider ? `, capacity provider ${task.capacityProvider}` : '';
   const lines = [
     c.bold(`Task ${task.taskIndex + 1} of ${total}${provider}`),
@@ -54,14 +66,14 @@ function renderTask(task: TaskTrace, total: number, c: Colors, maxRows: number):
     lines.push(
       '',
       '  Instances and their failing checks:',
-      indent(renderVerdicts(task.verdicts, c, maxRows)),
+      indent(renderVerdicts(task.verdicts, c, maxRows, tableWidth)),
     );
   }
   task.steps.forEach((step, i) => {
     lines.push(
       '',
       `  Strategy rule ${i + 1}: ${describeStrategy(step)}`,
-      indent(renderStep(step, c, maxRows)),
+      indent(renderStep(step, c, maxRows, tableWidth)),
     );
   });
   if (task.tieBreak) {
@@ -78,16 +90,22 @@ function renderTask(task: TaskTrace, total: number, c: Colors, maxRows: number):
   return lines;
 }
 
-function renderVerdicts(verdicts: InstanceVerdict[], c: Colors, maxRows: number): string {
-  const table = newTable(['Instance', 'EC2 instance', 'Failing checks']);
+function renderVerdicts(
+  verdicts: InstanceVerdict[],
+  c: Colors,
+  maxRows: number,
+  width: number,
+): string {
+  const rows: string[][] = [];
   for (const verdict of verdicts.slice(0, maxRows)) {
     const checks =
       verdict.failures.length === 0
         ? c.green('none (feasible)')
         : verdict.failures.map((failure) => describeFailure(failure, c)).join('\n');
-    table.push([shortArn(verdict.containerInstanceArn), verdict.ec2InstanceId ?? '-', checks]);
+    rows.push([shortArn(verdict.containerInstanceArn), verdict.ec2InstanceId ?? '-', checks]);
   }
-  return appendMore(table.toString(), verdicts.length - maxRows, 'instance', c);
+  const table = renderFittedTable(['Instance', 'EC2 instance', 'Failing checks'], rows, width);
+  return appendMore(table, verdicts.length - maxRows, 'instance', c);
 }
 
 /** All the facts of one failing check, one per line. */
@@ -107,7 +125,7 @@ export function describeFailure(failure: CheckFailure, c: Colors): string {
   }
   if (failure.takenPorts?.length)
     lines.push(`  ports already taken: ${failure.takenPorts.join(', ')}`);
-  if (failure.expression !== undefined) lines.push(`  expression: ${cut(failure.expression)}`);
+  if (failure.expression !== undefined) lines.push(`  expression: ${failure.expression}`);
   for (const comparison of failure.failing ?? []) {
     const observed =
       comparison.observed === null ? 'no value' : JSON.stringify(comparison.observed);
@@ -124,24 +142,19 @@ function describeStrategy(step: StrategyStep): string {
   return field ? `${type ?? '?'}(${field})` : (type ?? '?');
 }
 
-function renderStep(step: StrategyStep, c: Colors, maxRows: number): string {
-  const table = newTable(['Instance', 'Ranked on', 'Score', 'Kept']);
+function renderStep(step: StrategyStep, c: Colors, maxRows: number, width: number): string {
   // Survivors first, so truncation never hides what the rule kept.
   const rows = [...step.ranking].sort((a, b) => Number(b.kept) - Number(a.kept));
-  for (const rank of rows.slice(0, maxRows)) {
-    table.push([
+  const cells = rows
+    .slice(0, maxRows)
+    .map((rank) => [
       shortArn(rank.containerInstanceArn),
       rank.key,
       String(rank.score),
       rank.kept ? c.green('yes') : c.dim('no'),
     ]);
-  }
-  return appendMore(table.toString(), rows.length - maxRows, 'candidate', c);
-}
-
-function newTable(head: string[]): Table.Table {
-  // No colours from cli-table3 itself: colour is decided once, by the caller.
-  return new Table({ head, style: { head: [], border: [] } });
+  const table = renderFittedTable(['Instance', 'Ranked on', 'Score', 'Kept'], cells, width);
+  return appendMore(table, rows.length - maxRows, 'candidate', c);
 }
 
 function appendMore(rendered: string, hidden: number, noun: string, c: Colors): string {
@@ -155,10 +168,6 @@ function shortArn(arn: string): string {
   const resource = arn.split(':').slice(5).join(':');
   const slash = resource.indexOf('/');
   return slash >= 0 ? resource.slice(slash + 1) : arn;
-}
-
-function cut(text: string): string {
-  return text.length <= EXPRESSION_WIDTH ? text : `${text.slice(0, EXPRESSION_WIDTH - 3)}...`;
 }
 
 function indent(block: string): string {

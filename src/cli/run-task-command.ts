@@ -14,6 +14,7 @@ import { ExitCode } from './exit-codes.js';
 import { renderExplainReport } from './explain-report.js';
 import { formatJson } from './format-json.js';
 import { ClusterStateError, clusterStateProblem, loadClusterState } from './load-cluster-state.js';
+import { reportWidth } from './report-width.js';
 import { defineRunTaskArguments, type ToolOptions } from './run-task-arguments.js';
 import { saveAtomic } from './save-atomic.js';
 import { parseSkeletonKind, renderRunTaskSkeleton } from './skeleton.js';
@@ -84,7 +85,12 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
     let response: RunTaskOutput;
     if (tool.explain === true) {
       const { explanation, ...planned } = cluster.planRunTask(input, { seed });
-      io.stderr.write(renderExplainReport(explanation, { color: useColor(io.stderr, io.env) }));
+      io.stderr.write(
+        renderExplainReport(explanation, {
+          color: useColor(io.stderr, io.env),
+          width: reportWidth(io.stderr, io.env),
+        }),
+      );
       response = tool.save === true ? cluster.runTask(input, { seed }) : planned;
     } else {
       response = cluster.runTask(input, { seed });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderExplainReport } from '../../src/cli/explain-report.js';
+import { visibleWidth } from '../../src/cli/wrap-text.js';
 import type { InstanceVerdict, PlacementExplanation } from '../../src/placement/explanation.js';
 
 const ARN = (id: string) => `arn:aws:ecs:us-east-1:123456789012:container-instance/default/${id}`;
@@ -91,7 +92,8 @@ const explanation: PlacementExplanation = {
 };
 
 describe('renderExplainReport', () => {
-  const report = renderExplainReport(explanation, { color: false });
+  // Wide enough for the natural layout; narrower widths are tested below.
+  const report = renderExplainReport(explanation, { color: false, width: 200 });
 
   it('starts with the summary and the seed', () => {
     expect(report).toContain('Summary: 1 of 1 task placed');
@@ -124,7 +126,7 @@ describe('renderExplainReport', () => {
     expect(report).toContain(`Chosen: ${ARN('aaaa')}`);
   });
 
-  it('cuts a long expression in the table (the summary has it whole)', () => {
+  it('shows a long expression whole, wrapped inside its column', () => {
     const expression = `attribute:ecs.instance-type in [${Array.from({ length: 20 }, (_, i) => `t${i}.large`).join(', ')}]`;
     const verdict: InstanceVerdict = {
       containerInstanceArn: ARN('dddd'),
@@ -132,10 +134,29 @@ describe('renderExplainReport', () => {
     };
     const text = renderExplainReport(
       { ...explanation, tasks: [{ ...explanation.tasks[0]!, verdicts: [verdict] }] },
-      { color: false },
+      { color: false, width: 80 },
     );
-    expect(text).toContain(`expression: ${expression.slice(0, 69)}...`);
-    expect(text).not.toContain(expression);
+    const cells = text
+      .split('\n')
+      .filter((line) => line.includes('│'))
+      .map((line) => line.split('│')[3]?.trim() ?? '')
+      .join(' ');
+    expect(cells.replace(/\s+/g, '')).toContain(`expression:${expression.replace(/\s+/g, '')}`);
+  });
+
+  it.each([80, 120])('fits every line in %i columns, colours or not', (width) => {
+    for (const color of [false, true]) {
+      const text = renderExplainReport(explanation, { color, width });
+      for (const line of text.split('\n')) {
+        expect(visibleWidth(line)).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it('keeps its natural layout when the width allows it', () => {
+    expect(renderExplainReport(explanation, { color: false, width: 200 })).toContain(
+      'failing: attribute:ecs.instance-type == t2.small (columns 1-39), observed "t2.micro"',
+    );
   });
 
   it('has no colour codes unless asked, and some when asked', () => {

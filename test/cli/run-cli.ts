@@ -16,6 +16,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Pretend stdin, stdout and stderr are a terminal. */
   tty?: boolean;
+  /** The terminal's width, when `tty` is set. */
+  columns?: number;
   /** What is typed on stdin. */
   input?: string;
 }
@@ -27,7 +29,11 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   stdin.end(options.input ?? '');
   const code = await main(argv, {
     stdout: { isTTY: options.tty === true, write: (text: string) => (stdout += text) },
-    stderr: { isTTY: options.tty === true, write: (text: string) => (stderr += text) },
+    stderr: {
+      isTTY: options.tty === true,
+      ...(options.columns !== undefined ? { columns: options.columns } : {}),
+      write: (text: string) => (stderr += text),
+    },
     stdin,
     env: options.env ?? {},
     cwd: options.cwd ?? FIXTURES,
