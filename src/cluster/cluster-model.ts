@@ -36,6 +36,8 @@ export class ClusterModel {
   readonly tasks: Task[] = [];
   private readonly byRef = new Map<string, InstanceState>();
   private readonly placed = new Map<string, PlacedTask>();
+  /** Task ARN and task id -> task. */
+  private readonly taskByRef = new Map<string, Task>();
   /** Group -> instance -> tasks of the group with desiredStatus RUNNING. */
   private readonly groupHosts = new Map<string, Map<InstanceState, number>>();
   /** Group -> instance -> tasks of the group whose desiredStatus is not STOPPED. */
@@ -113,10 +115,12 @@ export class ClusterModel {
     this.addGroupTask(instance, group, true);
     instance.pendingAdded++;
     this.tasks.push(task);
+    this.indexTask(task);
     this.placed.set(task.taskArn, { instance, footprint, ours: true });
     this.journal?.push(() => {
       instance.version++;
       this.placed.delete(task.taskArn);
+      this.unindexTask(task);
       this.tasks.pop();
       instance.pendingAdded--;
       this.removeGroupTask(instance, group, true);
@@ -131,7 +135,9 @@ export class ClusterModel {
   /** Records a task that holds no container instance (Fargate). */
   recordTask(task: Task): void {
     this.tasks.push(task);
+    this.indexTask(task);
     this.journal?.push(() => {
+      this.unindexTask(task);
       this.tasks.pop();
     });
   }
@@ -155,7 +161,7 @@ export class ClusterModel {
 
   /** StopTask: desiredStatus STOPPED, its resources released. Returns false for an unknown task. */
   stopTask(ref: string): boolean {
-    const task = this.tasks.find((t) => t.taskArn === ref || arnId(t.taskArn) === ref);
+    const task = this.taskByRef.get(ref);
     if (!task) return false;
     if (task.desiredStatus === 'STOPPED') return true;
     const placed = this.placed.get(task.taskArn);
@@ -272,11 +278,22 @@ export class ClusterModel {
   /** A task from the snapshot: its reservation is already in `remainingResources`. */
   private loadTask(task: Task): void {
     this.tasks.push(task);
+    this.indexTask(task);
     if (task.desiredStatus === 'STOPPED' || task.containerInstanceArn === undefined) return;
     const instance = this.byRef.get(task.containerInstanceArn);
     if (!instance) return;
     this.addGroupTask(instance, groupOfTask(task), task.desiredStatus === 'RUNNING');
     this.placed.set(task.taskArn, { instance, footprint: footprintOfTask(task), ours: false });
+  }
+
+  private indexTask(task: Task): void {
+    this.taskByRef.set(task.taskArn, task);
+    this.taskByRef.set(arnId(task.taskArn), task);
+  }
+
+  private unindexTask(task: Task): void {
+    this.taskByRef.delete(task.taskArn);
+    this.taskByRef.delete(arnId(task.taskArn));
   }
 
   private addGroupTask(instance: InstanceState, group: string, running: boolean): void {

@@ -228,9 +228,10 @@ export class ReferenceModel {
       }
       for (const strategy of request.strategies ?? []) {
         if (strategy.type === 'random') break;
-        const score = (i: RefInstance) => this.score(i, strategy, group);
-        const best = Math.min(...remaining.map(score));
-        remaining = remaining.filter((i) => score(i) === best);
+        const score = this.scorer(strategy, group);
+        const scores = remaining.map(score);
+        const best = Math.min(...scores);
+        remaining = remaining.filter((_, k) => scores[k] === best);
       }
       const chosen = remaining[Math.floor(random() * remaining.length)]!;
       const gpus = chosen.gpus.splice(0, needs.gpus);
@@ -262,23 +263,23 @@ export class ReferenceModel {
     });
   }
 
-  private score(instance: RefInstance, strategy: PlacementStrategy, group: string): number {
+  /** A strategy's key function, with its task counts recomputed from scratch. */
+  private scorer(strategy: PlacementStrategy, group: string): (instance: RefInstance) => number {
     const field = strategy.field ?? '';
-    if (strategy.type === 'binpack') return field === 'cpu' ? instance.cpu : instance.memory;
-    if (field === 'instanceId' || field === 'host') {
-      return this.tasks.filter(
-        (t) => t.instanceArn === instance.arn && t.group === group && t.desiredStatus === 'RUNNING',
-      ).length;
+    if (strategy.type === 'binpack') return (i) => (field === 'cpu' ? i.cpu : i.memory);
+    const perInstance = new Map<string, number>();
+    for (const task of this.tasks) {
+      if (task.group !== group || task.desiredStatus !== 'RUNNING') continue;
+      perInstance.set(task.instanceArn, (perInstance.get(task.instanceArn) ?? 0) + 1);
     }
+    if (field === 'instanceId' || field === 'host') return (i) => perInstance.get(i.arn) ?? 0;
     const name = field.slice('attribute:'.length);
-    const value = instance.attributes.get(name) ?? null;
-    let load = 0;
+    const load = new Map<string | null, number>();
     for (const other of this.instances) {
-      if (other.status !== 'ACTIVE' || (other.attributes.get(name) ?? null) !== value) continue;
-      load += this.tasks.filter(
-        (t) => t.instanceArn === other.arn && t.group === group && t.desiredStatus === 'RUNNING',
-      ).length;
+      if (other.status !== 'ACTIVE') continue;
+      const value = other.attributes.get(name) ?? null;
+      load.set(value, (load.get(value) ?? 0) + (perInstance.get(other.arn) ?? 0));
     }
-    return load;
+    return (i) => load.get(i.attributes.get(name) ?? null) ?? 0;
   }
 }
