@@ -95,8 +95,9 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
     } else {
       response = cluster.runTask(input, { seed });
     }
-    if (tool.save === true) {
-      // Saved before the response is printed: a printed response means a recorded placement.
+    // Saved before the response is printed: a printed response means a recorded placement.
+    // A run that placed nothing changed nothing, so the file is not rewritten (normalised).
+    if (tool.save === true && response.tasks.length > 0) {
       await saveSnapshot(path, clusterStateFile, cluster);
     }
     io.stdout.write(formatJson(response));

@@ -405,6 +405,30 @@ describe('run-task --save', () => {
     expect((await readdir(dir)).sort()).toEqual([`${'c'.repeat(240)}.json`, 'cluster.json']);
   });
 
+  it('a service error writes nothing', async () => {
+    const before = await readFile(file);
+    const argv = ['run-task', '--cluster-state', file, '--task-definition', 'web:1', '--save'];
+    const run = await runCli([...argv, '--count', '11']);
+    expect(run.code).toBe(254);
+    expect((await readFile(file)).equals(before)).toBe(true);
+    expect(await readdir(dir)).toEqual(['cluster.json']);
+  });
+
+  it('a run that places no task leaves the file as it was (only failures: nothing to record)', async () => {
+    const before = await readFile(file);
+    const run = await runCli([
+      'run-task',
+      '--cluster-state',
+      file,
+      '--task-definition',
+      'big',
+      '--save',
+    ]);
+    expect(run.code).toBe(0);
+    expect(parseResponse(run.stdout).failures.length).toBeGreaterThan(0);
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+
   it('with --explain, saves exactly the placement the report describes', async () => {
     const run = await runCli([
       'run-task',
