@@ -196,6 +196,30 @@ export function explanationsAreSound(scenario: PlacementScenario): void {
   }
 }
 
+/** planRunTask returns exactly what runTask then does, and changes nothing itself. */
+export function planMatchesRun(scenario: PlacementScenario): void {
+  const cluster = Cluster.fromSnapshot(scenario.snapshot);
+  const before = JSON.stringify(cluster.toSnapshot());
+  let planned: string;
+  try {
+    const { explanation: _explanation, ...plan } = cluster.planRunTask(scenario.request, {
+      seed: scenario.seed,
+      now: 0,
+    });
+    planned = JSON.stringify(plan);
+  } catch (error) {
+    planned = `error ${String(error)}`;
+  }
+  if (JSON.stringify(cluster.toSnapshot()) !== before) fail('planRunTask changed the cluster');
+  let ran: string;
+  try {
+    ran = JSON.stringify(cluster.runTask(scenario.request, { seed: scenario.seed, now: 0 }));
+  } catch (error) {
+    ran = `error ${String(error)}`;
+  }
+  if (planned !== ran) fail('planRunTask and runTask disagree');
+}
+
 /** Every invariant above, by name. */
 export const placementInvariants = {
   constraintsNeverViolated,
@@ -206,4 +230,5 @@ export const placementInvariants = {
   sameSeedSameResult,
   orderDoesNotMatterWithoutRandomness,
   explanationsAreSound,
+  planMatchesRun,
 } as const;
