@@ -26,7 +26,9 @@ export function validateConstraints(
     throw invalidParameter(
       'placementConstraints',
       `${own.length} constraints`,
-      `at most ${MAX_CONSTRAINTS} constraints are allowed per task, including the ${inherited.length} of the task definition (${total} in all)`,
+      inherited.length === 0
+        ? `at most ${MAX_CONSTRAINTS} constraints are allowed per task`
+        : `at most ${MAX_CONSTRAINTS} constraints are allowed per task, including the ${inherited.length} of the task definition (${total} in all)`,
     );
   }
   for (const [i, c] of own.entries()) validateConstraint(c, `placementConstraints[${i}]`);

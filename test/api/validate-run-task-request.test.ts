@@ -141,8 +141,8 @@ describe('placement constraints', () => {
   });
   it('accepts 10, refuses 11', () => {
     ok(onEc2({ placementConstraints: memberOf(10) }));
-    expect(thrownBy(onEc2({ placementConstraints: memberOf(11) }))).toContain(
-      'at most 10 constraints are allowed per task',
+    expect(thrownBy(onEc2({ placementConstraints: memberOf(11) }))).toBe(
+      'Invalid placementConstraints "11 constraints": at most 10 constraints are allowed per task.',
     );
   });
   it("counts the task definition's constraints: 7 + 3 is fine, 7 + 4 is not", () => {
