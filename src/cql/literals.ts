@@ -33,7 +33,7 @@ export interface TimeLiteral {
 }
 
 const TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|[+-]\d{2}:\d{2})?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?)?$/;
 const DAY_MS = 86_400_000;
 
 function utc(year: number, month: number, day: number): number {
@@ -57,7 +57,9 @@ export function parseTimeLiteral(text: string): TimeLiteral | undefined {
   const minutes = Number(m[5]);
   const seconds = Number(m[6]);
   if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
-  const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  // Up to nine fractional digits (describe-container-instances prints six); digits past the
+  // millisecond are dropped, exactly as Date.parse drops them when a snapshot is read.
+  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   let offsetMinutes = 0;
   const zone = m[8];
   if (zone !== undefined && zone !== 'Z') {

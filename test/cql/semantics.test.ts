@@ -143,6 +143,19 @@ describe('typed comparisons', () => {
     expect(holds("registeredAt == '2018-06-18T22:28:28+00:00'", at)).toBe(true);
   });
 
+  it('registeredAt accepts the microsecond timestamps that describe-container-instances prints', () => {
+    // The snapshot itself (and `aws ecs describe-container-instances`) writes six fractional
+    // digits; digits beyond the millisecond are dropped, as they are when a snapshot is read.
+    const at = { registeredAt: '2026-10-02T08:15:42.517000+00:00' };
+    expect(holds('registeredAt == 2026-10-02T08:15:42.517000+00:00', at)).toBe(true);
+    expect(holds('registeredAt == 2026-10-02T08:15:42.517999Z', at)).toBe(true);
+    expect(holds('registeredAt < 2026-10-02T08:15:42.518000Z', at)).toBe(true);
+    expect(holds('registeredAt > 2026-10-02T08:15:42.516999999Z', at)).toBe(true);
+    expect(() => compileExpression('registeredAt == 2026-10-02T08:15:42.5170000000Z')).toThrow(
+      /not a valid registeredAt date/,
+    );
+  });
+
   it('runningTasksCount compares as an integer, not as text', () => {
     expect(holds('runningTasksCount > 9', { runningTasksCount: 10 })).toBe(true);
     expect(holds('runningTasksCount < 10', { runningTasksCount: 9 })).toBe(true);
