@@ -51,6 +51,28 @@ export function translateJavaRegex(pattern: string): RegexTranslation {
   }
 }
 
+/**
+ * A capturing group as back-references need to know it. Java fails a back-reference to a group
+ * that did not take part in the match; JavaScript matches the empty string instead. So a
+ * back-reference is kept only when its group is certainly set by then: a top-level group,
+ * already closed, not optional (`?`, `*`, `{0,n}`), in the same top-level alternative.
+ */
+interface CaptureGroup {
+  readonly name: string | undefined;
+  readonly topLevel: boolean;
+  readonly branch: number;
+  closed: boolean;
+  optional: boolean;
+}
+
+interface GroupTracker {
+  readonly groups: CaptureGroup[];
+  /** The open groups, innermost last; `undefined` for a non-capturing one. */
+  readonly open: (CaptureGroup | undefined)[];
+  /** Which top-level alternative the scan is in (bumped by a `|` outside every group). */
+  branch: number;
+}
+
 function translate(pattern: string): { source: string; flags: string } {
   let flags = '';
   let i = 0;
@@ -60,8 +82,17 @@ function translate(pattern: string): { source: string; flags: string } {
   }
   let out = '';
   let inClass = false;
+  const tracker: GroupTracker = { groups: [], open: [], branch: 0 };
   while (i < pattern.length) {
     const ch = pattern.charAt(i);
+    if (ch === '\\' && !inClass) {
+      const reference = backReference(pattern, i, tracker);
+      if (reference !== undefined) {
+        out += reference.text;
+        i = reference.next;
+        continue;
+      }
+    }
     if (ch === '\\') {
       const { text, next } = translateEscape(pattern, i, inClass);
       out += text;
@@ -96,8 +127,38 @@ function translate(pattern: string): { source: string; flags: string } {
         i = first;
         continue;
       }
-      case '(':
+      case '(': {
         out += group(pattern, i);
+        const name = /^\(\?<([A-Za-z][A-Za-z0-9]*)>/.exec(pattern.slice(i))?.[1];
+        if (pattern.charAt(i + 1) !== '?' || name !== undefined) {
+          const capture: CaptureGroup = {
+            name,
+            topLevel: tracker.open.length === 0,
+            branch: tracker.branch,
+            closed: false,
+            optional: false,
+          };
+          tracker.groups.push(capture);
+          tracker.open.push(capture);
+        } else {
+          tracker.open.push(undefined);
+        }
+        i++;
+        continue;
+      }
+      case ')': {
+        const closing = tracker.open.pop();
+        if (closing !== undefined) {
+          closing.closed = true;
+          closing.optional = /^(?:[?*]|\{0[,}])/.test(pattern.slice(i + 1));
+        }
+        out += ch;
+        i++;
+        continue;
+      }
+      case '|':
+        if (tracker.open.length === 0) tracker.branch++;
+        out += ch;
         i++;
         continue;
       case '*':
@@ -157,6 +218,58 @@ function group(pattern: string, at: number): string {
   throw new RegexRefusal(at, 2, 'unsupported group construct (?');
 }
 
+/**
+ * `\\n` and `\\k<name>` outside a class, read as Java reads them: a multi-digit number only
+ * while it names an existing group (`\\11` with one group is `\\1` then `1`). Returns
+ * `undefined` for any other escape.
+ */
+function backReference(
+  pattern: string,
+  at: number,
+  tracker: GroupTracker,
+): { text: string; next: number } | undefined {
+  const c = pattern.charAt(at + 1);
+  let number: number;
+  let next: number;
+  if (/[1-9]/.test(c)) {
+    number = Number(c);
+    next = at + 2;
+    while (/[0-9]/.test(pattern.charAt(next))) {
+      const longer = number * 10 + Number(pattern.charAt(next));
+      if (longer > tracker.groups.length) break;
+      number = longer;
+      next++;
+    }
+  } else if (c === 'k') {
+    const name = /^<([A-Za-z][A-Za-z0-9]*)>/.exec(pattern.slice(at + 2));
+    if (name === null) return undefined;
+    number = tracker.groups.findIndex((g) => g.name === name[1]) + 1;
+    next = at + 2 + name[0].length;
+    if (number === 0) {
+      throw new RegexRefusal(at, next - at, `back-reference to an unknown group <${name[1]}>`);
+    }
+  } else {
+    return undefined;
+  }
+  const target = tracker.groups[number - 1];
+  const certain =
+    target?.closed === true &&
+    target.topLevel &&
+    !target.optional &&
+    target.branch === tracker.branch;
+  if (!certain) {
+    throw new RegexRefusal(
+      at,
+      next - at,
+      `the back-reference ${pattern.slice(at, next)} is not supported here: its group may be ` +
+        'unset at this point, where Java fails the match but JavaScript would match an empty ' +
+        'string (a back-reference is accepted after a closed, non-optional top-level group)',
+    );
+  }
+  // Wrapped, so a digit that follows stays a literal digit in JavaScript too.
+  return { text: `(?:\\${number})`, next };
+}
+
 function translateEscape(
   pattern: string,
   at: number,
@@ -164,6 +277,9 @@ function translateEscape(
 ): { text: string; next: number } {
   const c = pattern.charAt(at + 1);
   if (c === '') throw new RegexRefusal(at, 1, 'the pattern ends with a lone backslash');
+  if (inClass && (c === 'b' || c === 'B')) {
+    throw new RegexRefusal(at, 2, `\\${c} is not allowed inside a character class in Java`);
+  }
   if (SAME_ESCAPES.has(c)) return { text: `\\${c}`, next: at + 2 };
   switch (c) {
     case 'Q': {
@@ -216,7 +332,9 @@ function translateEscape(
       const letter = pattern.charAt(at + 2);
       if (!/[A-Za-z]/.test(letter))
         throw new RegexRefusal(at, 2, '\\c must be followed by a letter');
-      return { text: `\\c${letter}`, next: at + 3 };
+      // Java's \cX is the character whose code is X's XOR 64 (\ca is '!', not \x01).
+      const code = (letter.charCodeAt(0) ^ 64).toString(16).padStart(2, '0');
+      return { text: `\\x${code}`, next: at + 3 };
     }
     case '0': {
       const octal = /^(?:[0-3][0-7]{2}|[0-7]{1,2})/.exec(pattern.slice(at + 2));

@@ -31,6 +31,43 @@ describe('Java regular expressions', () => {
     expect(accepts('\\w+\\s\\W', 'ab !')).toBe(true);
   });
 
+  it('keeps back-references whose group is always set before them', () => {
+    expect(accepts('(a)\\1', 'aa')).toBe(true);
+    expect(accepts('(a|b)+x\\1', 'abxb')).toBe(true);
+    expect(accepts('(?<n>a)\\k<n>', 'aa')).toBe(true);
+    // Java reads \11 with one group as \1 followed by the digit 1 (JavaScript: a tab).
+    expect(accepts('(a)\\11', 'aa1')).toBe(true);
+    expect(accepts('(a)\\11', 'a\t')).toBe(false);
+  });
+
+  it.each([
+    // Java: a back-reference to a group that did not take part fails; JavaScript: matches ''.
+    ['(a)?\\1', 4],
+    ['(a)*\\1', 4],
+    ['(a){0,2}\\1', 8],
+    ['(?:(a)|b)\\1', 9],
+    ['(a)|b\\1', 5],
+    ['(a\\1)', 2],
+    ['\\1', 0],
+    ['(a)\\2', 3],
+    ['(?<n>a)?\\k<n>', 8],
+  ])('refuses the back-reference in %s (at %i): the group may be unset there', (pattern, index) => {
+    const result = refusal(pattern);
+    expect(result.index).toBe(index);
+    expect(result.reason).toContain('back-reference');
+  });
+
+  it('reads \\c as Java does (the character code XOR 64)', () => {
+    expect(accepts('\\cA', '\u0001')).toBe(true);
+    expect(accepts('\\ca', '!')).toBe(true);
+    expect(accepts('\\ca', '\u0001')).toBe(false);
+  });
+
+  it('refuses \\b and \\B inside a character class, as Java does', () => {
+    expect(refusal('[\\b]').reason).toContain('\\b');
+    expect(refusal('[a\\B]').index).toBe(2);
+  });
+
   it('maps a leading (?i) to case-insensitive matching', () => {
     expect(accepts('(?i)ab', 'AB')).toBe(true);
     expect(accepts('ab', 'AB')).toBe(false);
