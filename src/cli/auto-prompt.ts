@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { RawRequestOptions } from './build-run-task-input.js';
 import type { CliIO } from './cli-io.js';
+import { parseParameter } from './parse-parameter.js';
 import { RUN_TASK_OPTIONS, shapeOf } from './run-task-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -64,16 +65,54 @@ export async function promptForParameters(
       if (options[option.field] !== undefined || fromInput.has(option.field)) continue;
       const shape = shapeOf(option);
       const hint = option.shorthand ? ` [${option.shorthand}]` : '';
-      const answer = await ask(`${option.flag} (${option.description})${hint}: `);
-      if (answer === undefined) break;
-      if (answer === '') continue;
-      if (shape.kind === 'boolean') options[option.field] = parseYesNo(option.flag, answer);
-      else if (shape.kind === 'list') options[option.field] = splitArguments(answer);
-      else options[option.field] = answer;
+      const question = `${option.flag} (${option.description})${hint}: `;
+      // A value that does not parse is reported at once and asked again, so one typo
+      // does not throw away every answer given so far.
+      const answer = await askUntilValid(
+        ask,
+        question,
+        (text) => {
+          if (shape.kind === 'boolean') return parseYesNo(option.flag, text);
+          const value = shape.kind === 'list' ? splitArguments(text) : text;
+          parseParameter(
+            option.flag,
+            option.field,
+            Array.isArray(value) ? value : [value],
+            shape,
+            io.cwd,
+          );
+          return value;
+        },
+        io,
+      );
+      if (answer === END) break;
+      if (answer !== SKIPPED) options[option.field] = answer;
     }
     return { clusterState, options };
   } finally {
     lines.close();
+  }
+}
+
+const END = Symbol('end of input');
+const SKIPPED = Symbol('skipped');
+
+async function askUntilValid<T>(
+  ask: (question: string) => Promise<string | undefined>,
+  question: string,
+  read: (answer: string) => T,
+  io: CliIO,
+): Promise<T | typeof END | typeof SKIPPED> {
+  for (;;) {
+    const answer = await ask(question);
+    if (answer === undefined) return END;
+    if (answer === '') return SKIPPED;
+    try {
+      return read(answer);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stdout.write(`${error.message}\nPlease try again (or press Enter to skip).\n`);
+    }
   }
 }
 

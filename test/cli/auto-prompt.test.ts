@@ -92,6 +92,32 @@ describe('promptForParameters', () => {
     expect(shown()).toContain('--cluster (');
   });
 
+  it('reports an answer that does not parse at once and asks again, keeping earlier answers', async () => {
+    const { io, shown } = terminal([
+      'capacityProvider=a,weight=x', // weight must be an integer
+      'capacityProvider=a,weight=1',
+      'prod',
+      'abc', // count must be an integer
+      '2',
+      'maybe', // not yes or no
+      'yes',
+    ]);
+    const result = await promptForParameters(io, {
+      clusterState: 'c.json',
+      options: { taskDefinition: 'web:1' },
+    });
+    expect(result.options).toEqual({
+      taskDefinition: 'web:1',
+      capacityProviderStrategy: ['capacityProvider=a,weight=1'],
+      cluster: 'prod',
+      count: '2',
+      enableECSManagedTags: true,
+    });
+    expect(shown().match(/Please try again/g)).toHaveLength(3);
+    expect(shown()).toContain('expected yes or no');
+    expect(shown().match(/--count \(/g)).toHaveLength(2);
+  });
+
   it('needs a terminal', async () => {
     const { io } = terminal([], false);
     await expect(promptForParameters(io, { clusterState: undefined, options: {} })).rejects.toThrow(
