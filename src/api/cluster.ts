@@ -95,6 +95,21 @@ export class Cluster {
     };
   }
 
+  /**
+   * What-if: runs `scenario` (any runTask calls on this cluster) and then undoes every
+   * placement it made, in one cluster. Registrations, attribute changes and stopped tasks
+   * inside the scenario are not undone.
+   */
+  whatIf<T>(scenario: (cluster: Cluster) => T, clusterName?: string): T {
+    const model = this.model(resolveCluster(this.snapshot, clusterName));
+    const mark = model.begin();
+    try {
+      return scenario(this);
+    } finally {
+      model.rollback(mark);
+    }
+  }
+
   /** RegisterContainerInstance, for simulations and tests: the instance becomes a candidate at once. */
   registerContainerInstance(instance: ContainerInstance, cluster?: string): void {
     const model = this.model(resolveCluster(this.snapshot, cluster));
@@ -162,7 +177,7 @@ export class Cluster {
     const failures: Failure[] = [];
     const reported = new Set<string>();
 
-    model.begin();
+    const mark = model.begin();
     try {
       for (const target of targets) {
         if (target.kind === 'FARGATE') {
@@ -200,11 +215,11 @@ export class Cluster {
         }
       }
     } catch (error) {
-      model.rollback();
+      model.rollback(mark);
       throw error;
     }
     if (explanation) {
-      model.rollback();
+      model.rollback(mark);
       explanation.summary = summarizeCall(tasks.length, count, explanation.tasks);
     } else {
       model.keep();

@@ -45,6 +45,7 @@ export class ClusterModel {
   private readonly scopes = new Map<string, InstanceState[]>();
   private readonly columns = new Map<string, AttributeColumn>();
   private journal: (() => void)[] | undefined;
+  private depth = 0;
 
   constructor(readonly source: ClusterSnapshot) {
     for (const instance of source.containerInstances) this.addInstance(instance);
@@ -142,42 +143,64 @@ export class ClusterModel {
     });
   }
 
-  /** Starts recording changes so that `rollback` can undo them. */
-  begin(): void {
-    this.journal = [];
+  /**
+   * Starts recording changes so that `rollback` can undo them; returns the mark to roll
+   * back to. Transactions nest: recording stops when the outermost one ends.
+   */
+  begin(): number {
+    this.journal ??= [];
+    this.depth++;
+    return this.journal.length;
   }
 
-  /** Keeps the changes made since `begin`. */
+  /** Ends the innermost transaction, keeping its changes (the outer ones may still undo them). */
   keep(): void {
-    this.journal = undefined;
+    if (--this.depth === 0) this.journal = undefined;
   }
 
-  /** Undoes every change made since `begin`, newest first. */
-  rollback(): void {
+  /** Undoes every change made since `mark` (from `begin`), newest first, and ends that transaction. */
+  rollback(mark: number): void {
     const journal = this.journal ?? [];
-    this.journal = undefined;
-    for (let i = journal.length - 1; i >= 0; i--) journal[i]!();
+    for (let i = journal.length - 1; i >= mark; i--) journal[i]!();
+    journal.length = Math.min(journal.length, mark);
+    if (--this.depth === 0) this.journal = undefined;
   }
 
   /** StopTask: desiredStatus STOPPED, its resources released. Returns false for an unknown task. */
   stopTask(ref: string): boolean {
     const task = this.taskByRef.get(ref);
     if (!task) return false;
-    if (task.desiredStatus === 'STOPPED') return true;
+    const desired = task.desiredStatus;
+    if (desired === 'STOPPED') return true;
     const placed = this.placed.get(task.taskArn);
     if (placed) {
       const { instance, footprint } = placed;
+      const gpusBefore = instance.freeGpus;
       instance.version++;
       instance.cpu += footprint.cpu;
       instance.memory += footprint.memory;
       for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
       for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
-      instance.freeGpus = [...instance.freeGpus, ...footprint.gpuIds];
-      this.removeGroupTask(instance, groupOfTask(task), task.desiredStatus === 'RUNNING');
+      instance.freeGpus = [...gpusBefore, ...footprint.gpuIds];
+      this.removeGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
       if (placed.ours) instance.pendingAdded--;
       this.placed.delete(task.taskArn);
+      this.journal?.push(() => {
+        instance.version++;
+        this.placed.set(task.taskArn, placed);
+        if (placed.ours) instance.pendingAdded++;
+        this.addGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
+        instance.freeGpus = gpusBefore;
+        for (const port of footprint.udpPorts) instance.udpTaken.add(port);
+        for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
+        instance.memory -= footprint.memory;
+        instance.cpu -= footprint.cpu;
+      });
     }
     task.desiredStatus = 'STOPPED';
+    this.journal?.push(() => {
+      task.desiredStatus = desired;
+    });
     return true;
   }
 

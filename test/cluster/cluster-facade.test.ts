@@ -234,6 +234,23 @@ describe('Cluster.runTask', () => {
   });
 });
 
+describe('Cluster.whatIf', () => {
+  test('undoes every placement of the scenario and returns its result', () => {
+    const c = Cluster.fromSnapshot(cluster());
+    const before = JSON.stringify(c.toSnapshot());
+    const placed = c.whatIf((inner) => {
+      const first = inner.runTask({ taskDefinition: 'sleep', count: 3 }, { seed: 'w' });
+      inner.stopTask(first.tasks[0]!.taskArn);
+      return (
+        first.tasks.length +
+        inner.runTask({ taskDefinition: 'sleep', count: 2 }, { seed: 'v' }).tasks.length
+      );
+    });
+    expect(placed).toBe(5);
+    expect(JSON.stringify(c.toSnapshot())).toBe(before);
+  });
+});
+
 describe('Cluster.listContainerInstances', () => {
   test('filters with CQL, keeps snapshot order, and leaves out INACTIVE unless asked', () => {
     const snapshot = cluster();

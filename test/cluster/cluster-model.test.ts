@@ -57,8 +57,8 @@ function snapshotState(instance: InstanceState) {
     tcp: [...instance.tcpTaken],
     udp: [...instance.udpTaken],
     gpus: [...instance.freeGpus],
-    groups: [...instance.view.taskGroups],
-    active: [...instance.activeGroups],
+    groups: [...instance.view.taskGroups].sort(),
+    active: [...instance.activeGroups].sort(),
     running: instance.view.runningTasksCount,
   };
 }
@@ -111,7 +111,7 @@ describe('ClusterModel', () => {
     const a = m.instance('a')!;
     const before = snapshotState(a);
     const tasksBefore = m.tasks.length;
-    m.begin();
+    const mark = m.begin();
     m.commit(a, newTask(1, a), {
       cpu: 100,
       memory: 200,
@@ -133,13 +133,13 @@ describe('ClusterModel', () => {
       udp: [53, 9000],
       gpus: [],
       groups: [
-        ['family:web', 2],
         ['batch', 1],
+        ['family:web', 2],
       ],
       active: [
+        ['batch', 1],
         ['family:web', 2],
         ['service:api', 1],
-        ['batch', 1],
       ],
       running: 3,
     });
@@ -148,10 +148,35 @@ describe('ClusterModel', () => {
       'us-east-1a',
       'us-east-1b',
     ]);
-    m.rollback();
+    m.rollback(mark);
     expect(snapshotState(a)).toEqual(before);
     expect(m.tasks).toHaveLength(tasksBefore);
     expect(m.groupHostsOf('batch')?.size ?? 0).toBe(0);
+  });
+
+  test('nested transactions: an inner rollback keeps the outer changes, stops inside are undone too', () => {
+    const m = model();
+    const a = m.instance('a')!;
+    const before = snapshotState(a);
+    const outer = m.begin();
+    m.commit(a, newTask(1, a), {
+      cpu: 100,
+      memory: 200,
+      tcpPorts: [8080],
+      udpPorts: [],
+      gpuIds: [],
+    });
+    const afterOuter = snapshotState(a);
+    const inner = m.begin();
+    m.commit(a, newTask(2, a), { cpu: 1, memory: 2, tcpPorts: [], udpPorts: [], gpuIds: ['g0'] });
+    m.stopTask('new1');
+    m.rollback(inner);
+    expect(snapshotState(a)).toEqual(afterOuter);
+    m.stopTask('new1');
+    m.stopTask('t1');
+    m.rollback(outer);
+    expect(snapshotState(a)).toEqual(before);
+    expect(m.tasks.map((t) => t.desiredStatus)).toEqual(['RUNNING', 'STOPPED', 'PENDING']);
   });
 
   test('stopping a task releases what it held', () => {
