@@ -49,13 +49,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    // --help and --version end parsing with status 0; every other parse failure is usage.
-    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+    // --help, `help [command]` and --version end parsing with status 0 (commander's own
+    // exitCode); bare `ecs-placement`, `help nope` and every other parse failure are usage.
+    return HELP_OR_VERSION.has(error.code) && error.exitCode === 0
       ? ExitCode.success
       : ExitCode.usage;
   }
   return exitCode;
 }
+
+const HELP_OR_VERSION = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 /** Help to stdout; parse errors to stderr, in the same form as our own usage errors. */
 function outputTo(io: CliIO, context: CommandContext) {

@@ -35,6 +35,25 @@ describe('ecs-placement (top level)', () => {
     expect(run.stderr).toContain('usage: ecs-placement <command> [options]');
   });
 
+  it('`help`, `help <command>` and `<command> --help` print help and exit 0', async () => {
+    for (const [argv, shows] of [
+      [['help'], 'list-container-instances'],
+      [['help', 'run-task'], '--placement-strategy'],
+      [['help', 'list-container-instances'], '--filter'],
+      [['list-container-instances', '--help'], '--filter'],
+      [['run-task', '-h'], '--placement-strategy'],
+    ] as const) {
+      const run = await runCli([...argv]);
+      expect({ argv, code: run.code }).toEqual({ argv, code: 0 });
+      expect(run.stdout).toContain(shows);
+    }
+  });
+
+  it('help for an unknown command, and no command at all, exit 252', async () => {
+    expect((await runCli(['help', 'nope'])).code).toBe(252);
+    expect((await runCli([])).code).toBe(252);
+  });
+
   it('run-task --help lists every option of the synopsis and ours', async () => {
     const help = await runCli(['run-task', '--help']);
     expect(help.code).toBe(0);
