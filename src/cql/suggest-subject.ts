@@ -47,5 +47,11 @@ export function suggestSubject(text: string): string | undefined {
     return ATTRIBUTE_PREFIX + text;
   }
   if (best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3))) return best;
+  // `group`, `version`, `instanceId`: a part of exactly one subject's name.
+  const lower = text.toLowerCase();
+  if (lower.length >= 4) {
+    const containing = FIXED_SUBJECTS.filter((subject) => subject.toLowerCase().includes(lower));
+    if (containing.length === 1) return containing[0];
+  }
   return undefined;
 }

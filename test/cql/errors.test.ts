@@ -68,6 +68,11 @@ describe('messages people can act on', () => {
     ['attributes:stack == prod', 'attribute:stack'],
     ['atribute:stack == prod', 'attribute:stack'],
     ['ecs.instance-type == t2.small', 'attribute:ecs.instance-type'],
+    // A part of exactly one subject's name: too far by edit distance, but unmistakable.
+    ['group == databases', 'task:group'],
+    ['version < 1.14.5', 'agentVersion'],
+    ['instanceId == i-1', 'ec2InstanceId'],
+    ['connected == true', 'agentConnected'],
   ])('%s suggests %s', (text, suggestion) => {
     const error = firstError(text);
     expect(error.message).toContain(`did you mean '${suggestion}'?`);
