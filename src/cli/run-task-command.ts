@@ -52,7 +52,18 @@ export function registerRunTask(
 export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO): Promise<number> {
   return runCommandBody(io, RUN_TASK_CONTEXT, async () => {
     if (tool.generateCliSkeleton !== undefined) {
-      io.stdout.write(renderRunTaskSkeleton(parseSkeletonKind(tool.generateCliSkeleton)));
+      const kind = parseSkeletonKind(tool.generateCliSkeleton);
+      // As in the AWS CLI, `output` first validates the command's inputs (required
+      // --task-definition, syntax and types of every value); nothing is placed.
+      if (kind === 'output') {
+        buildRunTaskInput({
+          options,
+          cliInputJson: tool.cliInputJson,
+          cliInputYaml: tool.cliInputYaml,
+          cwd: io.cwd,
+        });
+      }
+      io.stdout.write(renderRunTaskSkeleton(kind));
       return ExitCode.success;
     }
     let clusterStateFile = tool.clusterState;

@@ -252,14 +252,27 @@ describe('run-task errors and exit statuses', () => {
 });
 
 describe('run-task --generate-cli-skeleton', () => {
-  it('needs neither --cluster-state nor --task-definition', async () => {
+  it('input forms need neither --cluster-state nor --task-definition', async () => {
     const run = await runCli(['run-task', '--generate-cli-skeleton']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveProperty('taskDefinition', '');
     const yaml = await runCli(['run-task', '--generate-cli-skeleton', 'yaml-input']);
     expect(yaml.stdout).toContain('taskDefinition: "" # [REQUIRED]');
-    const output = await runCli(['run-task', '--generate-cli-skeleton', 'output']);
+  });
+
+  it('output validates the command inputs first (the seed), without --cluster-state', async () => {
+    const skeleton = ['run-task', '--generate-cli-skeleton', 'output'];
+    const output = await runCli([...skeleton, '--task-definition', 'web:1']);
+    expect(output.code).toBe(0);
     expect(JSON.parse(output.stdout)).toHaveProperty('failures');
+    const missing = await runCli(skeleton);
+    expect(missing.code).toBe(252);
+    expect(missing.stderr).toContain('required: --task-definition');
+    expect(missing.stdout).toBe('');
+    const badType = await runCli([...skeleton, '--task-definition', 'web:1', '--count', 'abc']);
+    expect(badType.code).toBe(252);
+    const fromInput = await runCli([...skeleton, '--cli-input-json', '{"taskDefinition":"web"}']);
+    expect(fromInput.code).toBe(0);
   });
 });
 
