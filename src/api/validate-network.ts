@@ -15,7 +15,7 @@ export function validateNetworkConfiguration(
     if (network !== undefined) {
       throw invalidParameter(
         'networkConfiguration',
-        network,
+        describeNetwork(network),
         `only task definitions in the awsvpc network mode take a network configuration; ${taskDefinitionName} uses ${networkMode ?? 'the default (bridge)'} mode`,
       );
     }
@@ -44,4 +44,11 @@ export function validateNetworkConfiguration(
       `at most ${MAX_SECURITY_GROUPS} security groups are allowed`,
     );
   }
+}
+
+/** What was given, in a few words, for the message (`awsvpcConfiguration with 2 subnets`). */
+function describeNetwork(network: NetworkConfiguration): string {
+  const subnets = network.awsvpcConfiguration?.subnets.length;
+  if (subnets === undefined) return 'no awsvpcConfiguration';
+  return `awsvpcConfiguration with ${subnets} subnet${subnets === 1 ? '' : 's'}`;
 }

@@ -349,8 +349,11 @@ describe('networkConfiguration', () => {
     ).toContain('networkConfiguration.awsvpcConfiguration');
   });
   it('is refused for other network modes', () => {
-    expect(thrownBy(onEc2({ networkConfiguration: awsvpc() }))).toContain(
-      'only task definitions in the awsvpc network mode take a network configuration; web:3 uses bridge mode',
+    expect(thrownBy(onEc2({ networkConfiguration: awsvpc() }))).toBe(
+      'Invalid networkConfiguration "awsvpcConfiguration with 1 subnet": only task definitions in the awsvpc network mode take a network configuration; web:3 uses bridge mode.',
+    );
+    expect(thrownBy(onEc2({ networkConfiguration: {} }))).toContain(
+      'Invalid networkConfiguration "no awsvpcConfiguration": only task definitions',
     );
   });
   it('takes 1..16 subnets and at most 5 security groups', () => {
