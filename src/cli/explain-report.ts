@@ -19,6 +19,8 @@ export interface ExplainReportOptions {
   color: boolean;
   /** Rows shown per table before "... N more". */
   maxRows?: number;
+  /** Tasks asked for (the request's count); more than the traces when placement stopped. */
+  count?: number;
   /** Columns the report may use (default 100); long lines and table cells are wrapped. */
   width?: number;
 }
@@ -41,9 +43,17 @@ export function renderExplainReport(
     `Summary: ${explanation.summary}`,
     `Seed: ${explanation.seed}  (rerun with --seed ${quoteForShell(explanation.seed)} to reproduce)`,
   ];
-  const total = explanation.tasks.length;
+  const traced = explanation.tasks.length;
+  const total = Math.max(options.count ?? traced, traced);
   for (const task of explanation.tasks) {
     lines.push('', ...renderTask(task, total, c, maxRows, width - TABLE_INDENT));
+  }
+  if (total > traced) {
+    const untried = total - traced;
+    lines.push(
+      '',
+      `${untried} more task${untried === 1 ? ' was' : 's were'} not tried: placement stops at the first task that cannot be placed.`,
+    );
   }
   // Tables are already as wide as allowed; wrapping again only reaches the prose lines.
   return `${wrapText(lines.join('\n'), width).join('\n')}\n`;

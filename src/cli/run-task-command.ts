@@ -100,6 +100,7 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
         renderExplainReport(explanation, {
           color: useColor(io.stderr, io.env),
           width: reportWidth(io.stderr, io.env),
+          count: input.count ?? 1,
         }),
       );
       response = tool.save === true ? cluster.runTask(input, { seed }) : planned;

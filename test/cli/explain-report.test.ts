@@ -159,6 +159,16 @@ describe('renderExplainReport', () => {
     );
   });
 
+  it('numbers tasks out of the count asked for, and says which were not tried', () => {
+    const text = renderExplainReport(explanation, { color: false, width: 200, count: 3 });
+    expect(text).toContain('Task 1 of 3');
+    expect(text).toContain(
+      '2 more tasks were not tried: placement stops at the first task that cannot be placed.',
+    );
+    expect(report).toContain('Task 1 of 1');
+    expect(report).not.toContain('not tried');
+  });
+
   it('has no colour codes unless asked, and some when asked', () => {
     expect(report).not.toContain('\u001b[');
     expect(renderExplainReport(explanation, { color: true })).toContain('\u001b[');
