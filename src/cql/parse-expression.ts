@@ -67,6 +67,15 @@ export function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
+const SPACED_NEGATION = /^!\s+(exists(?![\w.-])|in(?![\w.-])|~)/i;
+
+/** `attribute:x ! exists`: the negated operators are single tokens, `!exists` `!in` `!=` `!~`. */
+function spacedNegation(text: string, issue: GrammarIssue & { kind: 'syntax' }): string {
+  if (issue.found !== '!') return '';
+  const operator = SPACED_NEGATION.exec(text.slice(issue.offset))?.[1];
+  return operator === undefined ? '' : `; write '!${operator}' without a space`;
+}
+
 function toError(text: string, issue: GrammarIssue): CqlError {
   const { offset, length } = issue;
   switch (issue.kind) {
@@ -92,7 +101,7 @@ function toError(text: string, issue: GrammarIssue): CqlError {
       return new CqlError(text, {
         offset,
         length,
-        reason: `expected ${listInWords(expected)}, but ${found}`,
+        reason: `expected ${listInWords(expected)}, but ${found}${spacedNegation(text, issue)}`,
         expected,
       });
     }

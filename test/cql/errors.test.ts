@@ -80,6 +80,16 @@ describe('messages people can act on', () => {
     expect(error.offset).toBe(0);
   });
 
+  it.each([
+    ['attribute:stack ! exists', '!exists'],
+    ['attribute:stack ! in [a]', '!in'],
+    ['attribute:stack !  ~ a', '!~'],
+  ])('%s points at the space inside %s', (text, operator) => {
+    const error = firstError(text);
+    expect(error.offset).toBe(16);
+    expect(error.message).toContain(`write '${operator}' without a space`);
+  });
+
   it('lists the valid subjects when nothing is close', () => {
     const error = firstError('zzzzzzzz == 1');
     expect(error.message).not.toContain('did you mean');
