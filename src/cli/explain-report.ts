@@ -21,7 +21,7 @@ export interface ExplainReportOptions {
   maxRows?: number;
   /** Tasks asked for (the request's count); more than the traces when placement stopped. */
   count?: number;
-  /** Columns the report may use (default 100); long lines and table cells are wrapped. */
+  /** Columns the report may use (default 120); long lines and table cells are wrapped. */
   width?: number;
 }
 
@@ -114,7 +114,7 @@ function renderVerdicts(
         : verdict.failures.map((failure) => describeFailure(failure, c)).join('\n');
     rows.push([shortArn(verdict.containerInstanceArn), verdict.ec2InstanceId ?? '-', checks]);
   }
-  const table = renderFittedTable(['Instance', 'EC2 instance', 'Failing checks'], rows, width);
+  const table = renderFittedTable(['Instance', 'EC2 instance', 'Failing checks'], rows, width, [2]);
   return appendMore(table, verdicts.length - maxRows, 'instance', c);
 }
 
@@ -163,7 +163,7 @@ function renderStep(step: StrategyStep, c: Colors, maxRows: number, width: numbe
       String(rank.score),
       rank.kept ? c.green('yes') : c.dim('no'),
     ]);
-  const table = renderFittedTable(['Instance', 'Ranked on', 'Score', 'Kept'], cells, width);
+  const table = renderFittedTable(['Instance', 'Ranked on', 'Score', 'Kept'], cells, width, [1]);
   return appendMore(table, rows.length - maxRows, 'candidate', c);
 }
 

@@ -1,21 +1,34 @@
 /**
  * A bordered table no wider than a given width. Columns keep their natural width when the
- * table fits; otherwise the widest columns give up room (narrow ones are never squeezed
- * before wide ones) and their cells are wrapped, never cut, so no information is lost.
+ * table fits; otherwise the text columns (`flexible`) give up room first, so identifiers stay
+ * on one line, and only when that is not enough do the widest columns of all share what is
+ * left. Cells are wrapped, never cut, so no information is lost.
  */
 import Table from 'cli-table3';
 import { visibleWidth, wrapText } from './wrap-text.js';
 
 /** Narrowest a column is made, so a squeezed table stays readable. */
 const MIN_COLUMN_WIDTH = 8;
+/** Narrowest a text column is made before the identifier columns are squeezed too. */
+const MIN_FLEXIBLE_WIDTH = 24;
 
-export function renderFittedTable(head: string[], rows: string[][], width: number): string {
+/**
+ * @param flexible indexes of the columns holding running text, which wrap well; the other
+ *                 columns (identifiers, numbers) keep their width while the text columns
+ *                 can still be at least MIN_FLEXIBLE_WIDTH wide
+ */
+export function renderFittedTable(
+  head: string[],
+  rows: string[][],
+  width: number,
+  flexible: readonly number[] = [],
+): string {
   const natural = head.map((title, column) =>
     Math.max(cellWidth(title), ...rows.map((row) => cellWidth(row[column] ?? ''))),
   );
   // Each column costs one border and two spaces of padding, and there is a closing border.
   const budget = width - 1 - 3 * head.length;
-  const widths = shareWidth(natural, budget);
+  const widths = fitWidths(natural, budget, flexible);
   const wrap = (cell: string, column: number) =>
     wrapText(cell, widths[column] ?? MIN_COLUMN_WIDTH).join('\n');
   // No colours from cli-table3 itself: colour is decided once, by the caller.
@@ -29,6 +42,20 @@ export function renderFittedTable(head: string[], rows: string[][], width: numbe
 
 function cellWidth(cell: string): number {
   return Math.max(0, ...cell.split('\n').map(visibleWidth));
+}
+
+function fitWidths(natural: readonly number[], budget: number, flexible: readonly number[]) {
+  const isFlexible = (i: number) => flexible.includes(i);
+  const fixedTotal = natural.reduce((sum, w, i) => sum + (isFlexible(i) ? 0 : w), 0);
+  const flexibleNatural = natural.filter((_, i) => isFlexible(i));
+  const flexibleBudget = budget - fixedTotal;
+  const enough = flexibleNatural.every(
+    (w) => w <= MIN_FLEXIBLE_WIDTH || flexibleBudget >= MIN_FLEXIBLE_WIDTH * flexibleNatural.length,
+  );
+  if (flexibleNatural.length === 0 || !enough) return shareWidth(natural, budget);
+  const shared = shareWidth(flexibleNatural, flexibleBudget);
+  let next = 0;
+  return natural.map((w, i) => (isFlexible(i) ? (shared[next++] ?? w) : w));
 }
 
 /**

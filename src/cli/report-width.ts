@@ -4,7 +4,7 @@
  */
 import type { CliIO, OutputStream } from './cli-io.js';
 
-export const DEFAULT_REPORT_WIDTH = 100;
+export const DEFAULT_REPORT_WIDTH = 120;
 /** Below this, tables cannot be laid out sensibly; narrower terminals get this width. */
 export const MIN_REPORT_WIDTH = 40;
 

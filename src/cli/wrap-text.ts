@@ -1,7 +1,8 @@
 /**
  * Wrapping text to a width for the terminal, losing nothing: lines break at spaces, a word
- * longer than the width is split, a continuation line keeps the line's own indent plus two
- * spaces, and colour codes (SGR escapes) take no width.
+ * longer than the width is split, a line continued after a space keeps the line's own indent
+ * plus two spaces (the rest of a split word keeps the indent of the line it started on, so an
+ * identifier shows no extra gap), and colour codes (SGR escapes) take no width.
  */
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR escapes start with ESC.
@@ -26,6 +27,7 @@ function wrapLine(line: string, width: number): string[] {
   const lines: string[] = [];
   let current = ownIndent;
   let currentWidth = ownIndent.length;
+  let lineIndent = ownIndent;
   let atLineStart = true;
   for (const word of line.slice(ownIndent.length).split(' ')) {
     const wordWidth = visibleWidth(word);
@@ -34,6 +36,7 @@ function wrapLine(line: string, width: number): string[] {
       lines.push(current);
       current = hanging;
       currentWidth = hanging.length;
+      lineIndent = hanging;
       atLineStart = true;
     }
     if (currentWidth + (atLineStart ? 0 : 1) + wordWidth <= width) {
@@ -45,10 +48,10 @@ function wrapLine(line: string, width: number): string[] {
     // A word wider than a whole line: split it, wherever it falls.
     for (const piece of splitWord(word)) {
       const pieceWidth = visibleWidth(piece);
-      if (currentWidth + pieceWidth > width && currentWidth > hanging.length) {
+      if (currentWidth + pieceWidth > width && currentWidth > lineIndent.length) {
         lines.push(current);
-        current = hanging;
-        currentWidth = hanging.length;
+        current = lineIndent;
+        currentWidth = lineIndent.length;
       }
       current += piece;
       currentWidth += pieceWidth;

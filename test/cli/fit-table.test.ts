@@ -34,6 +34,28 @@ describe('shareWidth', () => {
 });
 
 describe('renderFittedTable', () => {
+  const ids = [
+    [
+      'default/c2d5d6821763bd368f0609be513f4db2',
+      'i-02eda60391c8d2f16',
+      'MemberOf placement constraint unsatisfied. expression: attribute:stack == prod',
+    ],
+  ];
+  const head = ['Instance', 'EC2 instance', 'Failing checks'];
+
+  it('narrows the text column first, keeping identifiers on one line, when it can', () => {
+    const table = renderFittedTable(head, ids, 100, [2]);
+    expect(table).toContain('│ default/c2d5d6821763bd368f0609be513f4db2 │ i-02eda60391c8d2f16 │');
+    for (const line of table.split('\n')) expect(visibleWidth(line)).toBeLessThanOrEqual(100);
+  });
+
+  it('narrows every column when the text column would be too narrow otherwise', () => {
+    const table = renderFittedTable(head, ids, 80, [2]);
+    expect(table).not.toContain('default/c2d5d6821763bd368f0609be513f4db2');
+    expect(table.replace(/[│\s]/g, '')).toContain('default/c2d5d6821763bd368');
+    for (const line of table.split('\n')) expect(visibleWidth(line)).toBeLessThanOrEqual(80);
+  });
+
   const rows = [
     [
       'default/aaaa1111',

@@ -327,15 +327,18 @@ describe('run-task --explain', () => {
   });
 
   it('explains every failing check, including memberOf sub-expressions with observed values', async () => {
-    const run = await runCli([
-      'run-task',
-      ...STATE,
-      '--task-definition',
-      'big',
-      '--placement-constraints',
-      'type=memberOf,expression="attribute:ecs.instance-type == t2.large"',
-      '--explain',
-    ]);
+    const run = await runCli(
+      [
+        'run-task',
+        ...STATE,
+        '--task-definition',
+        'big',
+        '--placement-constraints',
+        'type=memberOf,expression="attribute:ecs.instance-type == t2.large"',
+        '--explain',
+      ],
+      { env: { COLUMNS: '200' } },
+    ); // wide enough that no fact is wrapped mid-phrase
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('RESOURCE:MEMORY');
     expect(run.stderr).toContain('failing: attribute:ecs.instance-type == t2.large');

@@ -21,6 +21,20 @@ describe('wrapText', () => {
     const lines = wrapText(arn, 16);
     expect(lines.every((line) => visibleWidth(line) <= 16)).toBe(true);
     expect(squash(lines.join(''))).toBe(arn);
+    // No indent is added inside an identifier.
+    expect(lines).toEqual(['default/f3a3fcbc', '5ac8a77a57c629b4', '1c51d5b6']);
+  });
+
+  it('continues a split word at the indent of the line it started on, with no gap added', () => {
+    expect(wrapText('  expression: attribute:ecs.instance-type-of-the-host in [a, b]', 20)).toEqual(
+      [
+        '  expression:',
+        '    attribute:ecs.in',
+        '    stance-type-of-t',
+        '    he-host in [a,',
+        '    b]',
+      ],
+    );
   });
 
   it('does not count colour codes in the width', () => {
