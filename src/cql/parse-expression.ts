@@ -76,6 +76,21 @@ function spacedNegation(text: string, issue: GrammarIssue & { kind: 'syntax' }):
   return operator === undefined ? '' : `; write '!${operator}' without a space`;
 }
 
+/** The bare word before the problem, e.g. `web&attribute:x` in `a==web&attribute:x==y`. */
+const WORD_BEFORE = /([^\s()[\],'"]+)\s*$/;
+
+/** A lone `&` or `|` followed by what starts a comparison (not a regex alternation `a|b`). */
+const SINGLE_JOINER =
+  /(?<![&|])([&|])(?=attribute:|task:|agentConnected|agentVersion|ec2InstanceId|registeredAt|runningTasksCount)/;
+
+/** `a==b&c==d`: a lone `&` or `|` belongs to the bare value; the joiners are `&&` and `||`. */
+function singleJoiner(text: string, issue: GrammarIssue & { kind: 'syntax' }): string {
+  const word = WORD_BEFORE.exec(text.slice(0, issue.offset))?.[1] ?? '';
+  const single = SINGLE_JOINER.exec(word)?.[1];
+  if (single === undefined) return '';
+  return `; a single '${single}' is part of the value before it; combine comparisons with '${single}${single}'`;
+}
+
 function toError(text: string, issue: GrammarIssue): CqlError {
   const { offset, length } = issue;
   switch (issue.kind) {
@@ -101,7 +116,7 @@ function toError(text: string, issue: GrammarIssue): CqlError {
       return new CqlError(text, {
         offset,
         length,
-        reason: `expected ${listInWords(expected)}, but ${found}${spacedNegation(text, issue)}`,
+        reason: `expected ${listInWords(expected)}, but ${found}${spacedNegation(text, issue)}${singleJoiner(text, issue)}`,
         expected,
       });
     }

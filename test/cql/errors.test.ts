@@ -90,6 +90,20 @@ describe('messages people can act on', () => {
     expect(error.message).toContain(`write '${operator}' without a space`);
   });
 
+  it.each([
+    ['attribute:team==web&attribute:x==y', '&', '&&'],
+    ['attribute:team == web|attribute:x == y', '|', '||'],
+  ])('%s explains that a single %s stays in the value', (text, single, double) => {
+    const error = firstError(text);
+    expect(error.message).toContain(
+      `a single '${single}' is part of the value before it; combine comparisons with '${double}'`,
+    );
+  });
+
+  it('keeps quiet about a | that is a regex alternation', () => {
+    expect(firstError('attribute:team =~ a|b c').message).not.toContain('single');
+  });
+
   it('lists the valid subjects when nothing is close', () => {
     const error = firstError('zzzzzzzz == 1');
     expect(error.message).not.toContain('did you mean');
