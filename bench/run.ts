@@ -47,7 +47,12 @@ function formatNs(ns: number): string {
 async function timeCase(c: BenchCase): Promise<CaseResult> {
   c.beforeAll?.();
   const time = quick ? Math.min(300, c.timeMs ?? 1000) : (c.timeMs ?? 1000);
-  const bench = new Bench({ time, warmupTime: Math.ceil(time / 5), iterations: 3, warmupIterations: 1 });
+  const bench = new Bench({
+    time,
+    warmupTime: Math.ceil(time / 5),
+    iterations: 3,
+    warmupIterations: 1,
+  });
   bench.add(c.name, c.fn);
   await bench.run();
   const result = bench.tasks[0]?.result;
@@ -73,6 +78,39 @@ function measureHeap(): Record<string, number> {
   return JSON.parse(r.stdout) as Record<string, number>;
 }
 
+/** Instances vs time per RunTask (count 10) vs tasks/s vs heap, as the README shows it. */
+function printScalingTable(
+  results: Record<string, CaseResult>,
+  figures: Record<string, number>,
+): void {
+  const sizes = [
+    ['500', '500'],
+    ['5k', '5,000'],
+    ['50k', '50,000'],
+  ] as const;
+  const lines = [
+    '| instances | RunTask (count 10), median | p99 | tasks/s (one call) | heap after load |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const [key, label] of sizes) {
+    const r = results[`runTask.reference.${key}`];
+    const heap = figures[`heap.${key}.mb`];
+    if (!r) continue;
+    const tasksPerSecond = (10 * 1e9) / r.medianNs;
+    lines.push(
+      `| ${label} | ${formatNs(r.medianNs)} | ${formatNs(r.p99Ns)} | ${Math.round(tasksPerSecond).toLocaleString('en-US')} | ${heap === undefined ? '' : `${heap.toFixed(0)} MB`} |`,
+    );
+  }
+  const sustained = results['runTask.sustained.5k'];
+  if (sustained) {
+    lines.push(
+      '',
+      `Sustained on 5,000 instances (1,000 consecutive calls): ${Math.round(sustained.opsPerSec).toLocaleString('en-US')} tasks/s`,
+    );
+  }
+  console.log(`\nScaling (markdown):\n${lines.join('\n')}\n`);
+}
+
 function readBaseline(): Baseline | undefined {
   try {
     return JSON.parse(readFileSync(baselinePath, 'utf8')) as Baseline;
@@ -87,8 +125,12 @@ async function main(): Promise<void> {
   const baseline = readBaseline();
   const results: Record<string, CaseResult> = {};
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
-  console.log(`ecs-placement benchmarks — ${machine}, Node ${process.version}${quick ? ' (quick)' : ''}\n`);
-  const rows: string[][] = [['case', 'unit', 'median/op', 'p99/op', 'ops/s', 'target', 'vs baseline']];
+  console.log(
+    `ecs-placement benchmarks — ${machine}, Node ${process.version}${quick ? ' (quick)' : ''}\n`,
+  );
+  const rows: string[][] = [
+    ['case', 'unit', 'median/op', 'p99/op', 'ops/s', 'target', 'vs baseline'],
+  ];
   let regressions = 0;
   let missed = 0;
   for (const c of cases) {
@@ -96,7 +138,12 @@ async function main(): Promise<void> {
     const r = await timeCase(c);
     results[c.name] = r;
     const target = targetsNs[c.name];
-    const meets = target === undefined ? '' : r.medianNs <= target ? `ok <= ${formatNs(target)}` : `MISSED ${formatNs(target)}`;
+    const meets =
+      target === undefined
+        ? ''
+        : r.medianNs <= target
+          ? `ok <= ${formatNs(target)}`
+          : `MISSED ${formatNs(target)}`;
     if (target !== undefined && r.medianNs > target) missed++;
     const before = baseline?.cases[c.name];
     let change = '';
@@ -108,7 +155,15 @@ async function main(): Promise<void> {
         regressions++;
       }
     }
-    rows.push([c.name, c.unit, formatNs(r.medianNs), formatNs(r.p99Ns), r.opsPerSec.toFixed(0), meets, change]);
+    rows.push([
+      c.name,
+      c.unit,
+      formatNs(r.medianNs),
+      formatNs(r.p99Ns),
+      r.opsPerSec.toFixed(0),
+      meets,
+      change,
+    ]);
   }
   const figures: Record<string, number> = {};
   for (const s of speedups) {
@@ -125,15 +180,27 @@ async function main(): Promise<void> {
     const s = speedups.find((x) => x.name === name);
     let note = '';
     if (s) note = value >= s.min ? `ok >= ${s.min}x` : `MISSED ${s.min}x`;
-    if (name === 'heap.50k.mb') note = value <= heapTargetMb ? `ok <= ${heapTargetMb} MB` : `MISSED ${heapTargetMb} MB`;
+    if (name === 'heap.50k.mb')
+      note = value <= heapTargetMb ? `ok <= ${heapTargetMb} MB` : `MISSED ${heapTargetMb} MB`;
     if ((s && value < s.min) || (name === 'heap.50k.mb' && value > heapTargetMb)) missed++;
     console.log(`${name.padEnd(34)} ${value.toFixed(2).padStart(10)}  ${note}`);
   }
+  printScalingTable(results, figures);
   if (flag('--compare')) {
-    console.log(baseline ? `\n${regressions} regression(s) over 10% against bench/baseline.json (${baseline.date}, ${baseline.machine})` : '\nno bench/baseline.json to compare with');
+    console.log(
+      baseline
+        ? `\n${regressions} regression(s) over 10% against bench/baseline.json (${baseline.date}, ${baseline.machine})`
+        : '\nno bench/baseline.json to compare with',
+    );
   }
   console.log(`${missed} target(s) missed`);
-  const out: Baseline = { machine, node: process.version, date: new Date().toISOString(), cases: results, figures };
+  const out: Baseline = {
+    machine,
+    node: process.version,
+    date: new Date().toISOString(),
+    cases: results,
+    figures,
+  };
   if (flag('--update')) {
     writeFileSync(baselinePath, `${JSON.stringify(out, null, 2)}\n`);
     console.log('bench/baseline.json updated');

@@ -10,7 +10,12 @@ export const targetsNs: Readonly<Record<string, number>> = {
 
 /** Derived figures: the engine's speed-up over the naive model must be >= 20x. */
 export const speedups: readonly { name: string; slow: string; fast: string; min: number }[] = [
-  { name: 'speedup.vs-reference-model.5k', slow: 'model.runTask.reference.5k', fast: 'runTask.reference.5k', min: 20 },
+  {
+    name: 'speedup.vs-reference-model.5k',
+    slow: 'model.runTask.reference.5k',
+    fast: 'runTask.reference.5k',
+    min: 20,
+  },
 ];
 
 /** Heap after loading a 50,000-instance snapshot, MB. */
