@@ -3,6 +3,8 @@
  * first (until answered), then each optional one (Enter skips it). Answers are read
  * exactly as the same text would be on the command line (JSON, shorthand, file://).
  */
+import { accessSync, constants, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RawRequestOptions } from './build-run-task-input.js';
 import type { CliIO } from './cli-io.js';
@@ -41,12 +43,18 @@ export async function promptForParameters(
     const next = await iterator.next();
     return next.done ? undefined : String(next.value).trim();
   };
-  const askRequired = async (question: string): Promise<string> => {
+  const askRequired = async (
+    question: string,
+    problemWith: (answer: string) => string | undefined = () => undefined,
+  ): Promise<string> => {
     for (;;) {
       const answer = await ask(question);
       if (answer === undefined)
         throw new UsageError('auto-prompt ended before the required parameters were given');
-      if (answer !== '') return answer;
+      if (answer === '') continue;
+      const problem = problemWith(answer);
+      if (problem === undefined) return answer;
+      io.stdout.write(`${problem}\nPlease try again.\n`);
     }
   };
 
@@ -59,7 +67,9 @@ export async function promptForParameters(
     }
     const clusterState =
       given.clusterState ??
-      (await askRequired('--cluster-state (path of the cluster snapshot JSON): '));
+      (await askRequired('--cluster-state (path of the cluster snapshot JSON): ', (path) =>
+        isReadableFile(resolve(io.cwd, path)) ? undefined : `no readable file at ${path}`,
+      ));
     io.stdout.write('Optional parameters (press Enter to skip):\n');
     for (const option of RUN_TASK_OPTIONS) {
       if (options[option.field] !== undefined || fromInput.has(option.field)) continue;
@@ -91,6 +101,15 @@ export async function promptForParameters(
     return { clusterState, options };
   } finally {
     lines.close();
+  }
+}
+
+function isReadableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

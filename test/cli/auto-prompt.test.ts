@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { promptForParameters, splitArguments } from '../../src/cli/auto-prompt.js';
 import type { CliIO } from '../../src/cli/cli-io.js';
 import { UsageError } from '../../src/cli/usage-error.js';
+import { FIXTURES } from './run-cli.js';
 
 function terminal(answers: string[], isTTY = true) {
   const stdin = Object.assign(new PassThrough(), { isTTY });
@@ -13,7 +14,7 @@ function terminal(answers: string[], isTTY = true) {
     stdout: { isTTY, write: (text: string) => (shown += text) },
     stderr: { write: () => true },
     env: {},
-    cwd: '.',
+    cwd: FIXTURES,
   };
   return { io, shown: () => shown };
 }
@@ -38,7 +39,7 @@ describe('promptForParameters', () => {
     const { io, shown } = terminal([
       '',
       'web:1',
-      'cluster.json',
+      'small-cluster.json',
       '', // capacity provider strategy skipped
       'prod',
       '3',
@@ -47,7 +48,7 @@ describe('promptForParameters', () => {
     ]);
     const result = await promptForParameters(io, { clusterState: undefined, options: {} });
     expect(result).toEqual({
-      clusterState: 'cluster.json',
+      clusterState: 'small-cluster.json',
       options: {
         taskDefinition: 'web:1',
         cluster: 'prod',
@@ -80,13 +81,13 @@ describe('promptForParameters', () => {
   });
 
   it('does not ask for fields the --cli-input-json request fills', async () => {
-    const { io, shown } = terminal(['c.json', '', '']);
+    const { io, shown } = terminal(['small-cluster.json', '', '']);
     const result = await promptForParameters(
       io,
       { clusterState: undefined, options: {} },
       new Set(['taskDefinition', 'count']),
     );
-    expect(result).toEqual({ clusterState: 'c.json', options: {} });
+    expect(result).toEqual({ clusterState: 'small-cluster.json', options: {} });
     expect(shown()).not.toContain('--task-definition');
     expect(shown()).not.toContain('--count');
     expect(shown()).toContain('--cluster (');
@@ -116,6 +117,17 @@ describe('promptForParameters', () => {
     expect(shown().match(/Please try again/g)).toHaveLength(3);
     expect(shown()).toContain('expected yes or no');
     expect(shown().match(/--count \(/g)).toHaveLength(2);
+  });
+
+  it('asks again for --cluster-state until it names a readable file', async () => {
+    const { io, shown } = terminal(['missing.json', 'params', 'small-cluster.json']);
+    const result = await promptForParameters(io, {
+      clusterState: undefined,
+      options: { taskDefinition: 'web:1' },
+    });
+    expect(result.clusterState).toBe('small-cluster.json');
+    expect(shown()).toContain('no readable file at missing.json');
+    expect(shown()).toContain('no readable file at params');
   });
 
   it('needs a terminal', async () => {
