@@ -40,9 +40,14 @@ export function validateCapacityProviderStrategy(
 
   if (!Array.isArray(strategy)) refuse('a capacity provider strategy must be a list.');
   if (strategy.length > MAX_CAPACITY_PROVIDERS_PER_STRATEGY) {
+    const extra = strategy
+      .slice(MAX_CAPACITY_PROVIDERS_PER_STRATEGY)
+      .map((item) => `'${String(item?.capacityProvider)}'`);
+    const tooMany = extra.length === 1 ? 'is one too many' : 'are too many';
     refuse(
-      `it lists ${strategy.length} capacity providers; a capacity provider strategy may contain ` +
-        `a maximum of ${MAX_CAPACITY_PROVIDERS_PER_STRATEGY} capacity providers.`,
+      `it lists ${strategy.length} capacity providers (${extra.join(', ')} ${tooMany}); a ` +
+        `capacity provider strategy may contain a maximum of ${MAX_CAPACITY_PROVIDERS_PER_STRATEGY} ` +
+        'capacity providers.',
     );
   }
 

@@ -71,7 +71,11 @@ describe('validateCapacityProviderStrategy: refused', () => {
     ['weight 1001', [item('asg-a', 1001)], ["'asg-a'", 'weight 1001', 'from 0 to 1000']],
     ['weight -1', [item('asg-a', -1)], ["'asg-a'", 'weight -1']],
     ['fractional weight', [item('asg-a', 0.5), item('asg-b', 1)], ["'asg-a'", 'weight 0.5']],
-    ['7 providers', ASG_PROVIDERS.map((p) => item(p, 1)), ['7 capacity providers', 'maximum of 6']],
+    [
+      '7 providers',
+      ASG_PROVIDERS.map((p) => item(p, 1)),
+      ['7 capacity providers', 'maximum of 6', "'asg-g' is one too many"],
+    ],
     [
       'a duplicate provider',
       [item('asg-a', 1), item('asg-b', 1), item('asg-a', 2)],
