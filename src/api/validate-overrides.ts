@@ -113,6 +113,6 @@ export function validateExecuteCommand(
   throw invalidParameter(
     'enableExecuteCommand',
     true,
-    `the task definition ${taskDefinition.family}:${taskDefinition.revision} has no taskRoleArn and overrides.taskRoleArn is not given; execute command needs a task role`,
+    `the task definition ${taskDefinition.family}:${taskDefinition.revision} has no taskRoleArn and overrides.taskRoleArn is ${overrides?.taskRoleArn === '' ? 'empty' : 'not given'}; execute command needs a task role`,
   );
 }

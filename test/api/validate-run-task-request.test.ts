@@ -328,6 +328,9 @@ describe('enableExecuteCommand needs a task role', () => {
     );
     ok(onEc2({ enableExecuteCommand: true, overrides: { taskRoleArn: 'arn:aws:iam::1:role/r' } }));
     ok(onEc2({ enableExecuteCommand: false }));
+    expect(
+      thrownBy(onEc2({ enableExecuteCommand: true, overrides: { taskRoleArn: '' } })),
+    ).toContain('has no taskRoleArn and overrides.taskRoleArn is empty;');
   });
 });
 
