@@ -74,7 +74,11 @@ export async function promptForParameters(
     for (const option of RUN_TASK_OPTIONS) {
       if (options[option.field] !== undefined || fromInput.has(option.field)) continue;
       const shape = shapeOf(option);
-      const hint = option.shorthand ? ` [${option.shorthand}]` : '';
+      const hint = option.shorthand
+        ? ` [${option.shorthand}]`
+        : shape.kind === 'boolean'
+          ? ' [yes/no]'
+          : '';
       const question = `${option.flag} (${option.description})${hint}: `;
       // A value that does not parse is reported at once and asked again, so one typo
       // does not throw away every answer given so far.

@@ -116,6 +116,7 @@ describe('promptForParameters', () => {
     });
     expect(shown().match(/Please try again/g)).toHaveLength(3);
     expect(shown()).toContain('expected yes or no');
+    expect(shown()).toMatch(/--enable-ecs-managed-tags \([^\n]*\) \[yes\/no\]: /);
     expect(shown().match(/--count \(/g)).toHaveLength(2);
   });
 
