@@ -49,6 +49,17 @@ describe('EXTERNAL launch type', () => {
     ]);
   });
 
+  it('a cluster without external instances reports NO ACTIVE INSTANCES, never an EC2 host', async () => {
+    const body = await runTask(
+      ['--cluster', 'ec2only', '--task-definition', 'anywhere', '--launch-type', 'EXTERNAL'],
+      HYBRID,
+    );
+    expect(body.tasks).toEqual([]);
+    expect(body.failures).toMatchObject([
+      { arn: 'arn:aws:ecs:us-east-1:123456789012:cluster/ec2only', reason: 'NO ACTIVE INSTANCES' },
+    ]);
+  });
+
   it('the EC2 launch type (explicit or by default) never uses external instances', async () => {
     for (const launch of [['--launch-type', 'EC2'], []]) {
       const body = await hybrid(['--task-definition', 'anywhere', '--count', '10', ...launch]);
