@@ -29,3 +29,7 @@ export function containerArn(
 export function taskDefinitionArn(ctx: ArnContext, family: string, revision: number): string {
   return `${prefix(ctx)}:task-definition/${family}:${revision}`;
 }
+
+export function capacityProviderArn(ctx: ArnContext, name: string): string {
+  return `${prefix(ctx)}:capacity-provider/${name}`;
+}

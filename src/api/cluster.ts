@@ -10,7 +10,7 @@ import { validateSnapshot } from '../cluster/validate-snapshot.js';
 import type { PlacementExplanation, TaskTrace } from '../placement/explanation.js';
 import { placeTasks } from '../placement/place-tasks.js';
 import { computeTaskNeeds } from '../placement/task-needs.js';
-import { clusterArn, taskDefinitionArn } from './arns.js';
+import { capacityProviderArn, clusterArn, taskDefinitionArn } from './arns.js';
 import { buildTask, type TaskTemplate } from './build-task.js';
 import { compileConstraints, ExpressionCache } from './compile-constraints.js';
 import { InvalidParameterException } from './errors.js';
@@ -220,11 +220,37 @@ export class Cluster {
     }
     if (explanation) {
       model.rollback(mark);
-      explanation.summary = summarizeCall(tasks.length, count, explanation.tasks);
+      explanation.summary = summarizeCall(tasks.length, count, explanation.tasks, failures);
     } else {
       model.keep();
     }
     return { tasks, failures };
+  }
+
+  /**
+   * A share whose scope has no ACTIVE instance (a capacity provider without instances, every
+   * instance DRAINING, EXTERNAL without external instances) fails as a whole; ECS reports
+   * this state as "NO ACTIVE INSTANCES". The entry names the provider, else the cluster.
+   */
+  private noActiveInstances(
+    model: ClusterModel,
+    target: LaunchTarget,
+  ): { arn: string; reason: string; detail: string } {
+    const arns = { region: this.snapshot.region, accountId: this.snapshot.accountId };
+    const provider = target.capacityProvider;
+    if (provider !== undefined) {
+      const described = this.snapshot.capacityProviders?.find((p) => p.name === provider);
+      return {
+        arn: described?.capacityProviderArn ?? capacityProviderArn(arns, provider),
+        reason: 'NO ACTIVE INSTANCES',
+        detail: `Capacity provider ${provider} has no ACTIVE container instances in cluster ${model.clusterName} for ${target.count} task(s).`,
+      };
+    }
+    return {
+      arn: model.source.clusterArn ?? clusterArn(arns, model.clusterName),
+      reason: 'NO ACTIVE INSTANCES',
+      detail: `Cluster ${model.clusterName} has no ACTIVE ${target.kind === 'EXTERNAL' ? 'external ' : ''}container instances for ${target.count} task(s) of launch type ${target.kind}.`,
+    };
   }
 
   private placeOnInstances(
@@ -273,9 +299,12 @@ export class Cluster {
             : {}),
         }
       : undefined;
+    const candidates = model.candidates(scope);
+    if (candidates.length === 0)
+      return { tasks: [], failures: [this.noActiveInstances(model, target)] };
     return placeTasks({
       model,
-      candidates: model.candidates(scope),
+      candidates,
       needs,
       group,
       constraints: compileConstraints(definition, request.placementConstraints, this.expressions),
@@ -288,10 +317,15 @@ export class Cluster {
   }
 }
 
-function summarizeCall(placed: number, count: number, traces: readonly TaskTrace[]): string {
+function summarizeCall(
+  placed: number,
+  count: number,
+  traces: readonly TaskTrace[],
+  failures: readonly Failure[],
+): string {
   const head = `placed ${placed}/${count} task${count === 1 ? '' : 's'}`;
   const failed = traces.find((t) => t.chosen === undefined);
-  return failed
-    ? `${head}; task ${failed.taskIndex + 1} could not be placed: ${failed.summary}`
-    : head;
+  if (failed) return `${head}; task ${failed.taskIndex + 1} could not be placed: ${failed.summary}`;
+  const empty = failures.find((f) => f.reason === 'NO ACTIVE INSTANCES');
+  return empty ? `${head}; ${empty.detail}` : head;
 }

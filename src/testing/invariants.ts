@@ -4,7 +4,8 @@
  * `fc.assert(fc.property(placementScenarioArb(), invariant))`.
  */
 import { Cluster } from '../api/cluster.js';
-import type { InstanceState } from '../cluster/instance-state.js';
+import type { Attribute } from '../cluster/ecs-types.js';
+import { EXTERNAL_ATTRIBUTE, type InstanceState } from '../cluster/instance-state.js';
 import type { PlacementScenario } from './arbitraries.js';
 import { callFacts, independentFailures, planScenario, replay } from './replay.js';
 
@@ -165,6 +166,10 @@ export function orderDoesNotMatterWithoutRandomness(scenario: PlacementScenario)
  * it was given for, an instance with no reason passes every check, and each failure entry
  * carries the first reason of its instance.
  */
+function isExternal(attributes: readonly Attribute[] | undefined): boolean {
+  return (attributes ?? []).some((a) => a.name === EXTERNAL_ATTRIBUTE);
+}
+
 export function explanationsAreSound(scenario: PlacementScenario): void {
   const call = planScenario(scenario);
   if (!call) return;
@@ -191,6 +196,15 @@ export function explanationsAreSound(scenario: PlacementScenario): void {
     }
   });
   for (const failure of call.plan.failures) {
+    if (failure.reason === 'NO ACTIVE INSTANCES') {
+      // A whole share refused for want of candidates: true only if its scope had none.
+      const scope = call.snapshot.clusters
+        .flatMap((c) => c.containerInstances)
+        .filter((i) => i.status === 'ACTIVE' && !isExternal(i.attributes));
+      if (scenario.request.launchType === 'EC2' && scope.length > 0)
+        fail(`NO ACTIVE INSTANCES reported while ${scope.length} EC2 instance(s) are ACTIVE`);
+      continue;
+    }
     if (last?.get(failure.arn!) !== failure.reason)
       fail(`failure for ${failure.arn} says ${failure.reason}`);
   }

@@ -72,4 +72,25 @@ describe('RunTask over launch targets', () => {
     const run = cluster.runTask(request('fargate-api'), { seed: 'p', now: 0 });
     expect(run.tasks).toEqual(plan.tasks);
   });
+
+  it('a provider with no ACTIVE instance fails its share as a whole, without spilling over', () => {
+    const drained = JSON.parse(JSON.stringify(snapshot)) as {
+      clusters: { containerInstances: { capacityProviderName?: string; status: string }[] }[];
+    };
+    for (const i of drained.clusters[0]!.containerInstances) {
+      if (i.capacityProviderName === 'spot') i.status = 'DRAINING';
+    }
+    const { tasks, failures } = Cluster.fromSnapshot(drained).runTask(request('mixed-capacity'), {
+      seed: 's1',
+    });
+    expect(tasks.map((t) => t.capacityProviderName)).toEqual(['ondemand', 'ondemand']);
+    expect(failures).toEqual([
+      {
+        arn: 'arn:aws:ecs:us-east-1:123456789012:capacity-provider/spot',
+        reason: 'NO ACTIVE INSTANCES',
+        detail:
+          'Capacity provider spot has no ACTIVE container instances in cluster default for 3 task(s).',
+      },
+    ]);
+  });
 });
