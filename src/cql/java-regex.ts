@@ -147,6 +147,9 @@ function translate(pattern: string): { source: string; flags: string } {
         continue;
       }
       case ')': {
+        // Without this, `a)|(b` would close the whole-value wrapper early and match any
+        // value starting with `a`; Java refuses the unbalanced pattern.
+        if (tracker.open.length === 0) throw new RegexRefusal(i, 1, 'unmatched closing )');
         const closing = tracker.open.pop();
         if (closing !== undefined) {
           closing.closed = true;

@@ -57,6 +57,13 @@ describe('Java regular expressions', () => {
     expect(result.reason).toContain('back-reference');
   });
 
+  it('refuses an unmatched ) instead of letting it break out of the whole-value anchoring', () => {
+    expect(refusal('a)|(b')).toEqual({ index: 1, reason: 'unmatched closing )' });
+    expect(refusal('.*)(?<n>x').index).toBe(2);
+    expect(accepts('(a)|b\\)', 'b)')).toBe(true);
+    expect(accepts('[)]', ')')).toBe(true);
+  });
+
   it('reads \\c as Java does (the character code XOR 64)', () => {
     expect(accepts('\\cA', '\u0001')).toBe(true);
     expect(accepts('\\ca', '!')).toBe(true);
