@@ -116,6 +116,27 @@ describe('a mixed on-demand / spot strategy, end to end', () => {
   });
 });
 
+describe('the bundled example requests', () => {
+  it('mixed-capacity.json: base 1 on on-demand, then 1:3 over 4, gives 2 on-demand and 3 spot', async () => {
+    const body = await runTask([
+      '--cli-input-json',
+      'file://examples/requests/mixed-capacity.json',
+    ]);
+    expect(body.failures).toEqual([]);
+    expect(countBy(body.tasks, (t) => t.capacityProviderName)).toEqual({ ondemand: 2, spot: 3 });
+    expectOnOwnInstances(body.tasks);
+  });
+
+  it('fargate-api.json: two Fargate tasks in two different zones of the request', async () => {
+    const body = await runTask(['--cli-input-json', 'file://examples/requests/fargate-api.json']);
+    expect(body.failures).toEqual([]);
+    expect(body.tasks.map((t) => [t.launchType, t.availabilityZone])).toEqual([
+      ['FARGATE', 'us-east-1a'],
+      ['FARGATE', 'us-east-1b'],
+    ]);
+  });
+});
+
 describe('resolution order', () => {
   it("without launch type or strategy, the cluster's default strategy (ondemand) is used", async () => {
     const body = await runTask(['--task-definition', 'worker', '--count', '6', '--seed', '3']);
