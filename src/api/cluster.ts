@@ -16,6 +16,7 @@ import { compileConstraints, ExpressionCache } from './compile-constraints.js';
 import { InvalidParameterException } from './errors.js';
 import { placeFargate } from './place-fargate.js';
 import { resolveCluster } from './resolve-cluster.js';
+import { subnetZones } from './subnet-zones.js';
 import { resolveTaskDefinition } from './resolve-task-definition.js';
 import type {
   Failure,
@@ -177,9 +178,13 @@ export class Cluster {
     const failures: Failure[] = [];
     const reported = new Set<string>();
 
+    // Tasks of earlier shares, placed or not: the explanation numbers tasks across the call.
+    let tasksBefore = 0;
     const mark = model.begin();
     try {
       for (const target of targets) {
+        const firstTaskIndex = tasksBefore;
+        tasksBefore += target.count;
         if (target.kind === 'FARGATE') {
           tasks.push(
             ...placeFargate({
@@ -205,7 +210,7 @@ export class Cluster {
           random,
           createdAt,
           explanation,
-          tasks.length,
+          firstTaskIndex,
         );
         tasks.push(...outcome.tasks);
         for (const failure of outcome.failures) {
@@ -263,9 +268,13 @@ export class Cluster {
     random: () => number,
     createdAt: string,
     explanation: PlacementExplanation | undefined,
-    placedBefore: number,
+    firstTaskIndex: number,
   ) {
-    const needs = computeTaskNeeds(definition, request.overrides);
+    const needs = computeTaskNeeds(
+      definition,
+      request.overrides,
+      subnetZones(request.networkConfiguration, this.snapshot.subnets),
+    );
     const group = request.group ?? `family:${definition.family}`;
     const arns = { region: this.snapshot.region, accountId: this.snapshot.accountId };
     const template: TaskTemplate = {
@@ -293,7 +302,7 @@ export class Cluster {
     const trace = explanation
       ? {
           tasks: explanation.tasks,
-          firstTaskIndex: placedBefore,
+          firstTaskIndex,
           ...(target.capacityProvider !== undefined
             ? { capacityProvider: target.capacityProvider }
             : {}),

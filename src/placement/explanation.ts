@@ -13,6 +13,7 @@ export type CheckName =
   | 'RESOURCE:PORTS'
   | 'RESOURCE:PORTS_UDP'
   | 'RESOURCE:GPU'
+  | 'LOCATION'
   | 'MemberOf'
   | 'DistinctInstance';
 
@@ -45,6 +46,8 @@ export interface CheckFailure {
   missingAttributes?: string[];
   /** PORTS / PORTS_UDP: the static host ports already taken. */
   takenPorts?: number[];
+  /** LOCATION: the Availability Zones of the request's subnets. */
+  zones?: string[];
   /** MemberOf: the failing constraint and the comparisons that made it fail. */
   expression?: string;
   failing?: FailingComparison[];

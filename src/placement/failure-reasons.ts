@@ -9,6 +9,7 @@ export const FAILURE_REASONS: Readonly<Record<CheckName, string>> = {
   'RESOURCE:PORTS': 'RESOURCE:PORTS',
   'RESOURCE:PORTS_UDP': 'RESOURCE:PORTS_UDP',
   'RESOURCE:GPU': 'RESOURCE:GPU',
+  LOCATION: 'LOCATION',
   MemberOf: 'MemberOf placement constraint unsatisfied.',
   DistinctInstance: 'DistinctInstance placement constraint unsatisfied.',
 };
@@ -22,6 +23,7 @@ export const CHECK_ORDER: readonly CheckName[] = [
   'RESOURCE:PORTS',
   'RESOURCE:PORTS_UDP',
   'RESOURCE:GPU',
+  'LOCATION',
   'MemberOf',
   'DistinctInstance',
 ];

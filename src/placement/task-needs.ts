@@ -42,6 +42,11 @@ export interface TaskNeeds {
   gpus: number;
   requiredAttributes: readonly Attribute[];
   networkMode: NetworkMode;
+  /**
+   * awsvpc only: the Availability Zones of the request's subnets; an instance elsewhere
+   * cannot host the task's ENI (LOCATION). Undefined when there is nothing to check.
+   */
+  zones: ReadonlySet<string> | undefined;
   containers: readonly ContainerNeeds[];
 }
 
@@ -113,6 +118,7 @@ function containerNeeds(
 export function computeTaskNeeds(
   definition: TaskDefinition,
   overrides: TaskOverride | undefined,
+  zones?: ReadonlySet<string>,
 ): TaskNeeds {
   // EC2 Linux defaults to bridge when the task definition names no network mode.
   const networkMode = definition.networkMode ?? 'bridge';
@@ -148,6 +154,7 @@ export function computeTaskNeeds(
     gpus,
     requiredAttributes: definition.requiresAttributes ?? [],
     networkMode,
+    zones: networkMode === 'awsvpc' ? zones : undefined,
     containers,
   };
 }

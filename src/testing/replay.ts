@@ -2,6 +2,7 @@
  * Replays a planned RunTask call step by step on a fresh model of the same snapshot, so
  * invariants can look at the cluster exactly as it was before each task was placed.
  */
+import { subnetZones } from '../api/subnet-zones.js';
 import { Cluster } from '../api/cluster.js';
 import { EcsServiceException } from '../api/errors.js';
 import type { RunTaskInput } from '../api/run-task-types.js';
@@ -54,7 +55,11 @@ export function callFacts(snapshot: Snapshot, request: RunTaskInput): CallFacts 
   ];
   return {
     definition,
-    needs: computeTaskNeeds(definition, request.overrides),
+    needs: computeTaskNeeds(
+      definition,
+      request.overrides,
+      subnetZones(request.networkConfiguration, snapshot.subnets),
+    ),
     group: request.group ?? `family:${definition.family}`,
     memberOf: constraints
       .filter((c) => c.type === 'memberOf' && c.expression !== undefined)
@@ -85,6 +90,8 @@ export function independentFailures(instance: InstanceState, facts: CallFacts): 
   if (needs.tcpPorts.some((p) => instance.tcpTaken.has(p))) failing.push('RESOURCE:PORTS');
   if (needs.udpPorts.some((p) => instance.udpTaken.has(p))) failing.push('RESOURCE:PORTS_UDP');
   if (needs.gpus > 0 && needs.gpus > instance.freeGpus.length) failing.push('RESOURCE:GPU');
+  if (needs.zones && !needs.zones.has(attributes.get('ecs.availability-zone') ?? ''))
+    failing.push('LOCATION');
   for (const { predicate } of facts.memberOf)
     if (!predicate.matches(instance.view)) failing.push('MemberOf');
   if (facts.distinctInstance && instance.activeGroups.has(facts.group))

@@ -93,4 +93,33 @@ describe('RunTask over launch targets', () => {
       },
     ]);
   });
+
+  it('numbers the explanation tasks across shares, also after a share that placed nothing', () => {
+    const spotIds = (
+      snapshot as {
+        clusters: {
+          containerInstances: { ec2InstanceId: string; capacityProviderName?: string }[];
+        }[];
+      }
+    ).clusters[0]!.containerInstances.filter((i) => i.capacityProviderName === 'spot').map(
+      (i) => i.ec2InstanceId,
+    );
+    const plan = Cluster.fromSnapshot(snapshot).planRunTask(
+      {
+        ...request('mixed-capacity'),
+        placementConstraints: [
+          { type: 'memberOf', expression: `ec2InstanceId in [${spotIds.join(', ')}]` },
+        ],
+      },
+      { seed: 's1' },
+    );
+    expect(plan.tasks.map((t) => t.capacityProviderName)).toEqual(['spot', 'spot', 'spot']);
+    // ondemand's share (tasks 1-2) stops at its first task; spot's share is tasks 3-5.
+    expect(plan.explanation.tasks.map((t) => [t.taskIndex, t.capacityProvider])).toEqual([
+      [0, 'ondemand'],
+      [2, 'spot'],
+      [3, 'spot'],
+      [4, 'spot'],
+    ]);
+  });
 });
