@@ -52,7 +52,10 @@ export function placeFargate(p: FargatePlacement): Task[] {
       ...(c.image !== undefined ? { image: c.image } : {}),
       lastStatus: 'PENDING',
       networkInterfaces: [
-        { ...(eni.id !== undefined ? { attachmentId: eni.id } : {}), ...(address ? { privateIpv4Address: address } : {}) },
+        {
+          ...(eni.id !== undefined ? { attachmentId: eni.id } : {}),
+          ...(address ? { privateIpv4Address: address } : {}),
+        },
       ],
     }));
     const task: Task = {
