@@ -119,12 +119,15 @@ function translate(pattern: string): { source: string; flags: string } {
       case '[': {
         const negated = pattern.charAt(i + 1) === '^';
         const first = i + (negated ? 2 : 1);
-        if (pattern.charAt(first) === ']') {
-          throw new RegexRefusal(i, first - i + 1, 'an empty character class [] is not supported');
-        }
         out += negated ? '[^' : '[';
         inClass = true;
         i = first;
+        // Java reads a ] right after [ or [^ as a literal (`[]a]` is ] or a); JavaScript would
+        // read `[]` as an empty class, so it is escaped.
+        if (pattern.charAt(first) === ']') {
+          out += '\\]';
+          i++;
+        }
         continue;
       }
       case '(': {

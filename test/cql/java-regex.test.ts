@@ -64,6 +64,14 @@ describe('Java regular expressions', () => {
     expect(accepts('[)]', ')')).toBe(true);
   });
 
+  it('reads a ] right after [ or [^ as a literal, as Java does', () => {
+    expect(accepts('[]a]', ']')).toBe(true);
+    expect(accepts('[]a]', 'a')).toBe(true);
+    expect(accepts('[^]a]', 'b')).toBe(true);
+    expect(accepts('[^]a]', ']')).toBe(false);
+    expect(accepts('[]-a]', '^')).toBe(true);
+  });
+
   it('reads \\c as Java does (the character code XOR 64)', () => {
     expect(accepts('\\cA', '\u0001')).toBe(true);
     expect(accepts('\\ca', '!')).toBe(true);
@@ -110,7 +118,8 @@ describe('Java regular expressions', () => {
     ['\\R', 0, 'escape \\R'],
     ['\\x{41}', 0, '\\x{...}'],
     ['a{', 1, 'literal {'],
-    ['[]a]', 0, 'empty character class'],
+    ['[]', 2, 'unclosed'],
+    ['[^]', 3, 'unclosed'],
     ['[a', 2, 'unclosed'],
     ['a\\', 1, 'lone backslash'],
   ])('refuses %s at %i (%s)', (pattern, index, reason) => {
