@@ -12,7 +12,7 @@ import { placeTasks } from '../placement/place-tasks.js';
 import { computeTaskNeeds } from '../placement/task-needs.js';
 import { capacityProviderArn, clusterArn, taskDefinitionArn } from './arns.js';
 import { buildTask, type TaskTemplate } from './build-task.js';
-import { compileConstraints, ExpressionCache } from './compile-constraints.js';
+import { compileClusterQuery, compileConstraints } from './compile-constraints.js';
 import { InvalidParameterException } from './errors.js';
 import { placeFargate } from './place-fargate.js';
 import { resolveCluster } from './resolve-cluster.js';
@@ -46,7 +46,6 @@ const NO_INSTANCES = 'No Container Instances were found in your cluster.';
 
 export class Cluster {
   private readonly models = new Map<string, ClusterModel>();
-  private readonly expressions = new ExpressionCache();
 
   private constructor(private readonly snapshot: Snapshot) {}
 
@@ -71,8 +70,7 @@ export class Cluster {
   /** ARNs in snapshot order; `filter` is CQL; without `status`, every state except INACTIVE. */
   listContainerInstances(input: ListContainerInstancesInput = {}): ListContainerInstancesOutput {
     const model = this.model(resolveCluster(this.snapshot, input.cluster));
-    const predicate =
-      input.filter !== undefined ? this.expressions.compile(input.filter) : undefined;
+    const predicate = input.filter !== undefined ? compileClusterQuery(input.filter) : undefined;
     const containerInstanceArns: string[] = [];
     for (const instance of model.instances) {
       const wanted =
@@ -316,7 +314,7 @@ export class Cluster {
       candidates,
       needs,
       group,
-      constraints: compileConstraints(definition, request.placementConstraints, this.expressions),
+      constraints: compileConstraints(definition, request.placementConstraints),
       strategies: request.placementStrategy ?? [],
       count: target.count,
       random,

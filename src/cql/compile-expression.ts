@@ -134,8 +134,22 @@ function compileTree(text: string): { root: CompiledNode | undefined; errors: Cq
   return { root, errors: context.errors };
 }
 
+// Compiled expressions are pure, so the same text is compiled once: callers send the same
+// constraint again and again (RunTask validation, placement, filters). Bounded by clearing.
+const compiled = new Map<string, CompiledExpression>();
+const COMPILED_LIMIT = 512;
+
 /** Compiles an expression; throws the first CqlError when it is not valid. */
 export function compileExpression(text: string): CompiledExpression {
+  const known = compiled.get(text);
+  if (known !== undefined) return known;
+  const fresh = compileFresh(text);
+  if (compiled.size >= COMPILED_LIMIT) compiled.clear();
+  compiled.set(text, fresh);
+  return fresh;
+}
+
+function compileFresh(text: string): CompiledExpression {
   const { root, errors } = compileTree(text);
   const first = errors[0];
   if (first !== undefined || root === undefined) throw first;
