@@ -194,6 +194,7 @@ export class Cluster {
               seed,
               random,
               createdAt,
+              ...(explanation ? { trace: { tasks: explanation.tasks, firstTaskIndex } } : {}),
             }),
           );
           continue;
@@ -331,7 +332,7 @@ function summarizeCall(
   failures: readonly Failure[],
 ): string {
   const head = `placed ${placed}/${count} task${count === 1 ? '' : 's'}`;
-  const failed = traces.find((t) => t.chosen === undefined);
+  const failed = traces.find((t) => t.chosen === undefined && t.fargate === undefined);
   if (failed) return `${head}; task ${failed.taskIndex + 1} could not be placed: ${failed.summary}`;
   const empty = failures.find((f) => f.reason === 'NO ACTIVE INSTANCES');
   return empty ? `${head}; ${empty.detail}` : head;

@@ -6,6 +6,7 @@ import type { LaunchTarget } from '../capacity/resolve-launch-targets.js';
 import { fargateTaskFields, planFargateShare } from '../capacity/fargate.js';
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { Container, Snapshot, Task, TaskDefinition } from '../cluster/ecs-types.js';
+import type { TaskTrace } from '../placement/explanation.js';
 import { clusterArn, containerArn, taskArn, taskDefinitionArn } from './arns.js';
 import type { RunTaskInput } from './run-task-types.js';
 import { echoOverrides, taskTags } from './task-echo.js';
@@ -21,6 +22,27 @@ export interface FargatePlacement {
   random: () => number;
   /** ISO creation time shared by the call's tasks. */
   createdAt: string;
+  /** Plan mode: where to record one trace per task, numbered from `firstTaskIndex`. */
+  trace?: { tasks: TaskTrace[]; firstTaskIndex: number };
+}
+
+function fargateTrace(
+  taskIndex: number,
+  target: LaunchTarget,
+  group: string,
+  placement: { subnetId: string; availabilityZone: string },
+): TaskTrace {
+  const pool = target.capacityProvider ?? 'FARGATE';
+  return {
+    taskIndex,
+    ...(target.capacityProvider !== undefined ? { capacityProvider: target.capacityProvider } : {}),
+    candidates: 0,
+    feasible: 0,
+    verdicts: [],
+    steps: [],
+    fargate: placement,
+    summary: `Fargate (${pool}): subnet ${placement.subnetId} in ${placement.availabilityZone}, the least-loaded zone of the request's subnets for ${group}`,
+  };
 }
 
 /** Returns the placed Fargate tasks (already recorded in `model` with `model.recordTask`). */
@@ -38,7 +60,9 @@ export function placeFargate(p: FargatePlacement): Task[] {
   const arns = { region: snapshot.region, accountId: snapshot.accountId };
   const overrides = echoOverrides(definition, request.overrides);
   const tags = taskTags(request, definition, model.clusterName);
-  return plan.placements.map((placement) => {
+  return plan.placements.map((placement, i) => {
+    if (p.trace)
+      p.trace.tasks.push(fargateTrace(p.trace.firstTaskIndex + i, p.target, group, placement));
     const ids = new TaskIdSource(p.seed, model.clusterName, model.tasks.length);
     const taskId = ids.taskId();
     const arn = taskArn(arns, model.clusterName, taskId);

@@ -67,11 +67,8 @@ function renderTask(
   tableWidth: number,
 ): string[] {
   const provider = task.capacityProvider ? `, capacity provider ${task.capacityProvider}` : '';
-  const lines = [
-    c.bold(`Task ${task.taskIndex + 1} of ${total}${provider}`),
-    `  ${task.summary}`,
-    `  Candidates: ${task.candidates}, feasible: ${task.feasible}`,
-  ];
+  const lines = [c.bold(`Task ${task.taskIndex + 1} of ${total}${provider}`), `  ${task.summary}`];
+  if (!task.fargate) lines.push(`  Candidates: ${task.candidates}, feasible: ${task.feasible}`);
   if (task.verdicts.length > 0) {
     lines.push(
       '',
@@ -92,11 +89,17 @@ function renderTask(
       `  Tie-break: uniform random choice among ${task.tieBreak.among} remaining candidate(s), took #${task.tieBreak.chosen + 1}`,
     );
   }
-  lines.push(
-    task.chosen
-      ? `  Chosen: ${c.green(task.chosen)}`
-      : `  Chosen: ${c.red('none, the task could not be placed')}`,
-  );
+  if (task.fargate) {
+    lines.push(
+      `  Placed on Fargate: ${c.green(`${task.fargate.subnetId} (${task.fargate.availabilityZone})`)}`,
+    );
+  } else {
+    lines.push(
+      task.chosen
+        ? `  Chosen: ${c.green(task.chosen)}`
+        : `  Chosen: ${c.red('none, the task could not be placed')}`,
+    );
+  }
   return lines;
 }
 

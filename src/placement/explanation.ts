@@ -87,6 +87,8 @@ export interface TaskTrace {
   /** The uniform random choice among the candidates left after every rule. */
   tieBreak?: { among: number; chosen: number };
   chosen?: string;
+  /** A Fargate task: no instance; the subnet and zone it was given. */
+  fargate?: { subnetId: string; availabilityZone: string };
   /** "0/12 instances: 7 MemberOf (`...`), 3 RESOURCE:MEMORY, 2 DistinctInstance" */
   summary: string;
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
 import type { RunTaskInput } from '../../src/api/run-task-types.js';
+import { renderExplainReport } from '../../src/cli/explain-report.js';
 
 const snapshot: unknown = JSON.parse(readFileSync('examples/cluster.json', 'utf8'));
 const request = (name: string): RunTaskInput =>
@@ -121,5 +122,16 @@ describe('RunTask over launch targets', () => {
       [3, 'spot'],
       [4, 'spot'],
     ]);
+  });
+
+  it('explains Fargate tasks too: one trace per task with its subnet and zone', () => {
+    const plan = Cluster.fromSnapshot(snapshot).planRunTask(request('fargate-api'), { seed: 'p' });
+    expect(plan.explanation.summary).toBe('placed 2/2 tasks');
+    expect(plan.explanation.tasks.map((t) => [t.taskIndex, t.fargate?.availabilityZone])).toEqual(
+      plan.tasks.map((task, i) => [i, task.availabilityZone]),
+    );
+    const report = renderExplainReport(plan.explanation, { color: false, count: 2 });
+    expect(report).toContain('Placed on Fargate: subnet-');
+    expect(report).not.toContain('not tried');
   });
 });
