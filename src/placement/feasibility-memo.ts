@@ -26,7 +26,9 @@ const memos = new WeakMap<ClusterModel, Map<string, FeasibilityMemo>>();
 export function callSignature(needs: TaskNeeds, constraints: CompiledConstraints): string {
   const attributes = needs.requiredAttributes.map((a) => `${a.name}=${a.value ?? ''}`).join(',');
   const expressions = constraints.memberOf.map((m) => m.expression).join('\u0000');
-  return `${needs.cpu}|${needs.memory}|${needs.tcpPorts}|${needs.udpPorts}|${needs.gpus}|${attributes}|${expressions}`;
+  // LOCATION depends on the request's subnets: their zones are part of what was checked.
+  const zones = needs.zones === undefined ? '-' : [...needs.zones].sort().join(',');
+  return `${needs.cpu}|${needs.memory}|${needs.tcpPorts}|${needs.udpPorts}|${needs.gpus}|${attributes}|${zones}|${expressions}`;
 }
 
 export function feasibilityMemo(

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
 import { whyNot } from '../../src/placement/why-not.js';
+import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
 
 const snapshot = JSON.parse(readFileSync('examples/cluster.json', 'utf8')) as {
   subnets: Record<string, string>;
@@ -59,5 +60,35 @@ describe('LOCATION', () => {
       seed: 'loc',
     });
     expect(tasks).toHaveLength(2);
+  });
+
+  it('a later call with other subnets checks the zones again (nothing kept from the earlier call)', () => {
+    const api = taskDefinition('api', [{ name: 'app', image: 'x', cpu: 128, memory: 128 }], {
+      networkMode: 'awsvpc',
+    });
+    const cluster = Cluster.fromSnapshot(
+      snapshotOf({
+        instances: ['a', 'b'].map((id) =>
+          containerInstance({ id, attributes: { 'ecs.availability-zone': `us-east-1${id}` } }),
+        ),
+        taskDefinitions: [api],
+        subnets: { 'subnet-a': 'us-east-1a', 'subnet-b': 'us-east-1b' },
+      }),
+    );
+    const run = (subnet: string) =>
+      cluster.runTask(
+        {
+          taskDefinition: 'api',
+          launchType: 'EC2',
+          networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
+        },
+        { seed: 'loc' },
+      );
+    expect(run('subnet-a').tasks.map((t) => t.containerInstanceArn?.split('/').pop())).toEqual([
+      'a',
+    ]);
+    const second = run('subnet-b');
+    expect(second.failures).toEqual([]);
+    expect(second.tasks.map((t) => t.containerInstanceArn?.split('/').pop())).toEqual(['b']);
   });
 });
