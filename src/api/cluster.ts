@@ -88,9 +88,9 @@ export class Cluster {
   toSnapshot(): Snapshot {
     return {
       ...this.snapshot,
-      clusters: this.snapshot.clusters.map(
-        (c) => this.models.get(c.clusterName)?.toClusterSnapshot() ?? c,
-      ),
+      // Through the model even for a cluster no call has touched yet, so the figures it
+      // writes (runningTasksCount, pendingTasksCount) do not depend on what ran before.
+      clusters: this.snapshot.clusters.map((c) => this.model(c).toClusterSnapshot()),
     };
   }
 

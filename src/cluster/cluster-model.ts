@@ -50,6 +50,7 @@ export class ClusterModel {
   constructor(readonly source: ClusterSnapshot) {
     for (const instance of source.containerInstances) this.addInstance(instance);
     for (const task of source.tasks) this.loadTask({ ...task });
+    for (const instance of this.instances) adoptReportedRunningCount(instance);
   }
 
   get clusterName(): string {
@@ -207,6 +208,7 @@ export class ClusterModel {
   /** RegisterContainerInstance: appended after the existing instances. */
   registerInstance(source: ContainerInstance): InstanceState {
     const state = this.addInstance(source);
+    adoptReportedRunningCount(state);
     this.invalidate();
     return state;
   }
@@ -258,6 +260,10 @@ export class ClusterModel {
       remainingResources: remaining,
       attributes,
     };
+    const running = instance.view.runningTasksCount;
+    if (running !== 0 || source.runningTasksCount !== undefined) {
+      written.runningTasksCount = running;
+    }
     if (instance.pendingAdded !== 0 || source.pendingTasksCount !== undefined) {
       written.pendingTasksCount = Math.max(
         0,
@@ -340,6 +346,20 @@ export class ClusterModel {
   private invalidate(): void {
     this.scopes.clear();
     this.columns.clear();
+  }
+}
+
+/**
+ * CQL `runningTasksCount` when the snapshot carries the instance's own figure
+ * (DescribeContainerInstances) but lists fewer of its tasks (instances exported without
+ * their tasks): the figure wins, and the incremental count then moves it with every task
+ * placed or stopped since, so it stays exact. A figure below the listed RUNNING-desired
+ * tasks is stale and the listed tasks win.
+ */
+function adoptReportedRunningCount(instance: InstanceState): void {
+  const reported = instance.source.runningTasksCount;
+  if (reported !== undefined && reported > instance.view.runningTasksCount) {
+    instance.view.runningTasksCount = reported;
   }
 }
 

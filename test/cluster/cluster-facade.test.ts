@@ -293,3 +293,53 @@ describe('Cluster.listContainerInstances', () => {
     ).toEqual([]);
   });
 });
+
+describe("runningTasksCount from the instance's own figure", () => {
+  // Instances exported with DescribeContainerInstances but without their tasks.
+  const exported = (figure: number, listed = 0): Cluster =>
+    Cluster.fromSnapshot(
+      snapshotOf({
+        instances: [
+          { ...containerInstance({ id: 'a' }), runningTasksCount: figure },
+          containerInstance({ id: 'b', memory: 100 }),
+        ],
+        taskDefinitions: [sleep],
+        tasks: Array.from({ length: listed }, (_, n) => runningTask(`t${n}`, 'a', 'family:x')),
+      }),
+    );
+  const countOf = (c: Cluster, n: number) =>
+    c
+      .listContainerInstances({ filter: `runningTasksCount == ${n}` })
+      .containerInstanceArns.map((arn) => arn.split('/').pop());
+
+  test('CQL sees the figure when the tasks list holds fewer of its tasks', () => {
+    expect(countOf(exported(3), 3)).toEqual(['a']);
+    expect(countOf(exported(3, 1), 3)).toEqual(['a']);
+    expect(countOf(exported(3), 0)).toEqual(['b']);
+  });
+
+  test('a figure below the listed RUNNING-desired tasks is stale: the listed tasks count', () => {
+    expect(countOf(exported(1, 2), 2)).toEqual(['a']);
+  });
+
+  test('tasks placed and stopped since move the figure, and the saved snapshot reloads to the same view', () => {
+    const c = exported(3);
+    const { tasks } = c.runTask({ taskDefinition: 'sleep' }, { seed: 'r' });
+    expect(tasks[0]!.containerInstanceArn).toContain('/a');
+    expect(countOf(c, 4)).toEqual(['a']);
+    const saved = c.toSnapshot();
+    expect(saved.clusters[0]!.containerInstances[0]!.runningTasksCount).toBe(4);
+    expect(countOf(Cluster.fromSnapshot(saved), 4)).toEqual(['a']);
+    c.stopTask(tasks[0]!.taskArn);
+    expect(countOf(c, 3)).toEqual(['a']);
+    expect(countOf(Cluster.fromSnapshot(c.toSnapshot()), 3)).toEqual(['a']);
+  });
+
+  test('a plan leaves the figure as it was', () => {
+    const c = exported(3);
+    const before = JSON.stringify(c.toSnapshot());
+    c.planRunTask({ taskDefinition: 'sleep' }, { seed: 'r' });
+    expect(countOf(c, 3)).toEqual(['a']);
+    expect(JSON.stringify(c.toSnapshot())).toBe(before);
+  });
+});
