@@ -4,41 +4,32 @@
  */
 import type { ComparisonOperator, SubjectName } from '../../grammar/ast.js';
 
-export const ALL_OPERATORS: readonly ComparisonOperator[] = [
-  'equals',
-  'not_equals',
+const EQUALITY: readonly ComparisonOperator[] = ['equals', 'not_equals'];
+const ORDERING: readonly ComparisonOperator[] = [
   'greater_than',
   'greater_than_equal',
   'less_than',
   'less_than_equal',
-  'exists',
-  'not_exists',
-  'in',
-  'not_in',
-  'matches',
-  'not_matches',
+];
+const PRESENCE: readonly ComparisonOperator[] = ['exists', 'not_exists'];
+const LISTS: readonly ComparisonOperator[] = ['in', 'not_in'];
+const PATTERNS: readonly ComparisonOperator[] = ['matches', 'not_matches'];
+
+export const ALL_OPERATORS: readonly ComparisonOperator[] = [
+  ...EQUALITY,
+  ...ORDERING,
+  ...PRESENCE,
+  ...LISTS,
+  ...PATTERNS,
 ];
 
-const ORDERED: readonly ComparisonOperator[] = [
-  'equals',
-  'not_equals',
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-  'exists',
-  'not_exists',
-];
+const ORDERED: readonly ComparisonOperator[] = [...EQUALITY, ...ORDERING, ...PRESENCE];
 
 const LISTED_AND_PATTERNS: readonly ComparisonOperator[] = [
-  'equals',
-  'not_equals',
-  'in',
-  'not_in',
-  'matches',
-  'not_matches',
-  'exists',
-  'not_exists',
+  ...EQUALITY,
+  ...LISTS,
+  ...PATTERNS,
+  ...PRESENCE,
 ];
 
 export const OPERATORS_BY_SUBJECT: Readonly<Record<SubjectName, readonly ComparisonOperator[]>> = {

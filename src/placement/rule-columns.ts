@@ -21,21 +21,25 @@ const empty = new Int32Array(0);
 const valueBuffers: Float64Array[] = [];
 const bucketBuffers: Int32Array[] = [];
 
-function valueBuffer(r: number, size: number): Float64Array {
-  const existing = valueBuffers[r];
+/** Rule `r`'s buffer from `buffers`, replaced by a larger one when it holds fewer than `size`. */
+function grown<T extends Float64Array | Int32Array>(
+  buffers: T[],
+  r: number,
+  size: number,
+  make: (length: number) => T,
+): T {
+  const existing = buffers[r];
   if (existing && existing.length >= size) return existing;
-  const grown = new Float64Array(Math.max(size, (existing?.length ?? 0) * 2, 1024));
-  valueBuffers[r] = grown;
-  return grown;
+  const buffer = make(Math.max(size, (existing?.length ?? 0) * 2, 1024));
+  buffers[r] = buffer;
+  return buffer;
 }
 
-function bucketBuffer(r: number, size: number): Int32Array {
-  const existing = bucketBuffers[r];
-  if (existing && existing.length >= size) return existing;
-  const grown = new Int32Array(Math.max(size, (existing?.length ?? 0) * 2, 1024));
-  bucketBuffers[r] = grown;
-  return grown;
-}
+const valueBuffer = (r: number, size: number): Float64Array =>
+  grown(valueBuffers, r, size, (length) => new Float64Array(length));
+
+const bucketBuffer = (r: number, size: number): Int32Array =>
+  grown(bucketBuffers, r, size, (length) => new Int32Array(length));
 
 export function buildRuleColumns(
   rules: readonly RankRule[],

@@ -1,53 +1,59 @@
+import type { InstanceState } from '../../cluster/instance-state.js';
+import type { CheckName } from '../explanation.js';
 import { FAILURE_REASONS } from '../failure-reasons.js';
+import type { TaskNeeds } from '../task-needs.js';
 import type { PlacementCheck } from './placement-check.js';
 
+type AmountCheckName = Extract<CheckName, 'RESOURCE:CPU' | 'RESOURCE:MEMORY' | 'RESOURCE:GPU'>;
+
+/** A counted resource: the task's amount must fit in what the instance has left. */
+function amountCheck(
+  name: AmountCheckName,
+  needed: (needs: TaskNeeds) => number,
+  available: (instance: InstanceState) => number,
+  /** The needed amount with its unit, for the detail ("512 MiB of memory"). */
+  amount: (needed: number) => string,
+): PlacementCheck {
+  const reason = FAILURE_REASONS[name];
+  return {
+    name,
+    reason,
+    passes: (instance, needs) => needed(needs) <= available(instance),
+    check(instance, needs) {
+      const need = needed(needs);
+      const free = available(instance);
+      if (need <= free) return undefined;
+      return {
+        check: name,
+        reason,
+        detail: `needs ${amount(need)}, ${free} free`,
+        needed: need,
+        available: free,
+      };
+    },
+  };
+}
+
 /** CPU units: the task's reservation must fit in what the instance has left. */
-export const cpuCheck: PlacementCheck = {
-  name: 'RESOURCE:CPU',
-  reason: FAILURE_REASONS['RESOURCE:CPU'],
-  passes: (instance, needs) => needs.cpu <= instance.cpu,
-  check: (instance, needs) =>
-    needs.cpu <= instance.cpu
-      ? undefined
-      : {
-          check: 'RESOURCE:CPU',
-          reason: FAILURE_REASONS['RESOURCE:CPU'],
-          detail: `needs ${needs.cpu} CPU units, ${instance.cpu} free`,
-          needed: needs.cpu,
-          available: instance.cpu,
-        },
-};
+export const cpuCheck = amountCheck(
+  'RESOURCE:CPU',
+  (needs) => needs.cpu,
+  (instance) => instance.cpu,
+  (n) => `${n} CPU units`,
+);
 
 /** Memory in MiB: the task's reservation must fit in what the instance has left. */
-export const memoryCheck: PlacementCheck = {
-  name: 'RESOURCE:MEMORY',
-  reason: FAILURE_REASONS['RESOURCE:MEMORY'],
-  passes: (instance, needs) => needs.memory <= instance.memory,
-  check: (instance, needs) =>
-    needs.memory <= instance.memory
-      ? undefined
-      : {
-          check: 'RESOURCE:MEMORY',
-          reason: FAILURE_REASONS['RESOURCE:MEMORY'],
-          detail: `needs ${needs.memory} MiB of memory, ${instance.memory} free`,
-          needed: needs.memory,
-          available: instance.memory,
-        },
-};
+export const memoryCheck = amountCheck(
+  'RESOURCE:MEMORY',
+  (needs) => needs.memory,
+  (instance) => instance.memory,
+  (n) => `${n} MiB of memory`,
+);
 
 /** GPUs: enough free GPU ids for every container's GPU requirement together. */
-export const gpuCheck: PlacementCheck = {
-  name: 'RESOURCE:GPU',
-  reason: FAILURE_REASONS['RESOURCE:GPU'],
-  passes: (instance, needs) => needs.gpus <= instance.freeGpus.length,
-  check: (instance, needs) =>
-    needs.gpus <= instance.freeGpus.length
-      ? undefined
-      : {
-          check: 'RESOURCE:GPU',
-          reason: FAILURE_REASONS['RESOURCE:GPU'],
-          detail: `needs ${needs.gpus} GPU${needs.gpus > 1 ? 's' : ''}, ${instance.freeGpus.length} free`,
-          needed: needs.gpus,
-          available: instance.freeGpus.length,
-        },
-};
+export const gpuCheck = amountCheck(
+  'RESOURCE:GPU',
+  (needs) => needs.gpus,
+  (instance) => instance.freeGpus.length,
+  (n) => `${n} GPU${n > 1 ? 's' : ''}`,
+);
