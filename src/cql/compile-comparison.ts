@@ -56,6 +56,43 @@ function report(context: CompileContext, span: Span, reason: string, expected?: 
   );
 }
 
+/**
+ * `exists` / `!exists` on a field an instance may lack (`read` gives undefined then);
+ * undefined for any other operator.
+ */
+function presence(
+  op: ComparisonOperator,
+  read: (view: InstanceView) => unknown,
+  cost: number,
+): CompiledComparison | undefined {
+  if (op === 'exists') return { evaluate: (v) => read(v) !== undefined, cost };
+  if (op === 'not_exists') return { evaluate: (v) => read(v) === undefined, cost };
+  return undefined;
+}
+
+/** `exists` / `!exists` on a field every instance has; undefined for any other operator. */
+function alwaysPresent(op: ComparisonOperator): CompiledComparison | undefined {
+  if (op === 'exists') return { evaluate: ALWAYS, cost: 0 };
+  if (op === 'not_exists') return { evaluate: NEVER, cost: 0 };
+  return undefined;
+}
+
+/**
+ * A single literal converted by `parse`; when it does not convert, the problem is reported
+ * on the literal as "'<text>' is not <problem>" and the result is undefined.
+ */
+function convertedLiteral<T>(
+  value: ValueNode,
+  context: CompileContext,
+  parse: (text: string) => T | undefined,
+  problem: string,
+  expected?: string[],
+): T | undefined {
+  const parsed = parse(value.value);
+  if (parsed === undefined) report(context, value, `'${value.value}' is not ${problem}`, expected);
+  return parsed;
+}
+
 export function compileComparison(
   node: ComparisonNode,
   context: CompileContext,
@@ -297,11 +334,9 @@ function compileInstanceId(
   argument: Argument,
   context: CompileContext,
 ): CompiledComparison | undefined {
+  const present = presence(op, (v) => v.ec2InstanceId, 1);
+  if (present) return present;
   switch (op) {
-    case 'exists':
-      return { evaluate: (v) => v.ec2InstanceId !== undefined, cost: 1 };
-    case 'not_exists':
-      return { evaluate: (v) => v.ec2InstanceId === undefined, cost: 1 };
     case 'equals': {
       const literal = literalOf(argument);
       return { evaluate: (v) => v.ec2InstanceId === literal, cost: 1 };
@@ -335,16 +370,13 @@ function compileInstanceId(
 }
 
 function booleanLiteral(value: ValueNode, context: CompileContext): boolean | undefined {
-  const parsed = parseBoolean(value.value);
-  if (parsed === undefined) {
-    report(
-      context,
-      value,
-      `'${value.value}' is not a boolean: agentConnected compares with true or false`,
-      ['true', 'false'],
-    );
-  }
-  return parsed;
+  return convertedLiteral(
+    value,
+    context,
+    parseBoolean,
+    'a boolean: agentConnected compares with true or false',
+    ['true', 'false'],
+  );
 }
 
 function compileAgentConnected(
@@ -352,11 +384,9 @@ function compileAgentConnected(
   argument: Argument,
   context: CompileContext,
 ): CompiledComparison | undefined {
+  const present = alwaysPresent(op);
+  if (present) return present;
   switch (op) {
-    case 'exists':
-      return { evaluate: ALWAYS, cost: 0 };
-    case 'not_exists':
-      return { evaluate: NEVER, cost: 0 };
     case 'equals':
     case 'not_equals': {
       const literal = booleanLiteral(single(argument), context);
@@ -400,18 +430,15 @@ function compileAgentVersion(
   argument: Argument,
   context: CompileContext,
 ): CompiledComparison | undefined {
-  if (op === 'exists') return { evaluate: (v) => v.agentVersion !== undefined, cost: 1 };
-  if (op === 'not_exists') return { evaluate: (v) => v.agentVersion === undefined, cost: 1 };
-  const value = single(argument);
-  const literal = parseVersion(value.value);
-  if (literal === undefined) {
-    report(
-      context,
-      value,
-      `'${value.value}' is not a version: agentVersion compares dotted numeric versions such as 1.14.5`,
-    );
-    return undefined;
-  }
+  const present = presence(op, (v) => v.agentVersion, 1);
+  if (present) return present;
+  const literal = convertedLiteral(
+    single(argument),
+    context,
+    parseVersion,
+    'a version: agentVersion compares dotted numeric versions such as 1.14.5',
+  );
+  if (literal === undefined) return undefined;
   const holds = signTest(op);
   return {
     evaluate: (v) => {
@@ -435,18 +462,15 @@ function compileRegisteredAt(
   argument: Argument,
   context: CompileContext,
 ): CompiledComparison | undefined {
-  if (op === 'exists') return { evaluate: (v) => v.registeredAt !== undefined, cost: 1 };
-  if (op === 'not_exists') return { evaluate: (v) => v.registeredAt === undefined, cost: 1 };
-  const value = single(argument);
-  const literal = parseTimeLiteral(value.value);
-  if (literal === undefined) {
-    report(
-      context,
-      value,
-      `'${value.value}' is not a valid registeredAt date: use 2018-06-18T22:28:28+00:00, 2018-06-18T22:28:28Z, 2018-06-18T22:28:28 (UTC) or 2018-06-18`,
-    );
-    return undefined;
-  }
+  const present = presence(op, (v) => v.registeredAt, 1);
+  if (present) return present;
+  const literal = convertedLiteral(
+    single(argument),
+    context,
+    parseTimeLiteral,
+    'a valid registeredAt date: use 2018-06-18T22:28:28+00:00, 2018-06-18T22:28:28Z, 2018-06-18T22:28:28 (UTC) or 2018-06-18',
+  );
+  if (literal === undefined) return undefined;
   const holds = timeTest(op, literal);
   return {
     evaluate: (v) => v.registeredAt !== undefined && holds(v.registeredAt),
@@ -486,18 +510,15 @@ function compileRunningTasksCount(
   argument: Argument,
   context: CompileContext,
 ): CompiledComparison | undefined {
-  if (op === 'exists') return { evaluate: ALWAYS, cost: 0 };
-  if (op === 'not_exists') return { evaluate: NEVER, cost: 0 };
-  const value = single(argument);
-  const literal = parseInteger(value.value);
-  if (literal === undefined) {
-    report(
-      context,
-      value,
-      `'${value.value}' is not an integer: runningTasksCount compares with whole numbers such as 3`,
-    );
-    return undefined;
-  }
+  const present = alwaysPresent(op);
+  if (present) return present;
+  const literal = convertedLiteral(
+    single(argument),
+    context,
+    parseInteger,
+    'an integer: runningTasksCount compares with whole numbers such as 3',
+  );
+  if (literal === undefined) return undefined;
   switch (op) {
     case 'equals':
       return { evaluate: (v) => v.runningTasksCount === literal, cost: 1 };
