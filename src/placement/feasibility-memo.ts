@@ -24,7 +24,10 @@ const memos = new WeakMap<ClusterModel, Map<string, FeasibilityMemo>>();
 
 /** What the memoised checks depend on besides the instance. */
 export function callSignature(needs: TaskNeeds, constraints: CompiledConstraints): string {
-  const attributes = needs.requiredAttributes.map((a) => `${a.name}=${a.value ?? ''}`).join(',');
+  // A name alone and a name with an empty value are different requirements.
+  const attributes = needs.requiredAttributes
+    .map((a) => (a.value === undefined ? a.name : `${a.name}\u0001${a.value}`))
+    .join('\u0000');
   const expressions = constraints.memberOf.map((m) => m.expression).join('\u0000');
   // LOCATION depends on the request's subnets: their zones are part of what was checked.
   const zones = needs.zones === undefined ? '-' : [...needs.zones].sort().join(',');
