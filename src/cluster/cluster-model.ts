@@ -184,12 +184,14 @@ export class ClusterModel {
       for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
       instance.freeGpus = [...gpusBefore, ...footprint.gpuIds];
       this.removeGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
-      if (placed.ours) instance.pendingAdded--;
+      // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
+      const wasPending = placed.ours || task.lastStatus === 'PENDING';
+      if (wasPending) instance.pendingAdded--;
       this.placed.delete(task.taskArn);
       this.journal?.push(() => {
         instance.version++;
         this.placed.set(task.taskArn, placed);
-        if (placed.ours) instance.pendingAdded++;
+        if (wasPending) instance.pendingAdded++;
         this.addGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
         instance.freeGpus = gpusBefore;
         for (const port of footprint.udpPorts) instance.udpTaken.add(port);

@@ -29,7 +29,10 @@ export class InstanceState {
   readonly view: MutableInstanceView;
   /** Group -> tasks of that group whose desiredStatus is not STOPPED (distinctInstance). */
   readonly activeGroups = new Map<string, number>();
-  /** Tasks recorded on this instance with lastStatus PENDING (for `pendingTasksCount`). */
+  /**
+   * Change in PENDING tasks since the snapshot (for `pendingTasksCount`): tasks we recorded
+   * (lastStatus PENDING), less PENDING tasks stopped since.
+   */
   pendingAdded = 0;
   /**
    * Bumped by the cluster model on every change to this instance (resources, tasks,

@@ -343,3 +343,24 @@ describe("runningTasksCount from the instance's own figure", () => {
     expect(JSON.stringify(c.toSnapshot())).toBe(before);
   });
 });
+
+describe('pendingTasksCount in the saved snapshot', () => {
+  test('grows by the tasks placed and shrinks by pending tasks stopped, the snapshot's included', () => {
+    const c = Cluster.fromSnapshot(
+      snapshotOf({
+        instances: [
+          { ...containerInstance({ id: 'a' }), runningTasksCount: 1, pendingTasksCount: 1 },
+        ],
+        taskDefinitions: [sleep],
+        tasks: [runningTask('starting', 'a', 'family:x', { lastStatus: 'PENDING' })],
+      }),
+    );
+    const pending = () => c.toSnapshot().clusters[0]!.containerInstances[0]!.pendingTasksCount;
+    const { tasks } = c.runTask({ taskDefinition: 'sleep' }, { seed: 'p' });
+    expect(pending()).toBe(2);
+    c.stopTask('starting');
+    expect(pending()).toBe(1);
+    c.stopTask(tasks[0]!.taskArn);
+    expect(pending()).toBe(0);
+  });
+});
