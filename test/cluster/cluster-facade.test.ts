@@ -345,7 +345,7 @@ describe("runningTasksCount from the instance's own figure", () => {
 });
 
 describe('pendingTasksCount in the saved snapshot', () => {
-  test('grows by the tasks placed and shrinks by pending tasks stopped, the snapshot's included', () => {
+  test('grows by the tasks placed and shrinks by pending tasks stopped, snapshot tasks included', () => {
     const c = Cluster.fromSnapshot(
       snapshotOf({
         instances: [
