@@ -69,6 +69,52 @@ describe('placement engine', () => {
     ]);
   });
 
+  test('a same-group task whose desiredStatus is PENDING blocks distinctInstance', () => {
+    const snapshot = snapshotOf({
+      instances: [containerInstance({ id: 'a' }), containerInstance({ id: 'b' })],
+      taskDefinitions: [small],
+      tasks: [runningTask('old', 'a', 'family:web', { desiredStatus: 'PENDING' })],
+    });
+    const result = runEngine(snapshot, { definition: small, count: 2, distinctInstance: true });
+    expect(result.placedOn).toEqual(['b']);
+    expect(result.failures).toEqual([
+      {
+        arn: expect.stringContaining('/a'),
+        reason: 'DistinctInstance placement constraint unsatisfied.',
+      },
+      {
+        arn: expect.stringContaining('/b'),
+        reason: 'DistinctInstance placement constraint unsatisfied.',
+      },
+    ]);
+  });
+
+  test('spread buckets count only RUNNING-desired same-group tasks on ACTIVE instances', () => {
+    const zone = (z: string) => ({ 'ecs.availability-zone': z });
+    const snapshot = snapshotOf({
+      instances: [
+        containerInstance({ id: 'a1', attributes: zone('a') }),
+        containerInstance({ id: 'a2', attributes: zone('a'), status: 'DRAINING' }),
+        containerInstance({ id: 'b1', attributes: zone('b') }),
+      ],
+      taskDefinitions: [small],
+      tasks: [
+        // None of these load zone a: a DRAINING host, a PENDING-desired task, another group.
+        runningTask('drain1', 'a2', 'family:web'),
+        runningTask('drain2', 'a2', 'family:web'),
+        runningTask('pending', 'a1', 'family:web', { desiredStatus: 'PENDING' }),
+        runningTask('other', 'a1', 'family:db'),
+        runningTask('counted', 'b1', 'family:web'),
+      ],
+    });
+    const result = runEngine(snapshot, {
+      definition: small,
+      count: 1,
+      strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
+    });
+    expect(result.placedOn).toEqual(['a1']);
+  });
+
   test('memberOf failures come after resource failures in the reason order', () => {
     const snapshot = snapshotOf({
       instances: [
