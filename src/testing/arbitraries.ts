@@ -37,9 +37,11 @@ export function containerInstanceArb(id: string): fc.Arbitrary<ContainerInstance
       status: fc.constantFrom('ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'DRAINING' as const),
       agentConnected: fc.constantFrom(true, true, true, true, false),
       taskEni: fc.constantFrom(true, true, true, false),
+      // The instance's own runningTasksCount: tasks it runs that the snapshot may not list.
+      reportedRunning: fc.constantFrom(0, 0, 0, 1, 3),
     })
-    .map((r) =>
-      containerInstance({
+    .map((r) => ({
+      ...containerInstance({
         id,
         cpu: r.cpu,
         memory: r.memory,
@@ -55,7 +57,8 @@ export function containerInstanceArb(id: string): fc.Arbitrary<ContainerInstance
           ...(r.taskEni ? { 'ecs.capability.task-eni': null } : {}),
         },
       }),
-    );
+      runningTasksCount: r.reportedRunning,
+    }));
 }
 
 const containerArb: fc.Arbitrary<ContainerDefinition> = fc

@@ -168,7 +168,7 @@ describe('Cluster against the reference model', () => {
           const cluster = Cluster.fromSnapshot(snapshot);
           fc.modelRun(
             () => ({
-              model: ReferenceModel.fromSnapshot(cluster.toSnapshot()),
+              model: ReferenceModel.fromSnapshot(snapshot),
               real: { cluster, placed: [] },
             }),
             commands,

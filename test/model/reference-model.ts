@@ -33,6 +33,11 @@ export interface RefInstance {
   tcp: number[];
   udp: number[];
   gpus: string[];
+  /**
+   * RUNNING-desired tasks the instance's own `runningTasksCount` reports beyond those the
+   * snapshot lists on it (docs/placement.md): CQL sees them on top of the listed ones.
+   */
+  unlistedRunning: number;
 }
 
 export interface RefTask {
@@ -105,6 +110,7 @@ function refInstance(ci: ContainerInstance): RefInstance {
     tcp: strings(ci, 'PORTS').map(Number),
     udp: strings(ci, 'PORTS_UDP').map(Number),
     gpus: [...strings(ci, 'GPU')],
+    unlistedRunning: ci.runningTasksCount ?? 0,
   };
 }
 
@@ -130,6 +136,12 @@ export class ReferenceModel {
         udp: [],
         gpus: [],
       });
+    }
+    for (const instance of model.instances) {
+      const listed = model.tasks.filter(
+        (t) => t.instanceArn === instance.arn && t.desiredStatus === 'RUNNING',
+      ).length;
+      instance.unlistedRunning = Math.max(0, instance.unlistedRunning - listed);
     }
     return model;
   }
@@ -168,7 +180,7 @@ export class ReferenceModel {
       agentConnected: instance.agentConnected,
       agentVersion: instance.agentVersion,
       registeredAt: instance.registeredAt,
-      runningTasksCount: running,
+      runningTasksCount: running + instance.unlistedRunning,
       attributes: instance.attributes,
       taskGroups,
     };
