@@ -142,7 +142,7 @@ export function sameSeedSameResult(scenario: PlacementScenario): void {
 
 /**
  * When no tie had to be broken at random, listing the instances in another order changes
- * neither the instances chosen nor the failures.
+ * neither the instances chosen, nor the failures, nor the explanation's summary line.
  */
 export function orderDoesNotMatterWithoutRandomness(scenario: PlacementScenario): void {
   const call = planScenario(scenario);
@@ -159,6 +159,8 @@ export function orderDoesNotMatterWithoutRandomness(scenario: PlacementScenario)
     fail('reordering changed the hosts');
   if (JSON.stringify(failures(call.plan)) !== JSON.stringify(failures(again.plan)))
     fail('reordering changed the failures');
+  if (call.plan.explanation.summary !== again.plan.explanation.summary)
+    fail('reordering changed the explanation summary');
 }
 
 /**
