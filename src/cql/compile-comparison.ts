@@ -139,6 +139,13 @@ function compileBySubject(
 
 type Argument = ValueNode | ValueListNode | null;
 
+/** Compiles one comparison on a subject; undefined when a literal was refused (reported). */
+type SubjectCompiler = (
+  op: ComparisonOperator,
+  argument: Argument,
+  context: CompileContext,
+) => CompiledComparison | undefined;
+
 function single(argument: Argument): ValueNode {
   return argument as ValueNode;
 }
@@ -267,11 +274,7 @@ function compileAttribute(
 }
 
 /** `task:group`: "some RUNNING-desired task's group satisfies it"; negations are exact. */
-function compileTaskGroup(
-  op: ComparisonOperator,
-  argument: Argument,
-  context: CompileContext,
-): CompiledComparison | undefined {
+const compileTaskGroup: SubjectCompiler = (op, argument, context) => {
   const someGroup = (test: (group: string) => boolean): Evaluator => {
     return (v) => {
       for (const [group, count] of v.taskGroups) if (count > 0 && test(group)) return true;
@@ -327,13 +330,9 @@ function compileTaskGroup(
       };
     }
   }
-}
+};
 
-function compileInstanceId(
-  op: ComparisonOperator,
-  argument: Argument,
-  context: CompileContext,
-): CompiledComparison | undefined {
+const compileInstanceId: SubjectCompiler = (op, argument, context) => {
   const present = presence(op, (v) => v.ec2InstanceId, 1);
   if (present) return present;
   switch (op) {
@@ -367,7 +366,7 @@ function compileInstanceId(
       };
     }
   }
-}
+};
 
 function booleanLiteral(value: ValueNode, context: CompileContext): boolean | undefined {
   return convertedLiteral(
@@ -379,11 +378,7 @@ function booleanLiteral(value: ValueNode, context: CompileContext): boolean | un
   );
 }
 
-function compileAgentConnected(
-  op: ComparisonOperator,
-  argument: Argument,
-  context: CompileContext,
-): CompiledComparison | undefined {
+const compileAgentConnected: SubjectCompiler = (op, argument, context) => {
   const present = alwaysPresent(op);
   if (present) return present;
   switch (op) {
@@ -411,7 +406,7 @@ function compileAgentConnected(
       return { evaluate: (v) => (v.agentConnected ? onTrue : onFalse), cost: 1 };
     }
   }
-}
+};
 
 /** Observed agent versions repeat across a cluster; parse each distinct one once. */
 const versionMemo = new Map<string, readonly number[] | null>();
@@ -425,11 +420,7 @@ function observedVersion(text: string): readonly number[] | null {
   return parsed;
 }
 
-function compileAgentVersion(
-  op: ComparisonOperator,
-  argument: Argument,
-  context: CompileContext,
-): CompiledComparison | undefined {
+const compileAgentVersion: SubjectCompiler = (op, argument, context) => {
   const present = presence(op, (v) => v.agentVersion, 1);
   if (present) return present;
   const literal = convertedLiteral(
@@ -448,7 +439,7 @@ function compileAgentVersion(
     },
     cost: 3,
   };
-}
+};
 
 /** Every ordering operator plus `==` / `!=` as a test on a comparison's sign. */
 function signTest(op: ComparisonOperator): (sign: number) => boolean {
@@ -457,11 +448,7 @@ function signTest(op: ComparisonOperator): (sign: number) => boolean {
   return orderTest(op);
 }
 
-function compileRegisteredAt(
-  op: ComparisonOperator,
-  argument: Argument,
-  context: CompileContext,
-): CompiledComparison | undefined {
+const compileRegisteredAt: SubjectCompiler = (op, argument, context) => {
   const present = presence(op, (v) => v.registeredAt, 1);
   if (present) return present;
   const literal = convertedLiteral(
@@ -476,7 +463,7 @@ function compileRegisteredAt(
     evaluate: (v) => v.registeredAt !== undefined && holds(v.registeredAt),
     cost: 1,
   };
-}
+};
 
 /**
  * A date-only literal is the UTC day [start, end): `<` before it starts, `<=` before it
@@ -505,11 +492,7 @@ function timeTest(op: ComparisonOperator, literal: TimeLiteral): (time: number) 
   }
 }
 
-function compileRunningTasksCount(
-  op: ComparisonOperator,
-  argument: Argument,
-  context: CompileContext,
-): CompiledComparison | undefined {
+const compileRunningTasksCount: SubjectCompiler = (op, argument, context) => {
   const present = alwaysPresent(op);
   if (present) return present;
   const literal = convertedLiteral(
@@ -533,4 +516,4 @@ function compileRunningTasksCount(
     default:
       return { evaluate: (v) => v.runningTasksCount >= literal, cost: 1 };
   }
-}
+};
