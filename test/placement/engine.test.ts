@@ -115,6 +115,25 @@ describe('placement engine', () => {
     expect(result.placedOn).toEqual(['a1']);
   });
 
+  test('random leaves every candidate tied: rules after it change nothing', () => {
+    const snapshot = snapshotOf({
+      instances: [1024, 2048, 3072, 4096].map((memory, n) =>
+        containerInstance({ id: `m${n}`, memory }),
+      ),
+      taskDefinitions: [small],
+    });
+    const seeds = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
+    const hosts = (strategies: { type: 'random' | 'binpack'; field?: string }[], seed: string) =>
+      runEngine(snapshot, { definition: small, count: 2, strategies, seed }).placedOn;
+    const binpack = { type: 'binpack' as const, field: 'memory' };
+    for (const seed of seeds) {
+      expect(hosts([{ type: 'random' }, binpack], seed)).toEqual(hosts([], seed));
+    }
+    // Binpack alone always starts with the fullest instance; random does not.
+    expect(hosts([binpack], 's1')).toEqual(['m0', 'm0']);
+    expect(seeds.some((seed) => hosts([{ type: 'random' }, binpack], seed)[0] !== 'm0')).toBe(true);
+  });
+
   test('memberOf failures come after resource failures in the reason order', () => {
     const snapshot = snapshotOf({
       instances: [
