@@ -134,6 +134,34 @@ describe('placement engine', () => {
     expect(seeds.some((seed) => hosts([{ type: 'random' }, binpack], seed)[0] !== 'm0')).toBe(true);
   });
 
+  test('binpack ties go to the next rule: equal memory left, the emptier zone wins', () => {
+    const zone = (z: string) => ({ 'ecs.availability-zone': z });
+    const snapshot = snapshotOf({
+      instances: [
+        containerInstance({ id: 'a1', memory: 2048, attributes: zone('a') }),
+        containerInstance({ id: 'b1', memory: 2048, attributes: zone('b') }),
+        containerInstance({ id: 'b2', memory: 1024, cpu: 100, attributes: zone('b') }),
+        containerInstance({ id: 'c1', memory: 4096, attributes: zone('c') }),
+      ],
+      taskDefinitions: [small],
+      // b2 cannot host (CPU) but its task still loads zone b.
+      tasks: [runningTask('t', 'b2', 'family:web')],
+    });
+    // Whatever the seed: the tie-break never gets a say once spread has split the tie.
+    for (const seed of ['s1', 's2', 's3', 's4', 's5', 's6']) {
+      const result = runEngine(snapshot, {
+        definition: small,
+        count: 1,
+        strategies: [
+          { type: 'binpack', field: 'memory' },
+          { type: 'spread', field: 'attribute:ecs.availability-zone' },
+        ],
+        seed,
+      });
+      expect(result.placedOn).toEqual(['a1']);
+    }
+  });
+
   test('memberOf failures come after resource failures in the reason order', () => {
     const snapshot = snapshotOf({
       instances: [
