@@ -193,6 +193,22 @@ describe('Cluster.runTask', () => {
     );
   });
 
+  test('only INACTIVE (deregistered) instances count as none; a DRAINING one does not', () => {
+    const only = (status: 'INACTIVE' | 'DRAINING') =>
+      Cluster.fromSnapshot(
+        snapshotOf({
+          instances: [containerInstance({ id: 'a', status })],
+          taskDefinitions: [sleep],
+        }),
+      );
+    expect(() => only('INACTIVE').runTask({ taskDefinition: 'sleep' })).toThrowError(
+      'No Container Instances were found in your cluster.',
+    );
+    const draining = only('DRAINING').runTask({ taskDefinition: 'sleep' });
+    expect(draining.tasks).toEqual([]);
+    expect(draining.failures.map((f) => f.reason)).toEqual(['NO ACTIVE INSTANCES']);
+  });
+
   test('a FARGATE target goes through the Fargate hook', () => {
     const fargate = {
       ...sleep,
