@@ -36,8 +36,15 @@ type CompiledNode =
     };
 
 // Fixed-arity closures for the common sizes: V8 inlines them better than a loop.
+// Longer lists are split into groups of four, keeping the order (and the short-circuit).
 function allOf(evaluators: readonly Evaluator[]): Evaluator {
+  if (evaluators.length > 4) {
+    const head = allOf(evaluators.slice(0, 4));
+    const tail = allOf(evaluators.slice(4));
+    return (v) => head(v) && tail(v);
+  }
   const [a, b, c, d] = evaluators;
+  if (evaluators.length === 1) return a!;
   if (evaluators.length === 2) return (v) => a!(v) && b!(v);
   if (evaluators.length === 3) return (v) => a!(v) && b!(v) && c!(v);
   if (evaluators.length === 4) return (v) => a!(v) && b!(v) && c!(v) && d!(v);
@@ -48,7 +55,13 @@ function allOf(evaluators: readonly Evaluator[]): Evaluator {
 }
 
 function anyOf(evaluators: readonly Evaluator[]): Evaluator {
+  if (evaluators.length > 4) {
+    const head = anyOf(evaluators.slice(0, 4));
+    const tail = anyOf(evaluators.slice(4));
+    return (v) => head(v) || tail(v);
+  }
   const [a, b, c, d] = evaluators;
+  if (evaluators.length === 1) return a!;
   if (evaluators.length === 2) return (v) => a!(v) || b!(v);
   if (evaluators.length === 3) return (v) => a!(v) || b!(v) || c!(v);
   if (evaluators.length === 4) return (v) => a!(v) || b!(v) || c!(v) || d!(v);
