@@ -14,6 +14,7 @@ import type { InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import { buildCheckChain, type CompiledConstraints } from './checks/check-chain.js';
 import { distinctInstanceCheck } from './checks/distinct-instance-check.js';
+import { FEASIBLE, firstFailing } from './checks/first-failing.js';
 import type { CheckContext, PlacementCheck } from './checks/placement-check.js';
 import type { CheckFailure, InstanceVerdict, TaskTrace } from './explanation.js';
 import { callSignature, feasibilityMemo } from './feasibility-memo.js';
@@ -22,9 +23,6 @@ import { buildRuleColumns, refreshRuleColumns } from './rule-columns.js';
 import { selectBestInOnePass, selectBestTraced } from './select-best.js';
 import type { TaskNeeds } from './task-needs.js';
 import { summarizeVerdicts } from './trace-summary.js';
-
-/** No check failed: the instance is feasible. */
-const FEASIBLE = 255;
 
 export interface PlacementCall {
   model: ClusterModel;
@@ -52,18 +50,6 @@ export interface PlacementOutcome {
   tasks: Task[];
   /** One per candidate when a task could not be placed; empty otherwise. */
   failures: PlacementFailure[];
-}
-
-function firstFailing(
-  chain: readonly PlacementCheck[],
-  instance: InstanceState,
-  needs: TaskNeeds,
-  ctx: CheckContext,
-): number {
-  for (let k = 0; k < chain.length; k++) {
-    if (!chain[k]!.passes(instance, needs, ctx)) return k;
-  }
-  return FEASIBLE;
 }
 
 function verdictOf(

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { ClusterModel } from '../../src/cluster/cluster-model.js';
+import { compileExpression } from '../../src/cql/index.js';
+import { agentCheck } from '../../src/placement/checks/agent-check.js';
+import { attributeCheck } from '../../src/placement/checks/attribute-check.js';
+import { distinctInstanceCheck } from '../../src/placement/checks/distinct-instance-check.js';
+import { FEASIBLE, firstFailing } from '../../src/placement/checks/first-failing.js';
+import { memberOfCheck } from '../../src/placement/checks/member-of-check.js';
+import type { PlacementCheck } from '../../src/placement/checks/placement-check.js';
+import { tcpPortCheck } from '../../src/placement/checks/port-checks.js';
+import { cpuCheck, gpuCheck, memoryCheck } from '../../src/placement/checks/resource-checks.js';
+import { computeTaskNeeds } from '../../src/placement/task-needs.js';
+import {
+  containerInstance,
+  runningTask,
+  snapshotOf,
+  taskDefinition,
+} from '../../src/testing/builders.js';
+
+const def = taskDefinition(
+  'svc',
+  [
+    {
+      name: 'a',
+      cpu: 512,
+      memory: 1024,
+      portMappings: [{ containerPort: 80, hostPort: 80 }],
+      resourceRequirements: [{ type: 'GPU', value: '1' }],
+    },
+  ],
+  { requiresAttributes: [{ name: 'stack', value: 'prod' }] },
+);
+const needs = computeTaskNeeds(def, undefined);
+const ctx = { group: 'family:svc' };
+const expression = 'attribute:team == web';
+const memberOf = memberOfCheck(expression, compileExpression(expression));
+const ALL: PlacementCheck[] = [
+  agentCheck,
+  attributeCheck,
+  cpuCheck,
+  memoryCheck,
+  tcpPortCheck,
+  gpuCheck,
+  memberOf,
+  distinctInstanceCheck,
+];
+
+describe('firstFailing', () => {
+  test('is the index of the first check whose passes is false, FEASIBLE when none is', () => {
+    const specArb = fc.record({
+      agentConnected: fc.boolean(),
+      cpu: fc.integer({ min: 0, max: 1024 }),
+      memory: fc.integer({ min: 0, max: 2048 }),
+      ports: fc.subarray([22, 80]),
+      gpus: fc.subarray(['g0']),
+      stack: fc.constantFrom('prod', 'dev'),
+      team: fc.constantFrom('web', 'ml'),
+      sameGroup: fc.boolean(),
+      // Any order and any subset of the checks, as a chain.
+      chain: fc.shuffledSubarray(ALL),
+    });
+    fc.assert(
+      fc.property(specArb, (s) => {
+        const snapshot = snapshotOf({
+          instances: [
+            containerInstance({ id: 'x', ...s, attributes: { stack: s.stack, team: s.team } }),
+          ],
+          taskDefinitions: [def],
+          tasks: s.sameGroup ? [runningTask('t0', 'x', 'family:svc')] : [],
+        });
+        const instance = new ClusterModel(snapshot.clusters[0]!).instances[0]!;
+        const expected = s.chain.findIndex((check) => !check.passes(instance, needs, ctx));
+        expect(firstFailing(s.chain, instance, needs, ctx)).toBe(
+          expected === -1 ? FEASIBLE : expected,
+        );
+      }),
+    );
+  });
+});
