@@ -105,7 +105,10 @@ function ensureScratch(candidates: number, instances: number): void {
 
 export function placeTasks(call: PlacementCall): PlacementOutcome {
   const { model, candidates, needs, count } = call;
-  const ctx: CheckContext = { group: call.group };
+  const ctx: CheckContext = {
+    group: call.group,
+    requiredColumns: needs.requiredAttributes.map((a) => model.attributeColumn(a.name)),
+  };
   // The chain without distinctInstance depends only on the instance: memoised across calls.
   const prefix = buildCheckChain(needs, { ...call.constraints, distinctInstance: false });
   const distinct = call.constraints.distinctInstance;

@@ -1,3 +1,4 @@
+import type { AttributeColumn } from '../../cluster/attribute-column.js';
 import type { Attribute } from '../../cluster/ecs-types.js';
 import type { InstanceState } from '../../cluster/instance-state.js';
 import { FAILURE_REASONS } from '../failure-reasons.js';
@@ -7,6 +8,12 @@ function satisfies(instance: InstanceState, required: Attribute): boolean {
   const value = instance.view.attributes.get(required.name);
   if (value === undefined) return false;
   return required.value === undefined || required.value === value;
+}
+
+/** The same test on the model's column of the attribute (see CheckContext.requiredColumns). */
+function satisfiedIn(column: AttributeColumn, index: number, required: Attribute): boolean {
+  if (column.present[index] !== 1) return false;
+  return required.value === undefined || required.value === column.values[column.ids[index]!];
 }
 
 function missing(instance: InstanceState, required: readonly Attribute[]): string[] {
@@ -19,9 +26,16 @@ function missing(instance: InstanceState, required: readonly Attribute[]): strin
 export const attributeCheck: PlacementCheck = {
   name: 'ATTRIBUTE',
   reason: FAILURE_REASONS.ATTRIBUTE,
-  passes(instance, needs) {
-    for (const required of needs.requiredAttributes)
-      if (!satisfies(instance, required)) return false;
+  passes(instance, needs, ctx) {
+    const required = needs.requiredAttributes;
+    const columns = ctx.requiredColumns;
+    for (let r = 0; r < required.length; r++) {
+      const ok =
+        columns === undefined
+          ? satisfies(instance, required[r]!)
+          : satisfiedIn(columns[r]!, instance.index, required[r]!);
+      if (!ok) return false;
+    }
     return true;
   },
   check(instance, needs) {

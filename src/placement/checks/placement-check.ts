@@ -1,3 +1,4 @@
+import type { AttributeColumn } from '../../cluster/attribute-column.js';
 import type { InstanceState } from '../../cluster/instance-state.js';
 import type { CheckFailure, CheckName } from '../explanation.js';
 import type { TaskNeeds } from '../task-needs.js';
@@ -6,6 +7,12 @@ import type { TaskNeeds } from '../task-needs.js';
 export interface CheckContext {
   /** The task group of the call (distinctInstance is per group). */
   readonly group: string;
+  /**
+   * The model's columns of the task's required attributes, in `requiredAttributes` order,
+   * when the caller has them: the ATTRIBUTE check then reads arrays instead of each
+   * instance's attribute Map (a cache miss per instance on a call that checks them all).
+   */
+  readonly requiredColumns?: readonly AttributeColumn[];
 }
 
 /**
