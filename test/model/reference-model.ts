@@ -117,10 +117,15 @@ function refInstance(ci: ContainerInstance): RefInstance {
 export class ReferenceModel {
   readonly instances: RefInstance[] = [];
   readonly tasks: RefTask[] = [];
+  /** Named by the failure of a call that finds no ACTIVE instance at all. */
+  clusterArn = '';
 
   static fromSnapshot(snapshot: Snapshot): ReferenceModel {
     const model = new ReferenceModel();
     const cluster = snapshot.clusters[0]!;
+    model.clusterArn =
+      cluster.clusterArn ??
+      `arn:aws:ecs:${snapshot.region}:${snapshot.accountId}:cluster/${cluster.clusterName}`;
     for (const ci of cluster.containerInstances) model.instances.push(refInstance(ci));
     for (const task of cluster.tasks) {
       if (task.containerInstanceArn === undefined) continue;
@@ -233,6 +238,11 @@ export class ReferenceModel {
           i.status === 'ACTIVE' &&
           i.attributes.has('ecs.capability.external') === (kind === 'EXTERNAL'),
       );
+      if (candidates.length === 0) {
+        // No ACTIVE instance of the launch type: the whole call fails as one entry.
+        outcome.failures = [{ arn: this.clusterArn, reason: 'NO ACTIVE INSTANCES' }];
+        return outcome;
+      }
       let remaining = candidates.filter((i) => reasonFor(i) === undefined);
       if (remaining.length === 0) {
         outcome.failures = candidates.map((i) => ({ arn: i.arn, reason: reasonFor(i)! }));
