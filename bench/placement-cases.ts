@@ -34,15 +34,20 @@ export function referenceRequest(group = 'family:bench'): RunTaskInput {
 }
 
 /**
- * One runTask of the reference workload, always on the same cluster state: `whatIf` undoes
- * the call's 10 placements afterwards (the undo is timed too, and is small), so no sample
- * pays for rebuilding a cluster and the p99 speaks of the call itself.
+ * One runTask per sample, always on the same cluster state: `whatIf` undoes the call's 10
+ * placements afterwards (the undo is timed too, and is small), so no sample pays for
+ * rebuilding a cluster and the p99 speaks of the call itself. `requestFor` gives the
+ * request of the n-th call.
  */
-function referenceCase(name: string, instances: number, timeMs: number): BenchCase {
+function runTaskCase(
+  name: string,
+  instances: number,
+  timeMs: number,
+  requestFor: (call: number) => RunTaskInput,
+): BenchCase {
   let snapshot: Snapshot | undefined;
   let cluster: Cluster | undefined;
   let calls = 0;
-  const request = referenceRequest();
   return {
     name,
     opsPerCall: 1,
@@ -53,6 +58,7 @@ function referenceCase(name: string, instances: number, timeMs: number): BenchCa
       cluster = Cluster.fromSnapshot(snapshot);
     },
     fn: () => {
+      const request = requestFor(calls);
       const placed = cluster!.whatIf(
         (c) => c.runTask(request, { seed: `call-${calls++}`, now: 0 }).tasks.length,
       );
@@ -61,39 +67,28 @@ function referenceCase(name: string, instances: number, timeMs: number): BenchCa
   };
 }
 
+/** The reference workload again and again: the steady state (results memoised per instance). */
+function referenceCase(name: string, instances: number, timeMs: number): BenchCase {
+  const request = referenceRequest();
+  return runTaskCase(name, instances, timeMs, () => request);
+}
+
 /**
  * The first call of its kind: a memberOf expression never seen before (the reference
  * expression plus an always-true comparison with a fresh literal), so nothing is memoised
  * and every check runs on every candidate, the CQL compile included.
  */
 function firstCallCase(name: string, instances: number, timeMs: number): BenchCase {
-  let snapshot: Snapshot | undefined;
-  let cluster: Cluster | undefined;
-  let calls = 0;
-  return {
-    name,
-    opsPerCall: 1,
-    unit: 'RunTask',
-    timeMs,
-    beforeAll: () => {
-      snapshot ??= generateCluster({ instances, seed: `bench-${instances}` });
-      cluster = Cluster.fromSnapshot(snapshot);
-    },
-    fn: () => {
-      const request = referenceRequest();
-      request.placementConstraints = [
-        {
-          type: 'memberOf',
-          expression: `${REFERENCE_EXPRESSION} and runningTasksCount < ${1_000_000 + calls}`,
-        },
-        { type: 'distinctInstance' },
-      ];
-      const placed = cluster!.whatIf(
-        (c) => c.runTask(request, { seed: `call-${calls++}`, now: 0 }).tasks.length,
-      );
-      if (placed !== 10) throw new Error(`placed ${placed} of 10 on ${instances} instances`);
-    },
-  };
+  return runTaskCase(name, instances, timeMs, (call) => ({
+    ...referenceRequest(),
+    placementConstraints: [
+      {
+        type: 'memberOf',
+        expression: `${REFERENCE_EXPRESSION} and runningTasksCount < ${1_000_000 + call}`,
+      },
+      { type: 'distinctInstance' },
+    ],
+  }));
 }
 
 /**
