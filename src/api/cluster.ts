@@ -162,7 +162,10 @@ export class Cluster {
     );
     const count = request.count ?? 1;
     const targets = resolveLaunchTargets(request, clusterSnapshot, this.snapshot, count);
-    for (const target of targets) validateRunTaskRequest(request, definition, target.kind);
+    // The request rules depend on the launch type only: once per kind, not once per share.
+    for (const kind of new Set(targets.map((t) => t.kind))) {
+      validateRunTaskRequest(request, definition, kind);
+    }
     const onInstances = targets.some((t) => t.kind !== 'FARGATE');
     if (onInstances && !model.instances.some((i) => i.status !== 'INACTIVE')) {
       throw new InvalidParameterException(NO_INSTANCES);

@@ -1,9 +1,10 @@
 /** networkConfiguration: required for awsvpc task definitions, refused for the others. */
+// The seed's limit is defined once, with the Fargate rules of src/capacity.
+import { MAX_AWSVPC_SUBNETS } from '../capacity/validate-fargate-request.js';
 import type { NetworkMode } from '../cluster/ecs-types.js';
 import type { NetworkConfiguration } from './run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
-export const MAX_SUBNETS = 16;
 export const MAX_SECURITY_GROUPS = 5;
 
 export function validateNetworkConfiguration(
@@ -30,11 +31,11 @@ export function validateNetworkConfiguration(
     );
   }
   const { subnets, securityGroups } = awsvpc;
-  if (subnets.length < 1 || subnets.length > MAX_SUBNETS) {
+  if (subnets.length < 1 || subnets.length > MAX_AWSVPC_SUBNETS) {
     throw invalidParameter(
       'networkConfiguration.awsvpcConfiguration.subnets',
       `${subnets.length} subnets`,
-      `between 1 and ${MAX_SUBNETS} subnets must be given`,
+      `between 1 and ${MAX_AWSVPC_SUBNETS} subnets must be given`,
     );
   }
   if (securityGroups !== undefined && securityGroups.length > MAX_SECURITY_GROUPS) {

@@ -1,11 +1,14 @@
 /** `overrides`: total size, container names, sane numbers, ephemeral storage, roles. */
+// The seed's range is defined once, with the Fargate rules of src/capacity.
+import {
+  MAX_EPHEMERAL_STORAGE_GIB,
+  MIN_EPHEMERAL_STORAGE_GIB,
+} from '../capacity/validate-fargate-request.js';
 import type { TaskDefinition, TaskOverride } from '../cluster/ecs-types.js';
 import type { LaunchType } from './run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
 export const MAX_OVERRIDES_CHARACTERS = 8192;
-export const MIN_EPHEMERAL_GIB = 21;
-export const MAX_EPHEMERAL_GIB = 200;
 
 /** Task-level cpu/memory overrides are strings of whole units ("512"), as ECS stores them. */
 const WHOLE_NUMBER = /^[0-9]+$/;
@@ -46,11 +49,11 @@ export function validateOverrides(
       );
     }
     const gib = storage.sizeInGiB;
-    if (gib < MIN_EPHEMERAL_GIB || gib > MAX_EPHEMERAL_GIB) {
+    if (gib < MIN_EPHEMERAL_STORAGE_GIB || gib > MAX_EPHEMERAL_STORAGE_GIB) {
       throw invalidParameter(
         'overrides.ephemeralStorage.sizeInGiB',
         gib,
-        `must be between ${MIN_EPHEMERAL_GIB} and ${MAX_EPHEMERAL_GIB} GiB`,
+        `must be between ${MIN_EPHEMERAL_STORAGE_GIB} and ${MAX_EPHEMERAL_STORAGE_GIB} GiB`,
       );
     }
   }
