@@ -72,7 +72,7 @@ const picky = taskDefinition('picky', [{ name: 'p', image: 'busybox', cpu: 10, m
 
 /** ci-evil's attribute almost matches `(a+)+`; ci-good's matches it. */
 function hostileCluster(
-  tasks = [runningTask('t0', 'ci-good', evil, { taskDefinitionArn: sleep.taskDefinitionArn })],
+  tasks = [runningTask('t0', 'ci-good', evil, { taskDefinitionArn: sleep.taskDefinitionArn! })],
 ): Cluster {
   return Cluster.fromSnapshot(
     snapshotOf({
