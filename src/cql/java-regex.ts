@@ -13,13 +13,17 @@ import { RE2JS } from 're2js';
 import { characterClass } from './java-regex-class.js';
 import { charOutside, escapeAtom, quoted, RegexRefusal } from './java-regex-chars.js';
 import { checkDollars, type Token } from './java-regex-dollar.js';
+import { literalPattern } from './literal-pattern.js';
 
 export type JavaRegex =
   | {
       readonly ok: true;
       /** The pattern in RE2 syntax, as handed to the engine (for tests and diagnostics). */
       readonly source: string;
-      /** Whether the whole value matches; time linear in the value's length. */
+      /**
+       * Whether the whole value matches; time linear in the value's length. A literal or a
+       * literal prefix then `.*` is matched with string operations (literal-pattern.ts).
+       */
       readonly matches: (value: string) => boolean;
     }
   | {
@@ -39,7 +43,10 @@ const GROUP_NAME = /^<([A-Za-z][A-Za-z0-9]*)>/;
 const LINEAR_TIME =
   'the linear-time regex engine cannot run it (it needs backtracking, which can take exponential time)';
 
-export function compileJavaRegex(pattern: string): JavaRegex {
+/**
+ * `literalFastPath: false` always runs the engine (for the tests that compare the two).
+ */
+export function compileJavaRegex(pattern: string, { literalFastPath = true } = {}): JavaRegex {
   let source: string;
   try {
     source = translate(pattern);
@@ -50,6 +57,8 @@ export function compileJavaRegex(pattern: string): JavaRegex {
     throw error;
   }
   try {
+    const literal = literalFastPath ? literalPattern(pattern) : undefined;
+    if (literal !== undefined) return { ok: true, source, matches: literal };
     const compiled = RE2JS.compile(source);
     return { ok: true, source, matches: (value) => compiled.testExact(value) };
   } catch (error) {
