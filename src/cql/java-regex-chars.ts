@@ -162,7 +162,7 @@ export function escapeAtom(
     throw new RegexRefusal(
       at,
       2,
-      `the escape \\${c} is not supported here (it is unknown in Java, or means something RE2 cannot express)`,
+      `the escape \\${c} is not supported here (it is unknown in Java, or means something the regex engine cannot express)`,
     );
   }
   // Any other escaped character stands for itself, as in Java.

@@ -173,7 +173,7 @@ function quantifier(scan: Scan, at: number, text: string, repeats: boolean, writ
     throw new RegexRefusal(
       next - 1,
       2,
-      'possessive quantifiers (*+, ++, ?+, {n}+) are not supported: RE2 has no way to express them',
+      'possessive quantifiers (*+, ++, ?+, {n}+) are not supported: the linear-time regex engine cannot express them',
     );
   }
   if (pattern.charAt(next) === '?') next++;
@@ -234,7 +234,7 @@ function refuseGroup(rest: string, at: number): never {
     throw new RegexRefusal(
       at,
       3,
-      'atomic groups (?>...) are not supported: RE2 has no way to express them',
+      'atomic groups (?>...) are not supported: the linear-time regex engine cannot express them',
     );
   }
   const flags = /^[A-Za-z-]*[:)]/.exec(rest);
