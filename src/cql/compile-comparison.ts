@@ -12,9 +12,8 @@ import type {
 } from '../../grammar/ast.js';
 import type { InstanceView } from '../cluster/instance-view.js';
 import { intern } from './intern.js';
-import { memoisedTest, type StringTest } from './compiled-regex.js';
+import { compiledPattern, type StringTest } from './compiled-regex.js';
 import { CqlError } from './errors.js';
-import { translateJavaRegex } from './java-regex.js';
 import {
   compareAttributeValues,
   compareVersions,
@@ -175,8 +174,8 @@ function memberTest(argument: Argument): (value: string) => boolean {
 }
 
 function regexOf(value: ValueNode, context: CompileContext): StringTest | undefined {
-  const translated = translateJavaRegex(value.value);
-  if (translated.ok) return memoisedTest(translated.regex);
+  const translated = compiledPattern(value.value);
+  if (translated.ok) return translated.test;
   // Point into the pattern when the literal is written verbatim (bare, or quoted without
   // escapes); otherwise point at the whole literal.
   const raw = context.text.slice(value.start, value.end);

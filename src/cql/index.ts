@@ -15,7 +15,7 @@ export type {
 export { compileExpression, validateExpression } from './compile-expression.js';
 export type { CompiledExpression } from './compiled-expression.js';
 export { CqlError, type CqlErrorDetails, CqlSyntaxError } from './errors.js';
-export { translateJavaRegex, type RegexTranslation } from './java-regex.js';
+export { compileJavaRegex, type JavaRegex } from './java-regex.js';
 export { MAX_EXPRESSION_LENGTH } from './limits.js';
 export { OPERATORS_BY_SUBJECT } from './operators.js';
 export { type ParseResult, parseExpression } from './parse-expression.js';

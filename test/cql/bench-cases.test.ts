@@ -4,12 +4,13 @@ import { compileExpression, parseExpression } from '../../src/cql/index.js';
 import { referenceEvaluate } from './reference-interpreter.js';
 
 describe('CQL bench cases', () => {
-  it('define parse, compile and predicate cases that run', () => {
+  it('define parse, compile, predicate and regex cases that run', () => {
     const cases = cqlCases();
     expect(cases.map((c) => [c.name, c.opsPerCall, c.unit])).toEqual([
       ['cql.parse', 100, 'parse'],
       ['cql.compile', 20, 'compile'],
       ['cql.predicate', 5000, 'instance'],
+      ['cql.regex.distinct', 5000, 'value'],
     ]);
     for (const c of cases) expect(() => c.fn()).not.toThrow();
   });
