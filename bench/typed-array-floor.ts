@@ -4,12 +4,15 @@
  * the same work. It is not the engine and supports nothing else: the bench reports the
  * engine's time as a multiple of the floor's (`ratio.vs-floor.*`).
  *
- * Per call it does what any exact implementation must: each memberOf comparison evaluated
- * once per distinct value of its attribute column (a truth table), one pass over the
- * instances (fit, required attribute, the truth tables, runningTasksCount, distinctInstance
- * from a per-call host stamp), then per task one scan of the feasible instances for the
- * least-loaded zone, then the least memory left, and a seeded draw among the ties in
- * snapshot order. With the same seed it picks the same instances as the engine
+ * Per call it does what any exact implementation must, and nothing is kept between calls:
+ * each memberOf comparison evaluated once per distinct value of its attribute column (a
+ * truth table), one pass over the instances (fit, required attribute, the truth tables,
+ * runningTasksCount, distinctInstance from a per-call host stamp) that lists the feasible
+ * ones with their zone and memory side by side, then per task one scan of that list for the
+ * lowest key `zone load, memory left` and a seeded draw among the ties in snapshot order.
+ * It rescans per task, as the engine does today: an engine with a ranked index per spread
+ * bucket can go below it. The seeded generator (seedrandom, built per call) is paid by both.
+ * With the same seed it picks the same instances as the engine
  * (test/bench/typed-array-floor.test.ts checks it).
  *
  * Rules the reference workload needs, as the engine applies them: candidates are the ACTIVE
@@ -36,6 +39,11 @@ const COMPARISONS: readonly { attribute: string; matches: (value: string) => boo
 ];
 const RUNNING_BELOW = 8;
 const SPREAD_ATTRIBUTE = 'ecs.availability-zone';
+/** Selection keys are `load * KEY_SHIFT + memory left`: small integers, one compare each. */
+const KEY_SHIFT = 0x8000;
+/** The load of the dead bucket: its keys lose to every live instance's. */
+const DEAD_LOAD = 0x7fff;
+const DEAD_KEY = DEAD_LOAD * KEY_SHIFT;
 
 /** An attribute as a column of interned value ids; id 0 means the instance lacks it. */
 interface Column {
@@ -100,6 +108,10 @@ export class TypedArrayFloor {
   private readonly hostStamp: Uint32Array;
   private stamp = 0;
   private readonly feasible: Int32Array;
+  private readonly feasibleZone: Int32Array;
+  private readonly feasibleMemory: Int32Array;
+  /** A bucket no zone uses, with an unbeatable load: where a used feasible instance goes. */
+  private readonly deadZone: number;
   private readonly ties: Int32Array;
   private readonly groups = new Map<string, GroupHosts>();
   private readonly needCpu: number;
@@ -117,6 +129,8 @@ export class TypedArrayFloor {
     this.runningCount = new Int32Array(n);
     this.hostStamp = new Uint32Array(n);
     this.feasible = new Int32Array(n);
+    this.feasibleZone = new Int32Array(n);
+    this.feasibleMemory = new Int32Array(n);
     this.ties = new Int32Array(n);
     this.placed = new Int32Array(n);
     const required = (BENCH_TASK_DEFINITION.requiresAttributes ?? []).map((a) => a.name);
@@ -130,10 +144,12 @@ export class TypedArrayFloor {
         instance.status === 'ACTIVE' && !external && instance.agentConnected && present ? 1 : 0;
       this.cpu[i] = resource(instance.remainingResources, 'CPU');
       this.memory[i] = resource(instance.remainingResources, 'MEMORY');
+      if (this.memory[i]! >= KEY_SHIFT) throw new Error('the floor handles up to 32,767 MiB');
     });
     const zones = column(snapshot, SPREAD_ATTRIBUTE);
     this.zone = zones.ids;
-    this.zoneLoad = new Int32Array(zones.values.length);
+    this.deadZone = zones.values.length;
+    this.zoneLoad = new Int32Array(zones.values.length + 1);
     this.compared = COMPARISONS.map((c) => column(snapshot, c.attribute));
     this.truth = this.compared.map((c) => new Uint8Array(c.values.length));
 
@@ -181,57 +197,63 @@ export class TypedArrayFloor {
   runTask(group: string, random: () => number, count = 10): number {
     const hosts = this.groupHosts(group);
     const stamp = ++this.stamp;
-    const { hostStamp, zone, zoneLoad, feasible, ties, memory } = this;
+    const { hostStamp, zone, zoneLoad, feasible, feasibleZone, feasibleMemory, ties } = this;
+    const { eligible, cpu, memory, runningCount, needCpu, needMemory } = this;
     for (const i of hosts.active) hostStamp[i] = stamp;
     zoneLoad.fill(0);
+    zoneLoad[this.deadZone] = DEAD_LOAD;
     for (const i of hosts.running) if (this.active[i] === 1) zoneLoad[zone[i]!]!++;
-    const [typeTruth, stackTruth, archTruth] = this.truthTables();
-    const [types, stacks, archs] = this.compared;
+    const [typeTruth, stackTruth, archTruth] = this.truthTables() as [
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+    ];
+    const types = this.compared[0]!.ids;
+    const stacks = this.compared[1]!.ids;
+    const archs = this.compared[2]!.ids;
 
+    // One pass: the feasible instances, with their zone and memory side by side for the scans.
     let feasibleCount = 0;
-    const n = this.arns.length;
+    const n = eligible.length;
     for (let i = 0; i < n; i++) {
       if (
-        this.eligible[i] === 1 &&
-        this.cpu[i]! >= this.needCpu &&
-        memory[i]! >= this.needMemory &&
-        typeTruth![types!.ids[i]!] === 1 &&
-        stackTruth![stacks!.ids[i]!] === 1 &&
-        archTruth![archs!.ids[i]!] === 1 &&
-        this.runningCount[i]! < RUNNING_BELOW &&
+        eligible[i] === 1 &&
+        cpu[i]! >= needCpu &&
+        memory[i]! >= needMemory &&
+        typeTruth[types[i]!] === 1 &&
+        stackTruth[stacks[i]!] === 1 &&
+        archTruth[archs[i]!] === 1 &&
+        runningCount[i]! < RUNNING_BELOW &&
         hostStamp[i] !== stamp
       ) {
-        feasible[feasibleCount++] = i;
+        feasible[feasibleCount] = i;
+        feasibleZone[feasibleCount] = zone[i]!;
+        feasibleMemory[feasibleCount++] = memory[i]!;
       }
     }
 
     let placedCount = 0;
     for (let t = 0; t < count; t++) {
+      // One key per instance: zone load, then memory left (both below 2^15 here), lower first.
       let tied = 0;
-      let bestLoad = 0;
-      let bestMemory = 0;
+      let best = DEAD_KEY;
       for (let k = 0; k < feasibleCount; k++) {
-        const i = feasible[k]!;
-        if (hostStamp[i] === stamp) continue; // took a task of this call: distinctInstance
-        const load = zoneLoad[zone[i]!]!;
-        const left = memory[i]!;
-        if (tied > 0) {
-          if (load > bestLoad || (load === bestLoad && left > bestMemory)) continue;
-          if (load < bestLoad || left < bestMemory) tied = 0;
+        const key = zoneLoad[feasibleZone[k]!]! * KEY_SHIFT + feasibleMemory[k]!;
+        if (key > best) continue;
+        if (key < best) {
+          best = key;
+          tied = 0;
         }
-        if (tied === 0) {
-          bestLoad = load;
-          bestMemory = left;
-        }
-        ties[tied++] = i;
+        ties[tied++] = k;
       }
-      if (tied === 0) break;
-      const i = ties[Math.floor(random() * tied)]!;
-      this.cpu[i]! -= this.needCpu;
-      memory[i]! -= this.needMemory;
-      this.runningCount[i]!++;
-      hostStamp[i] = stamp;
-      zoneLoad[zone[i]!]!++;
+      if (best >= DEAD_KEY) break;
+      const k = ties[Math.floor(random() * tied)]!;
+      const i = feasible[k]!;
+      if (++zoneLoad[feasibleZone[k]!]! >= DEAD_LOAD) throw new Error('zone load out of range');
+      feasibleZone[k] = this.deadZone; // distinctInstance: no second task of the group here
+      cpu[i]! -= needCpu;
+      memory[i]! -= needMemory;
+      runningCount[i]!++;
       hosts.active.push(i);
       hosts.running.push(i);
       this.placed[placedCount++] = i;

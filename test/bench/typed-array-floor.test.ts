@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, test } from 'vitest';
 import { generateCluster, REFERENCE_EXPRESSION } from '../../bench/generate-cluster.js';
-import { referenceRequest } from '../../bench/placement-cases.js';
+import { referenceRequest } from '../../bench/reference-request.js';
 import { FLOOR_EXPRESSION, TypedArrayFloor } from '../../bench/typed-array-floor.js';
 import { Cluster } from '../../src/api/cluster.js';
 import type { ContainerInstance, Snapshot } from '../../src/cluster/ecs-types.js';
