@@ -7,12 +7,9 @@ import { ensureBuilt, root, run } from './ensure-built.mjs';
 ensureBuilt();
 const demo = [
   'run-task',
-  '--cluster-state',
-  'examples/cluster.json',
-  '--cli-input-json',
-  'file://examples/requests/web-spread-binpack.json',
-  '--seed',
-  'demo',
+  '--cluster-state', 'examples/cluster.json',
+  '--cli-input-json', 'file://examples/requests/web-spread-binpack.json',
+  '--seed', 'demo',
   '--explain',
 ];
 console.error(`$ ecs-placement ${demo.join(' ')}\n`);
