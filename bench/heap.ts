@@ -11,6 +11,7 @@
  * - `load.<size>.ms`: the three together, from JSON text to a first placement;
  * - `heap.<size>.mb`: what the loaded cluster keeps (its snapshot objects and the model)
  *   after that first RunTask; the JSON text and the parsed input are not counted;
+ * - `peakRss.<sizes>.mb`: the peak resident memory of this process (generation included);
  * - with --time-runtask, `runTask.reference.<size>.ms` and `.p99.ms`: the reference RunTask
  *   (count 10, each call undone by whatIf) over 40 calls after 10 warm-up calls.
  */
@@ -81,4 +82,6 @@ for (const label of labels) {
   if (timeRunTasks) timeRunTask(cluster, label, figures);
   keep.push(cluster); // alive until every figure is taken, so no collection skews the next
 }
+// The process's peak resident memory: what it takes to generate, parse and load these sizes.
+figures[`peakRss.${labels.join('+')}.mb`] = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -189,7 +189,7 @@ function printTargets(
     if (value !== undefined) {
       const met = t.max !== undefined ? value <= t.max : value >= t.min!;
       const by = t.max !== undefined ? value / t.max : t.min! / value;
-      result = met ? 'met' : `MISSED (${by.toFixed(1)}x)`;
+      result = met ? 'met' : `MISSED by ${by.toFixed(2)}x`;
       if (!met) missed++;
       if (t.stretch !== undefined) {
         result += `; moonshot <= ${formatValue(t.stretch, t.unit)} ${value <= t.stretch ? 'met' : 'not reached'}`;
