@@ -3,7 +3,8 @@
  * flags), so it sees what an embedded scheduler, a test suite or a CLI run sees: code not
  * yet optimised, deoptimisations, the first garbage collections.
  *
- * Round 0 loads a 5,000-instance generated cluster, then times calls 1..300 of the reference
+ * Round 0 loads the 5,000-instance generated cluster the parent wrote to a file (the
+ * runner's `runTask.reference.5k` cluster), then times calls 1..300 of the reference
  * RunTask, each with performance.now(): tasks accumulate (runTask, not whatIf) and the
  * calls rotate over 50 groups (call n uses group n mod 50 and seed `call-n`). Loading, the
  * model build included, is not timed: it has its own figures (bench/heap.ts).
@@ -11,13 +12,12 @@
  * process, now warm: the calls of the last `steadyRounds` rounds give the steady-state
  * median of the same run. Prints one JSON object (FreshProcessRun).
  *
- * Arguments: rounds (default 6), steadyRounds (default 2).
+ * Arguments: the snapshot file, rounds (default 6), steadyRounds (default 2).
  */
+import { readFileSync } from 'node:fs';
 import { Cluster } from '../src/api/cluster.js';
-import { generateCluster } from './generate-cluster.js';
 import { referenceRequest } from './reference-request.js';
 
-const FRESH_INSTANCES = 5000;
 const FRESH_CALLS = 300;
 const FRESH_GROUPS = 50;
 
@@ -28,6 +28,8 @@ interface FreshProcessRun {
   steady: number[];
   /** Tasks not placed over the 300 calls of round 0 (each call asks for 10). */
   unplaced: number;
+  /** The same over the steady rounds together. */
+  steadyUnplaced: number;
 }
 
 function round(text: string): { times: number[]; unplaced: number } {
@@ -47,16 +49,28 @@ function round(text: string): { times: number[]; unplaced: number } {
 }
 
 function main(): void {
-  const rounds = Math.max(2, Number(process.argv[2] ?? 6));
-  const steadyRounds = Math.min(rounds - 1, Math.max(1, Number(process.argv[3] ?? 2)));
-  const text = JSON.stringify(generateCluster({ instances: FRESH_INSTANCES, seed: 'bench-5000' }));
+  const [file, roundsArg, steadyArg] = process.argv.slice(2);
+  if (file === undefined)
+    throw new Error('usage: fresh-process.js SNAPSHOT.json [rounds] [steadyRounds]');
+  const rounds = Math.max(2, Number(roundsArg ?? 6));
+  const steadyRounds = Math.min(rounds - 1, Math.max(1, Number(steadyArg ?? 2)));
+  const text = readFileSync(file, 'utf8');
   const first = round(text);
   const steady: number[] = [];
+  let steadyUnplaced = 0;
   for (let r = 1; r < rounds; r++) {
-    const { times } = round(text);
-    if (r >= rounds - steadyRounds) steady.push(...times);
+    const { times, unplaced } = round(text);
+    if (r >= rounds - steadyRounds) {
+      steady.push(...times);
+      steadyUnplaced += unplaced;
+    }
   }
-  const run: FreshProcessRun = { fresh: first.times, steady, unplaced: first.unplaced };
+  const run: FreshProcessRun = {
+    fresh: first.times,
+    steady,
+    unplaced: first.unplaced,
+    steadyUnplaced,
+  };
   process.stdout.write(`${JSON.stringify(run)}\n`);
 }
 
