@@ -262,7 +262,19 @@ async function main(): Promise<void> {
     if (numerator && denominator) figures[r.name] = numerator.medianNs / denominator.medianNs;
   }
 
-  const freshNames = ['fresh.5k.mean.ms', 'fresh.5k.steady-median.ms', 'fresh.5k.mean-over-steady'];
+  const freshNames = [
+    'mean.ms',
+    'p50.ms',
+    'p99.ms',
+    'call1.ms',
+    'mean-from-call2.ms',
+    'steady-median.ms',
+    'mean-over-steady',
+    'unplaced',
+  ].map((n) => `fresh.5k.${n}`);
+  const commandNames = ['node', 'version', 'run-task'].flatMap((c) =>
+    ['min.ms', 'median.ms', 'max.ms', 'ratio'].map((n) => `command.${c}.${n}`),
+  );
   let freshLines: string[] = [];
   if (selected(freshNames)) {
     process.stderr.write('  running the fresh-process case ...\n');
@@ -271,7 +283,7 @@ async function main(): Promise<void> {
     freshLines = fresh.lines;
   }
   let commandLines: string[] = [];
-  if (selected(['command.version.ratio', 'command.run-task.ratio', 'command.node.median.ms'])) {
+  if (selected(commandNames)) {
     process.stderr.write('  running the command case ...\n');
     const commands = measureCommands(quick);
     Object.assign(figures, commands.figures);
@@ -282,7 +294,11 @@ async function main(): Promise<void> {
     process.stderr.write(`  measuring load and heap (${heapSizes.join(', ')}) ...\n`);
     Object.assign(figures, measureHeap(heapSizes, [], []));
   }
-  const names200k = [...heapFigureNames('200k'), 'runTask.reference.200k.ms'];
+  const names200k = [
+    ...heapFigureNames('200k'),
+    'runTask.reference.200k.ms',
+    'runTask.reference.200k.p99.ms',
+  ];
   if (!quick && selected(names200k)) {
     process.stderr.write('  measuring 200,000 instances ...\n');
     Object.assign(
