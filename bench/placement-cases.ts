@@ -1,37 +1,25 @@
 /**
- * Placement benchmarks (DESIGN.md section 8): the reference workload (memberOf with four
- * comparisons and a regex + distinctInstance + spread by zone + binpack on memory, count 10)
- * on 500, 5,000 and 50,000 instances; sustained placement (1,000 consecutive calls, tasks
- * accumulating); and the naive reference model on 5,000 instances for the speed-up figure.
+ * Placement benchmarks: the reference workload (bench/reference-request.ts: memberOf with
+ * four comparisons and a regex + distinctInstance + spread by zone + binpack on memory,
+ * count 10) on 500, 5,000 and 50,000 instances, steady state and first call of a kind;
+ * sustained placement (1,000 consecutive calls, tasks accumulating); and the naive reference
+ * model on 5,000 instances for the speed-up figure.
  */
 import { Cluster } from '../src/api/cluster.js';
 import type { RunTaskInput } from '../src/api/run-task-types.js';
 import type { Snapshot } from '../src/cluster/ecs-types.js';
 import { ReferenceModel } from '../test/model/reference-model.js';
 import type { BenchCase } from './bench-case.js';
+import { benchSnapshot } from './bench-snapshot.js';
 import {
   BENCH_TASK_DEFINITION,
   generateCluster,
   REFERENCE_EXPRESSION,
 } from './generate-cluster.js';
+import { referenceRequest } from './reference-request.js';
 
-/** The reference RunTask request; `group` varies where a case needs fresh groups. */
-export function referenceRequest(group = 'family:bench'): RunTaskInput {
-  return {
-    taskDefinition: 'bench',
-    count: 10,
-    launchType: 'EC2',
-    group,
-    placementConstraints: [
-      { type: 'memberOf', expression: REFERENCE_EXPRESSION },
-      { type: 'distinctInstance' },
-    ],
-    placementStrategy: [
-      { type: 'spread', field: 'attribute:ecs.availability-zone' },
-      { type: 'binpack', field: 'memory' },
-    ],
-  };
-}
+/** Re-exported for the tests that import it from here. */
+export { referenceRequest };
 
 /**
  * One runTask per sample, always on the same cluster state: `whatIf` undoes the call's 10
@@ -45,7 +33,6 @@ function runTaskCase(
   timeMs: number,
   requestFor: (call: number) => RunTaskInput,
 ): BenchCase {
-  let snapshot: Snapshot | undefined;
   let cluster: Cluster | undefined;
   let calls = 0;
   return {
@@ -54,8 +41,7 @@ function runTaskCase(
     unit: 'RunTask',
     timeMs,
     beforeAll: () => {
-      snapshot ??= generateCluster({ instances, seed: `bench-${instances}` });
-      cluster = Cluster.fromSnapshot(snapshot);
+      cluster = Cluster.fromSnapshot(benchSnapshot(instances));
     },
     fn: () => {
       const request = requestFor(calls);
@@ -132,9 +118,7 @@ function referenceModelCase(): BenchCase {
     unit: 'RunTask',
     timeMs: 3000,
     beforeAll: () => {
-      snapshot ??= Cluster.fromSnapshot(
-        generateCluster({ instances: 5000, seed: 'bench-5000' }),
-      ).toSnapshot();
+      snapshot ??= Cluster.fromSnapshot(benchSnapshot(5000)).toSnapshot();
       model = ReferenceModel.fromSnapshot(snapshot);
       calls = 0;
     },

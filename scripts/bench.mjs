@@ -1,15 +1,14 @@
 #!/usr/bin/env node
-// `npm run bench [-- --compare | --update | --filter TEXT | --quick]`: compile the benchmarks, then run them.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run bench [-- --compare | --update | --filter TEXT | --quick]`: install dependencies when
+// missing, build the package (the command case runs the built CLI), compile the benchmarks,
+// then run them (bench/README.md).
+import { join } from 'node:path';
+import { ensureBuilt, root, run } from './ensure-built.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
-if (!existsSync(join(root, 'node_modules'))) run('npm', ['ci', '--no-audit', '--no-fund']);
+ensureBuilt();
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bench.json']);
-run(process.execPath, ['--expose-gc', join(root, 'dist-bench/bench/run.js'), ...process.argv.slice(2)]);
+run(process.execPath, [
+  '--expose-gc',
+  join(root, 'dist-bench/bench/run.js'),
+  ...process.argv.slice(2),
+]);

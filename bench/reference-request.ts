@@ -1,0 +1,25 @@
+/**
+ * The reference RunTask request of the benchmarks: memberOf with four comparisons (one a
+ * regex) + distinctInstance, spread by Availability Zone then binpack on memory, count 10.
+ * In a module of its own so that the child processes of the bench load nothing else.
+ */
+import type { RunTaskInput } from '../src/api/run-task-types.js';
+import { REFERENCE_EXPRESSION } from './generate-cluster.js';
+
+/** `group` varies where a case needs fresh groups. */
+export function referenceRequest(group = 'family:bench'): RunTaskInput {
+  return {
+    taskDefinition: 'bench',
+    count: 10,
+    launchType: 'EC2',
+    group,
+    placementConstraints: [
+      { type: 'memberOf', expression: REFERENCE_EXPRESSION },
+      { type: 'distinctInstance' },
+    ],
+    placementStrategy: [
+      { type: 'spread', field: 'attribute:ecs.availability-zone' },
+      { type: 'binpack', field: 'memory' },
+    ],
+  };
+}
