@@ -114,6 +114,8 @@ export interface Task {
   platformFamily?: string;
   availabilityZone?: string;
   attachments?: Attachment[];
+  /** Task attributes; ECS reports `ecs.cpu-architecture` here. */
+  attributes?: { name: string; value?: string }[];
   tags?: Tag[];
   enableExecuteCommand?: boolean;
   ephemeralStorage?: { sizeInGiB: number };
@@ -154,6 +156,31 @@ export interface PlacementStrategy {
 
 export type NetworkMode = 'bridge' | 'host' | 'awsvpc' | 'none';
 
+/** RuntimePlatform.operatingSystemFamily, as the ECS API lists the values. */
+export type OSFamily =
+  | 'LINUX'
+  | 'WINDOWS_SERVER_2019_FULL'
+  | 'WINDOWS_SERVER_2019_CORE'
+  | 'WINDOWS_SERVER_2016_FULL'
+  | 'WINDOWS_SERVER_2004_CORE'
+  | 'WINDOWS_SERVER_2022_CORE'
+  | 'WINDOWS_SERVER_2022_FULL'
+  | 'WINDOWS_SERVER_2025_CORE'
+  | 'WINDOWS_SERVER_2025_FULL'
+  | 'WINDOWS_SERVER_20H2_CORE';
+
+/** The task definition's operating system and CPU architecture (absent: Linux on X86_64). */
+export interface RuntimePlatform {
+  cpuArchitecture?: 'X86_64' | 'ARM64';
+  operatingSystemFamily?: OSFamily;
+}
+
+/** A task definition volume; only what RunTask's volumeConfigurations are checked against. */
+export interface Volume {
+  name?: string;
+  configuredAtLaunch?: boolean;
+}
+
 export interface TaskDefinition {
   taskDefinitionArn?: string;
   family: string;
@@ -167,9 +194,11 @@ export interface TaskDefinition {
   placementConstraints?: PlacementConstraint[];
   requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL')[];
   compatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL')[];
-  /** ECS stores these as strings ("1024"); snapshots may hold numbers. */
+  /** ECS stores these as strings ("1024"); snapshots may hold numbers or "1 vCPU" / "2 GB". */
   cpu?: string | number;
   memory?: string | number;
+  runtimePlatform?: RuntimePlatform;
+  volumes?: Volume[];
   tags?: Tag[];
 }
 
