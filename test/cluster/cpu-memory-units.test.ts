@@ -40,7 +40,7 @@ describe('parseCpuUnits', () => {
     [null, 'null'],
     [undefined, 'absent'],
     [true, 'a boolean'],
-  ] as const)('refuses %j (%s)', (value) => {
+  ] as const)('refuses %j (%s)', (value, _why) => {
     expect(parseCpuUnits(value)).toBeUndefined();
   });
 });
