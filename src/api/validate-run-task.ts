@@ -14,6 +14,7 @@ import { runTaskInputShape } from './validate-run-task-shape.js';
 import { validateScalars } from './validate-scalars.js';
 import { checkShape, invalidParameter } from './validate-shape.js';
 import { validateTags } from './validate-tags.js';
+import { validateTaskSize } from './validate-task-size.js';
 
 /**
  * Checks types and shapes of a request from untyped input (CLI JSON, JS callers) and returns
@@ -44,6 +45,7 @@ export function validateRunTaskRequest(
   validateConstraints(input.placementConstraints, taskDefinition.placementConstraints);
   validateStrategies(input.placementStrategy);
   validateOverrides(input.overrides, taskDefinition, launchType);
+  validateTaskSize(input.overrides, taskDefinition, launchType);
   validateExecuteCommand(input.enableExecuteCommand, input.overrides, taskDefinition);
   validateNetworkConfiguration(input.networkConfiguration, taskDefinition.networkMode, name);
 }
