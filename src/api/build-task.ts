@@ -4,6 +4,7 @@ import type { Attachment, Container, Tag, Task, TaskOverride } from '../cluster/
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { ContainerNeeds, TaskNeeds } from '../placement/task-needs.js';
 import { type ArnContext, containerArn, taskArn } from './arns.js';
+import { ebsAttachment } from './ebs-attachment.js';
 import type { RunTaskInput } from './run-task-types.js';
 import { TaskIdSource } from './task-ids.js';
 
@@ -95,6 +96,11 @@ export function buildTask(
     if (gpus.length > 0) container.gpuIds = [...gpus];
     return container;
   });
+
+  // Drawn after the container ids, so that a volume does not change any other id.
+  for (const volume of template.request.volumeConfigurations ?? []) {
+    attachments.push(ebsAttachment(volume, ids.uuid()));
+  }
 
   const task: Task = {
     attachments,

@@ -10,6 +10,7 @@ import type { TaskTrace } from '../placement/explanation.js';
 import { computeTaskNeeds } from '../placement/task-needs.js';
 import { clusterArn, containerArn, taskArn, taskDefinitionArn } from './arns.js';
 import { containerSizes } from './build-task.js';
+import { ebsAttachment } from './ebs-attachment.js';
 import type { RunTaskInput } from './run-task-types.js';
 import { echoOverrides, taskTags } from './task-echo.js';
 import { TaskIdSource } from './task-ids.js';
@@ -87,6 +88,10 @@ export function placeFargate(p: FargatePlacement): Task[] {
       ],
       ...containerSizes(c),
     }));
+    // Drawn after the container ids, so that a volume does not change any other id.
+    for (const volume of request.volumeConfigurations ?? []) {
+      fields.attachments.push(ebsAttachment(volume, ids.uuid()));
+    }
     const task: Task = {
       ...fields,
       clusterArn: model.source.clusterArn ?? clusterArn(arns, model.clusterName),

@@ -15,6 +15,7 @@ import { validateScalars } from './validate-scalars.js';
 import { checkShape, invalidParameter } from './validate-shape.js';
 import { validateTags } from './validate-tags.js';
 import { validateTaskSize } from './validate-task-size.js';
+import { validateVolumeConfigurations } from './validate-volume-configurations.js';
 
 /**
  * Checks types and shapes of a request from untyped input (CLI JSON, JS callers) and returns
@@ -48,4 +49,5 @@ export function validateRunTaskRequest(
   validateTaskSize(input.overrides, taskDefinition, launchType);
   validateExecuteCommand(input.enableExecuteCommand, input.overrides, taskDefinition);
   validateNetworkConfiguration(input.networkConfiguration, taskDefinition.networkMode, name);
+  validateVolumeConfigurations(input, taskDefinition, launchType);
 }

@@ -245,6 +245,19 @@ export interface ClusterSnapshot {
   defaultCapacityProviderStrategy?: CapacityProviderStrategyItem[];
   containerInstances: ContainerInstance[];
   tasks: Task[];
+  /** RunTask client tokens used in this cluster in the last 24 hours (src/api/client-tokens.ts). */
+  clientTokens?: ClientTokenRecord[];
+}
+
+/** A RunTask `clientToken` the cluster remembers, so that a retry returns the first response. */
+export interface ClientTokenRecord {
+  clientToken: string;
+  /** When the first call ran (ISO string); the token lasts 24 hours from then. */
+  recordedAt: string;
+  /** The first call's request, without clientToken and cluster, as JSON with sorted keys. */
+  request: string;
+  /** The first call's response, returned again by a retry. */
+  response: { tasks: Task[]; failures: { arn?: string; reason?: string; detail?: string }[] };
 }
 
 /** The `--cluster-state` file (DESIGN.md section 6). */
