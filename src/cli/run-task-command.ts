@@ -108,8 +108,9 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
       response = cluster.runTask(input, { seed });
     }
     // Saved before the response is printed: a printed response means a recorded placement.
-    // A run that placed nothing changed nothing, so the file is not rewritten (normalised).
-    if (tool.save === true && response.tasks.length > 0) {
+    // A run that placed nothing changed nothing, so the file is not rewritten (normalised),
+    // unless it used a clientToken: the token is kept in the file for a retry to find.
+    if (tool.save === true && (response.tasks.length > 0 || input.clientToken !== undefined)) {
       await saveSnapshot(path, clusterStateFile, cluster);
     }
     io.stdout.write(formatJson(response));
