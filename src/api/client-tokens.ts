@@ -59,7 +59,12 @@ export class ClientTokens {
    * The first call's response (a fresh copy) when `request` repeats it within the window;
    * undefined when the token is new or has expired; ConflictException for another request.
    */
-  replay(request: RunTaskInput, now: number): RunTaskOutput | undefined {
+  replay(
+    request: RunTaskInput,
+    now: number,
+  ):
+    | { response: RunTaskOutput; replayOf: { clientToken: string; recordedAt: string } }
+    | undefined {
     const token = request.clientToken;
     if (token === undefined) return undefined;
     const record = this.records.get(token);
@@ -71,7 +76,10 @@ export class ClientTokens {
         record.response.tasks.map((t) => t.taskArn),
       );
     }
-    return structuredClone(record.response);
+    return {
+      response: structuredClone(record.response),
+      replayOf: { clientToken: token, recordedAt: record.recordedAt },
+    };
   }
 
   /** Remembers a completed call's response (a copy) and forgets tokens older than 24 hours. */

@@ -41,6 +41,8 @@ export interface ClusterRunTaskOptions extends RunTaskOptions {
 
 export interface RunTaskPlan extends RunTaskOutput {
   explanation: PlacementExplanation;
+  /** Set when the request's clientToken repeats a recorded call: the response is its replay. */
+  replayOf?: { clientToken: string; recordedAt: string };
 }
 
 const NO_INSTANCES = 'No Container Instances were found in your cluster.';
@@ -68,7 +70,8 @@ export class Cluster {
    * token with another request throws ConflictException.
    */
   runTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskOutput {
-    return this.run(input, options, undefined);
+    const { replayOf: _replay, ...output } = this.run(input, options, undefined);
+    return output;
   }
 
   /**
@@ -78,8 +81,8 @@ export class Cluster {
   planRunTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskPlan {
     const seed = options.seed ?? DEFAULT_SEED;
     const explanation: PlacementExplanation = { seed, tasks: [], summary: '' };
-    const output = this.run(input, options, explanation);
-    return { ...output, explanation };
+    const { replayOf, ...output } = this.run(input, options, explanation);
+    return { ...output, explanation, ...(replayOf ? { replayOf } : {}) };
   }
 
   /** ARNs in snapshot order; `filter` is CQL; without `status`, every state except INACTIVE. */
@@ -170,7 +173,7 @@ export class Cluster {
     input: unknown,
     options: ClusterRunTaskOptions,
     explanation: PlacementExplanation | undefined,
-  ): RunTaskOutput {
+  ): RunTaskOutput & Pick<RunTaskPlan, 'replayOf'> {
     const request = parseRunTaskInput(input);
     // count (and the other launch-independent scalars) must hold before the capacity split
     // uses count; validateRunTaskRequest repeats this microsecond check per launch type.
@@ -183,7 +186,7 @@ export class Cluster {
       if (explanation) {
         explanation.summary = `clientToken '${request.clientToken}' repeats an earlier call in cluster ${clusterSnapshot.clusterName}: its response is returned again and nothing is placed`;
       }
-      return replayed;
+      return { ...replayed.response, replayOf: replayed.replayOf };
     }
     const model = this.model(clusterSnapshot);
     const definition = resolveTaskDefinition(

@@ -95,12 +95,13 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
 
     let response: RunTaskOutput;
     if (tool.explain === true) {
-      const { explanation, ...planned } = cluster.planRunTask(input, { seed });
+      const { explanation, replayOf, ...planned } = cluster.planRunTask(input, { seed });
       io.stderr.write(
         renderExplainReport(explanation, {
           color: useColor(io.stderr, io.env),
           width: reportWidth(io.stderr, io.env),
-          count: input.count ?? 1,
+          // A clientToken replay tries no task at all.
+          count: replayOf ? 0 : (input.count ?? 1),
         }),
       );
       response = tool.save === true ? cluster.runTask(input, { seed }) : planned;

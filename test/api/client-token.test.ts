@@ -57,6 +57,7 @@ describe('clientToken replay', () => {
     // Another seed and a later time: still the first response.
     const again = cluster.runTask(request(), { now: T0 + HOUR, seed: 'b' });
     expect(again).toEqual(first);
+    expect(Object.keys(again)).toEqual(['tasks', 'failures']);
     expect(taskCount(cluster)).toBe(2);
   });
 
@@ -154,7 +155,7 @@ describe('clientToken replay', () => {
 describe('clientToken and planRunTask / whatIf', () => {
   test('a plan never records a token', () => {
     const cluster = Cluster.fromSnapshot(state());
-    cluster.planRunTask(request(), { now: T0 });
+    expect(cluster.planRunTask(request(), { now: T0 })).not.toHaveProperty('replayOf');
     const run = cluster.runTask(request({ count: 1 }), { now: T0 });
     expect(run.tasks).toHaveLength(1);
   });
@@ -164,6 +165,10 @@ describe('clientToken and planRunTask / whatIf', () => {
     const first = cluster.runTask(request(), { now: T0 });
     const plan = cluster.planRunTask(request(), { now: T0 });
     expect(plan.tasks).toEqual(first.tasks);
+    expect(plan.replayOf).toEqual({
+      clientToken: 'retry-me-1',
+      recordedAt: '2025-06-01T12:00:00.000Z',
+    });
     expect(plan.explanation.tasks).toEqual([]);
     expect(plan.explanation.summary).toBe(
       "clientToken 'retry-me-1' repeats an earlier call in cluster default: its response is returned again and nothing is placed",

@@ -51,6 +51,15 @@ describe('--client-token', () => {
     expect(await savedTasks()).toBe(2);
   });
 
+  it('--explain on a retry says it is one, and that no task was tried', async () => {
+    await run(['--count', '2', '--client-token', 'nightly-42', '--save']);
+    const retry = await run(['--count', '2', '--client-token', 'nightly-42', '--explain']);
+    expect(retry.code).toBe(0);
+    expect(retry.stderr).toContain("Summary: clientToken 'nightly-42' repeats an earlier call");
+    expect(retry.stderr).not.toContain('not tried');
+    expect(Object.keys(JSON.parse(retry.stdout))).toEqual(['tasks', 'failures']);
+  });
+
   it('the same token with another request exits 254 with ConflictException', async () => {
     await run(['--client-token', 'nightly-42', '--save']);
     const other = await run(['--count', '3', '--client-token', 'nightly-42', '--save']);
