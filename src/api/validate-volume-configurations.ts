@@ -5,8 +5,11 @@
  * modelled beyond that: the volume is echoed as the task's EBS attachment.
  */
 import type { TaskDefinition } from '../cluster/ecs-types.js';
-import type { LaunchType, TaskManagedEBSVolumeConfiguration } from './run-task-types.js';
-import type { RunTaskInput } from './run-task-types.js';
+import type {
+  LaunchType,
+  RunTaskInput,
+  TaskManagedEBSVolumeConfiguration,
+} from './run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
 /** Size (GiB) and IOPS ranges per volume type, from TaskManagedEBSVolumeConfiguration. */
