@@ -2,8 +2,9 @@
 import { fargateAttachment } from '../capacity/fargate-attachment.js';
 import type { Attachment, Container, Tag, Task, TaskOverride } from '../cluster/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
-import type { TaskNeeds } from '../placement/task-needs.js';
+import type { ContainerNeeds, TaskNeeds } from '../placement/task-needs.js';
 import { type ArnContext, containerArn, taskArn } from './arns.js';
+import { ebsAttachment } from './ebs-attachment.js';
 import type { RunTaskInput } from './run-task-types.js';
 import { TaskIdSource } from './task-ids.js';
 
@@ -30,6 +31,23 @@ export interface TaskTemplate {
 function eniSubnet(template: TaskTemplate, zone: string | undefined): string | undefined {
   const subnets = template.request.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
   return subnets.find((s) => zone !== undefined && template.subnets[s] === zone) ?? subnets[0];
+}
+
+/**
+ * A container's cpu, memory and memoryReservation as DescribeTasks shows them (strings). cpu
+ * is always there: the seed says "The value is 0 if no value was specified in the container
+ * definition"; the memory figures appear only when set.
+ */
+export function containerSizes(
+  needs: Pick<ContainerNeeds, 'cpu' | 'memory' | 'memoryReservation'>,
+): Pick<Container, 'cpu' | 'memory' | 'memoryReservation'> {
+  return {
+    cpu: String(needs.cpu ?? 0),
+    ...(needs.memory !== undefined ? { memory: String(needs.memory) } : {}),
+    ...(needs.memoryReservation !== undefined
+      ? { memoryReservation: String(needs.memoryReservation) }
+      : {}),
+  };
 }
 
 /**
@@ -73,14 +91,16 @@ export function buildTask(
           : [],
     };
     if (needs.image !== undefined) container.image = needs.image;
-    if (needs.cpu !== undefined) container.cpu = String(needs.cpu);
-    if (needs.memory !== undefined) container.memory = String(needs.memory);
-    if (needs.memoryReservation !== undefined)
-      container.memoryReservation = String(needs.memoryReservation);
+    Object.assign(container, containerSizes(needs));
     const gpus = gpuIds[k] ?? [];
     if (gpus.length > 0) container.gpuIds = [...gpus];
     return container;
   });
+
+  // Drawn after the container ids, so that a volume does not change any other id.
+  for (const volume of template.request.volumeConfigurations ?? []) {
+    attachments.push(ebsAttachment(volume, ids.uuid()));
+  }
 
   const task: Task = {
     attachments,
@@ -100,6 +120,11 @@ export function buildTask(
     version: 1,
   };
   if (zone !== undefined) task.availabilityZone = zone;
+  // ECS reports the architecture the task runs on; on EC2 that is the instance's.
+  const architecture = instance.view.attributes.get('ecs.cpu-architecture');
+  if (typeof architecture === 'string') {
+    task.attributes = [{ name: 'ecs.cpu-architecture', value: architecture }];
+  }
   if (template.capacityProvider !== undefined)
     task.capacityProviderName = template.capacityProvider;
   if (template.needs.cpu > 0 || template.needs.taskCpu !== undefined)

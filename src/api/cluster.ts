@@ -12,6 +12,7 @@ import { placeTasks } from '../placement/place-tasks.js';
 import { computeTaskNeeds } from '../placement/task-needs.js';
 import { capacityProviderArn, clusterArn, taskDefinitionArn } from './arns.js';
 import { buildTask, type TaskTemplate } from './build-task.js';
+import { ClientTokens } from './client-tokens.js';
 import { compileClusterQuery, compileConstraints } from './compile-constraints.js';
 import { InvalidParameterException } from './errors.js';
 import { placeFargate } from './place-fargate.js';
@@ -40,31 +41,48 @@ export interface ClusterRunTaskOptions extends RunTaskOptions {
 
 export interface RunTaskPlan extends RunTaskOutput {
   explanation: PlacementExplanation;
+  /** Set when the request's clientToken repeats a recorded call: the response is its replay. */
+  replayOf?: { clientToken: string; recordedAt: string };
 }
 
 const NO_INSTANCES = 'No Container Instances were found in your cluster.';
 
 export class Cluster {
   private readonly models = new Map<string, ClusterModel>();
+  /** RunTask client tokens per cluster name, read from the snapshot when it is loaded. */
+  private readonly tokens = new Map<string, ClientTokens>();
 
-  private constructor(private readonly snapshot: Snapshot) {}
+  private constructor(private readonly snapshot: Snapshot) {
+    snapshot.clusters.forEach((cluster, i) => {
+      this.tokens.set(cluster.clusterName, new ClientTokens(cluster, `$.clusters[${i}]`));
+    });
+  }
 
   /** Validates the snapshot (throws SnapshotError with a JSON path) and loads it. */
   static fromSnapshot(snapshot: unknown): Cluster {
     return new Cluster(validateSnapshot(snapshot));
   }
 
-  /** Places and records the tasks. Throws the ECS exceptions; a task that cannot be placed is a failure entry. */
+  /**
+   * Places and records the tasks. Throws the ECS exceptions; a task that cannot be placed is a
+   * failure entry. With a `clientToken`, the call is remembered for 24 hours (by `now`): a
+   * retry with the same request returns a copy of this response and places nothing; the same
+   * token with another request throws ConflictException.
+   */
   runTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskOutput {
-    return this.run(input, options, undefined);
+    const { replayOf: _replay, ...output } = this.run(input, options, undefined);
+    return output;
   }
 
-  /** The same response as `runTask` with the same seed, plus the explanation; changes nothing. */
+  /**
+   * The same response as `runTask` with the same seed, plus the explanation; changes nothing
+   * (a plan never records a clientToken; a known one shows the response a retry would get).
+   */
   planRunTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskPlan {
     const seed = options.seed ?? DEFAULT_SEED;
     const explanation: PlacementExplanation = { seed, tasks: [], summary: '' };
-    const output = this.run(input, options, explanation);
-    return { ...output, explanation };
+    const { replayOf, ...output } = this.run(input, options, explanation);
+    return { ...output, explanation, ...(replayOf ? { replayOf } : {}) };
   }
 
   /** ARNs in snapshot order; `filter` is CQL; without `status`, every state except INACTIVE. */
@@ -90,7 +108,11 @@ export class Cluster {
       ...this.snapshot,
       // Through the model even for a cluster no call has touched yet, so the figures it
       // writes (runningTasksCount, pendingTasksCount) do not depend on what ran before.
-      clusters: this.snapshot.clusters.map((c) => this.model(c).toClusterSnapshot()),
+      clusters: this.snapshot.clusters.map((c) => {
+        const { clientTokens: _loaded, ...cluster } = this.model(c).toClusterSnapshot();
+        const clientTokens = this.tokens.get(c.clusterName)?.toSnapshot();
+        return clientTokens ? { ...cluster, clientTokens } : cluster;
+      }),
     };
   }
 
@@ -100,12 +122,15 @@ export class Cluster {
    * inside the scenario are not undone.
    */
   whatIf<T>(scenario: (cluster: Cluster) => T, clusterName?: string): T {
-    const model = this.model(resolveCluster(this.snapshot, clusterName));
+    const cluster = resolveCluster(this.snapshot, clusterName);
+    const model = this.model(cluster);
     const mark = model.begin();
+    const restoreTokens = this.tokens.get(cluster.clusterName)?.checkpoint();
     try {
       return scenario(this);
     } finally {
       model.rollback(mark);
+      restoreTokens?.();
     }
   }
 
@@ -148,12 +173,21 @@ export class Cluster {
     input: unknown,
     options: ClusterRunTaskOptions,
     explanation: PlacementExplanation | undefined,
-  ): RunTaskOutput {
+  ): RunTaskOutput & Pick<RunTaskPlan, 'replayOf'> {
     const request = parseRunTaskInput(input);
     // count (and the other launch-independent scalars) must hold before the capacity split
     // uses count; validateRunTaskRequest repeats this microsecond check per launch type.
     validateScalars(request);
     const clusterSnapshot = resolveCluster(this.snapshot, request.cluster);
+    const nowMs = new Date(options.now ?? Date.now()).getTime();
+    const tokens = this.tokens.get(clusterSnapshot.clusterName);
+    const replayed = tokens?.replay(request, nowMs);
+    if (replayed) {
+      if (explanation) {
+        explanation.summary = `clientToken '${request.clientToken}' repeats an earlier call in cluster ${clusterSnapshot.clusterName}: its response is returned again and nothing is placed`;
+      }
+      return { ...replayed.response, replayOf: replayed.replayOf };
+    }
     const model = this.model(clusterSnapshot);
     const definition = resolveTaskDefinition(
       this.snapshot.taskDefinitions,
@@ -173,8 +207,7 @@ export class Cluster {
 
     const seed = options.seed ?? DEFAULT_SEED;
     const random = seedrandom(seed);
-    const now = options.now ?? Date.now();
-    const createdAt = new Date(now).toISOString();
+    const createdAt = new Date(nowMs).toISOString();
     const tasks: Task[] = [];
     const failures: Failure[] = [];
     const reported = new Set<string>();
@@ -230,6 +263,7 @@ export class Cluster {
       explanation.summary = summarizeCall(tasks.length, count, explanation.tasks, failures);
     } else {
       model.keep();
+      tokens?.record(request, { tasks, failures }, nowMs);
     }
     return { tasks, failures };
   }

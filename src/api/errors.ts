@@ -39,3 +39,19 @@ export const BlockedException = define('BlockedException', 'client');
 export type BlockedException = InstanceType<typeof BlockedException>;
 export const ServerException = define('ServerException', 'server');
 export type ServerException = InstanceType<typeof ServerException>;
+
+/**
+ * RunTask with a `clientToken` already used in the cluster for a different request. As in the
+ * API, `resourceIds` are "the existing task ARNs which are already associated with the
+ * clientToken".
+ */
+export class ConflictException extends EcsServiceException {
+  override readonly name = 'ConflictException';
+  readonly fault = 'client';
+  readonly resourceIds: string[];
+
+  constructor(message: string, resourceIds: readonly string[]) {
+    super(message);
+    this.resourceIds = [...resourceIds];
+  }
+}

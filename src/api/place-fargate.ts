@@ -7,7 +7,10 @@ import { fargateTaskFields, planFargateShare } from '../capacity/fargate.js';
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { Container, Snapshot, Task, TaskDefinition } from '../cluster/ecs-types.js';
 import type { TaskTrace } from '../placement/explanation.js';
+import { computeTaskNeeds } from '../placement/task-needs.js';
 import { clusterArn, containerArn, taskArn, taskDefinitionArn } from './arns.js';
+import { containerSizes } from './build-task.js';
+import { ebsAttachment } from './ebs-attachment.js';
 import type { RunTaskInput } from './run-task-types.js';
 import { echoOverrides, taskTags } from './task-echo.js';
 import { TaskIdSource } from './task-ids.js';
@@ -60,6 +63,8 @@ export function placeFargate(p: FargatePlacement): Task[] {
   const arns = { region: snapshot.region, accountId: snapshot.accountId };
   const overrides = echoOverrides(definition, request.overrides);
   const tags = taskTags(request, definition, model.clusterName);
+  // The containers' figures after overrides, as on EC2 (ports and zones do not matter here).
+  const containerNeeds = computeTaskNeeds(definition, request.overrides).containers;
   return plan.placements.map((placement, i) => {
     if (p.trace)
       p.trace.tasks.push(fargateTrace(p.trace.firstTaskIndex + i, p.target, group, placement));
@@ -69,7 +74,7 @@ export function placeFargate(p: FargatePlacement): Task[] {
     const fields = fargateTaskFields(plan, placement, arn, snapshot.region);
     const eni = fields.attachments[0]!;
     const address = eni.details?.find((d) => d.name === 'privateIPv4Address')?.value;
-    const containers: Container[] = definition.containerDefinitions.map((c) => ({
+    const containers: Container[] = containerNeeds.map((c) => ({
       containerArn: containerArn(arns, model.clusterName, taskId, ids.uuid()),
       taskArn: arn,
       name: c.name,
@@ -81,7 +86,12 @@ export function placeFargate(p: FargatePlacement): Task[] {
           ...(address ? { privateIpv4Address: address } : {}),
         },
       ],
+      ...containerSizes(c),
     }));
+    // Drawn after the container ids, so that a volume does not change any other id.
+    for (const volume of request.volumeConfigurations ?? []) {
+      fields.attachments.push(ebsAttachment(volume, ids.uuid()));
+    }
     const task: Task = {
       ...fields,
       clusterArn: model.source.clusterArn ?? clusterArn(arns, model.clusterName),

@@ -24,6 +24,39 @@ export interface NetworkConfiguration {
   awsvpcConfiguration?: AwsVpcConfiguration;
 }
 
+/** The termination policy of a task's Amazon EBS volume. */
+export interface TaskManagedEBSVolumeTerminationPolicy {
+  deleteOnTermination: boolean;
+}
+
+export interface EBSTagSpecification {
+  resourceType: 'volume';
+  tags?: Tag[];
+  propagateTags?: PropagateTags;
+}
+
+/** The Amazon EBS volume ECS would create for each task (validated and echoed, not modelled). */
+export interface TaskManagedEBSVolumeConfiguration {
+  encrypted?: boolean;
+  kmsKeyId?: string;
+  volumeType?: string;
+  sizeInGiB?: number;
+  snapshotId?: string;
+  volumeInitializationRate?: number;
+  iops?: number;
+  throughput?: number;
+  tagSpecifications?: EBSTagSpecification[];
+  roleArn: string;
+  terminationPolicy?: TaskManagedEBSVolumeTerminationPolicy;
+  filesystemType?: 'ext3' | 'ext4' | 'ntfs' | 'xfs';
+}
+
+/** A task definition volume marked `configuredAtLaunch`, configured by this RunTask call. */
+export interface TaskVolumeConfiguration {
+  name: string;
+  managedEBSVolume?: TaskManagedEBSVolumeConfiguration;
+}
+
 export interface RunTaskInput {
   taskDefinition: string;
   cluster?: string;
@@ -42,6 +75,9 @@ export interface RunTaskInput {
   referenceId?: string;
   startedBy?: string;
   tags?: Tag[];
+  /** Idempotency token: up to 64 ASCII characters 33-126 (docs/validation.md). */
+  clientToken?: string;
+  volumeConfigurations?: TaskVolumeConfiguration[];
 }
 
 export interface Failure {

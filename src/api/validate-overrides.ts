@@ -10,7 +10,7 @@ import { invalidParameter } from './validate-shape.js';
 
 export const MAX_OVERRIDES_CHARACTERS = 8192;
 
-/** Task-level cpu/memory overrides are strings of whole units ("512"), as ECS stores them. */
+/** A GPU count is a whole number of GPUs. */
 const WHOLE_NUMBER = /^[0-9]+$/;
 
 export function validateOverrides(
@@ -29,16 +29,7 @@ export function validateOverrides(
     );
   }
   validateContainerOverrides(overrides, taskDefinition);
-  for (const member of ['cpu', 'memory'] as const) {
-    const value = overrides[member];
-    if (value !== undefined && (!WHOLE_NUMBER.test(value) || Number(value) <= 0)) {
-      throw invalidParameter(
-        `overrides.${member}`,
-        value,
-        `the task ${member} override must be a positive whole number written as a string`,
-      );
-    }
-  }
+  // Task-level cpu and memory (their spellings and ranges): validate-task-size.ts.
   const storage = overrides.ephemeralStorage;
   if (storage !== undefined) {
     if (launchType !== 'FARGATE') {

@@ -1,6 +1,7 @@
 /**
  * The shape of a RunTask request, member for member as the seed (boto3 `run_task`, `aws ecs
- * run-task`) lists it. Anything not listed is refused, as the AWS SDK's parameter validation
+ * run-task`) lists it, plus `clientToken` and `volumeConfigurations` of the current API
+ * reference (so skeletons of a current AWS CLI are accepted). Anything not listed is refused, as the AWS SDK's parameter validation
  * refuses it, so a typo such as `placementStrategies` is an error instead of being ignored.
  */
 import { bool, int, listOf, oneOf, type Shape, str, structure } from './validate-shape.js';
@@ -46,6 +47,35 @@ const taskOverride = structure({
   ephemeralStorage: structure({ sizeInGiB: int }, ['sizeInGiB']),
 });
 
+const tag = structure({ key: str, value: str });
+
+const managedEBSVolume = structure(
+  {
+    encrypted: bool,
+    kmsKeyId: str,
+    volumeType: str,
+    sizeInGiB: int,
+    snapshotId: str,
+    volumeInitializationRate: int,
+    iops: int,
+    throughput: int,
+    tagSpecifications: listOf(
+      structure(
+        {
+          resourceType: oneOf('volume'),
+          tags: listOf(tag),
+          propagateTags: oneOf('TASK_DEFINITION', 'SERVICE', 'NONE'),
+        },
+        ['resourceType'],
+      ),
+    ),
+    roleArn: str,
+    terminationPolicy: structure({ deleteOnTermination: bool }, ['deleteOnTermination']),
+    filesystemType: oneOf('ext3', 'ext4', 'ntfs', 'xfs'),
+  },
+  ['roleArn'],
+);
+
 export const runTaskInputShape: Shape = structure(
   {
     capacityProviderStrategy: listOf(capacityProviderStrategyItem),
@@ -67,8 +97,11 @@ export const runTaskInputShape: Shape = structure(
     propagateTags: oneOf('TASK_DEFINITION', 'SERVICE', 'NONE'),
     referenceId: str,
     startedBy: str,
-    tags: listOf(structure({ key: str, value: str })),
+    tags: listOf(tag),
     taskDefinition: str,
+    // Newer than the seed: the current API reference's RunTask members.
+    clientToken: str,
+    volumeConfigurations: listOf(structure({ name: str, managedEBSVolume }, ['name'])),
   },
   ['taskDefinition'],
 );

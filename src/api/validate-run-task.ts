@@ -14,6 +14,8 @@ import { runTaskInputShape } from './validate-run-task-shape.js';
 import { validateScalars } from './validate-scalars.js';
 import { checkShape, invalidParameter } from './validate-shape.js';
 import { validateTags } from './validate-tags.js';
+import { validateTaskSize } from './validate-task-size.js';
+import { validateVolumeConfigurations } from './validate-volume-configurations.js';
 
 /**
  * Checks types and shapes of a request from untyped input (CLI JSON, JS callers) and returns
@@ -44,6 +46,8 @@ export function validateRunTaskRequest(
   validateConstraints(input.placementConstraints, taskDefinition.placementConstraints);
   validateStrategies(input.placementStrategy);
   validateOverrides(input.overrides, taskDefinition, launchType);
+  validateTaskSize(input.overrides, taskDefinition, launchType);
   validateExecuteCommand(input.enableExecuteCommand, input.overrides, taskDefinition);
   validateNetworkConfiguration(input.networkConfiguration, taskDefinition.networkMode, name);
+  validateVolumeConfigurations(input, taskDefinition, launchType);
 }

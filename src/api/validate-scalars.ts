@@ -1,4 +1,7 @@
-/** RunTask's single-valued members: count, startedBy, group, referenceId, propagateTags. */
+/**
+ * RunTask's single-valued members: count, startedBy, group, referenceId, propagateTags,
+ * clientToken.
+ */
 import type { RunTaskInput } from './run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
@@ -6,9 +9,12 @@ export const MAX_COUNT = 10;
 export const MAX_STARTED_BY = 36;
 export const MAX_GROUP = 255;
 export const MAX_REFERENCE_ID = 1024;
+export const MAX_CLIENT_TOKEN = 64;
 
 /** The seed's wording: up to 36 letters, numbers, hyphens and underscores. */
 const STARTED_BY = /^[A-Za-z0-9_-]+$/;
+/** API reference: "The valid characters are characters in the range of 33-126, inclusive." */
+const CLIENT_TOKEN = /^[\x21-\x7e]+$/;
 
 export function validateScalars(input: RunTaskInput): void {
   const count = input.count ?? 1;
@@ -48,6 +54,23 @@ export function validateScalars(input: RunTaskInput): void {
       referenceId,
       `must be 1 to ${MAX_REFERENCE_ID} characters long (got ${referenceId.length})`,
     );
+  }
+  const { clientToken } = input;
+  if (clientToken !== undefined) {
+    if (clientToken.length < 1 || clientToken.length > MAX_CLIENT_TOKEN) {
+      throw invalidParameter(
+        'clientToken',
+        clientToken,
+        `must be 1 to ${MAX_CLIENT_TOKEN} characters long (got ${clientToken.length})`,
+      );
+    }
+    if (!CLIENT_TOKEN.test(clientToken)) {
+      throw invalidParameter(
+        'clientToken',
+        clientToken,
+        'only the ASCII characters 33 to 126 are allowed (letters, digits and punctuation; no spaces)',
+      );
+    }
   }
   if (input.propagateTags === 'SERVICE') {
     throw invalidParameter(

@@ -14,6 +14,7 @@ export interface FargateTaskFields {
   memory: string;
   ephemeralStorage: { sizeInGiB: number };
   attachments: Attachment[];
+  attributes: { name: string; value: string }[];
 }
 
 /**
@@ -33,11 +34,14 @@ export function fargateTaskFields(
     ...(plan.capacityProvider === undefined ? {} : { capacityProviderName: plan.capacityProvider }),
     availabilityZone: placement.availabilityZone,
     platformVersion: plan.settings.platformVersion,
-    // Only Linux platform versions are modelled (see fargate-platform-version.ts).
-    platformFamily: 'Linux',
+    platformFamily: plan.settings.platformFamily,
     cpu: String(plan.settings.cpu),
     memory: String(plan.settings.memory),
     ephemeralStorage: { sizeInGiB: plan.settings.ephemeralStorage.sizeInGiB },
     attachments: [fargateAttachment(placement.subnetId, taskArn, region)],
+    // ECS reports the task's architecture as an attribute, in lower case ("x86_64").
+    attributes: [
+      { name: 'ecs.cpu-architecture', value: plan.settings.cpuArchitecture.toLowerCase() },
+    ],
   };
 }

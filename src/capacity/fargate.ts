@@ -8,6 +8,7 @@ export { fargateAttachment } from './fargate-attachment.js';
 export {
   FARGATE_PLATFORM_VERSIONS,
   LATEST_FARGATE_PLATFORM_VERSION,
+  LATEST_WINDOWS_FARGATE_PLATFORM_VERSION,
   resolveFargatePlatformVersion,
 } from './fargate-platform-version.js';
 export {
@@ -16,15 +17,28 @@ export {
   isFargateCapacityProvider,
 } from './fargate-providers.js';
 export {
+  CPU_ARCHITECTURES,
+  checkFargateSpotSupport,
+  FARGATE_WINDOWS_FAMILIES,
+  type FargateRuntimePlatform,
+  fargateRuntimePlatform,
+  OS_FAMILIES,
+} from './fargate-runtime-platform.js';
+export {
   FARGATE_CPU_VALUES,
   FARGATE_MEMORY_BY_CPU,
+  FARGATE_TASK_SIZES,
+  type FargateTaskSize,
+  fargateSizesFor,
   isFargateSize,
   parseCpuUnits,
   parseMemoryMiB,
+  WINDOWS_MIN_FARGATE_CPU,
 } from './fargate-sizes.js';
 export { countFargateGroupTasksPerZone } from './fargate-zone-load.js';
 export {
   DEFAULT_EPHEMERAL_STORAGE_GIB,
+  type FargateShare,
   type FargateTaskSettings,
   validateFargateRequest,
 } from './validate-fargate-request.js';

@@ -46,7 +46,7 @@ export function planFargateShare(share: FargateShareRequest): FargateSharePlan {
       `Capacity provider '${provider}' is not a Fargate capacity provider.`,
     );
   }
-  const settings = validateFargateRequest(share.request, share.taskDefinition);
+  const settings = validateFargateRequest(share.request, share.taskDefinition, target);
   const pool = provider ?? 'FARGATE';
   const running = countFargateGroupTasksPerZone(share.tasks, share.group, pool);
   const placements = assignFargateZones(settings.subnets, share.subnetToAz, running, target.count);

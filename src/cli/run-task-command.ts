@@ -95,12 +95,13 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
 
     let response: RunTaskOutput;
     if (tool.explain === true) {
-      const { explanation, ...planned } = cluster.planRunTask(input, { seed });
+      const { explanation, replayOf, ...planned } = cluster.planRunTask(input, { seed });
       io.stderr.write(
         renderExplainReport(explanation, {
           color: useColor(io.stderr, io.env),
           width: reportWidth(io.stderr, io.env),
-          count: input.count ?? 1,
+          // A clientToken replay tries no task at all.
+          count: replayOf ? 0 : (input.count ?? 1),
         }),
       );
       response = tool.save === true ? cluster.runTask(input, { seed }) : planned;
@@ -108,8 +109,9 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
       response = cluster.runTask(input, { seed });
     }
     // Saved before the response is printed: a printed response means a recorded placement.
-    // A run that placed nothing changed nothing, so the file is not rewritten (normalised).
-    if (tool.save === true && response.tasks.length > 0) {
+    // A run that placed nothing changed nothing, so the file is not rewritten (normalised),
+    // unless it used a clientToken: the token is kept in the file for a retry to find.
+    if (tool.save === true && (response.tasks.length > 0 || input.clientToken !== undefined)) {
       await saveSnapshot(path, clusterStateFile, cluster);
     }
     io.stdout.write(formatJson(response));

@@ -1,6 +1,7 @@
 /**
  * The request options of `run-task`: the seed's synopsis (same names as `aws ecs run-task`)
- * plus `--enable-execute-command` from boto3's `run_task`. One table drives option
+ * plus `--enable-execute-command` from boto3's `run_task` and `--client-token` /
+ * `--volume-configurations` of the current API. One table drives option
  * registration, help, auto-prompt and the mapping to request fields.
  */
 import type { RunTaskInput } from '../api/run-task-types.js';
@@ -90,6 +91,19 @@ export const RUN_TASK_OPTIONS: readonly RequestOption[] = [
     flag: '--task-definition',
     field: 'taskDefinition',
     description: 'family, family:revision or ARN of the task definition (required)',
+  },
+  {
+    flag: '--client-token',
+    field: 'clientToken',
+    description:
+      'idempotency token, up to 64 ASCII characters: a retry within 24 hours returns the first response (kept in the file with --save)',
+  },
+  {
+    flag: '--volume-configurations',
+    field: 'volumeConfigurations',
+    description: 'the Amazon EBS volume of a task definition volume configured at launch',
+    shorthand:
+      'name=string,managedEBSVolume={roleArn=string,volumeType=string,sizeInGiB=integer,iops=integer,throughput=integer,...}',
   },
 ];
 

@@ -1,6 +1,7 @@
 /**
  * The RunTask request and response as shapes, following the seed's synopsis and boto3's
- * `run_task` (which adds `enableExecuteCommand` and `ephemeralStorage`).
+ * `run_task` (which adds `enableExecuteCommand` and `ephemeralStorage`), plus `clientToken`
+ * and `volumeConfigurations` of the current API (so a current AWS CLI's skeleton works).
  */
 import { boolean, integer, list, type StructureShape, string, structure } from './shape.js';
 
@@ -63,7 +64,40 @@ export const placementStrategyShape = structure({
 
 export const tagShape = tag;
 
-/** Every RunTask input field, in boto3's order. */
+export const volumeConfigurationShape = structure(
+  {
+    name: string(),
+    managedEBSVolume: structure(
+      {
+        encrypted: boolean,
+        kmsKeyId: string(),
+        volumeType: string(),
+        sizeInGiB: integer,
+        snapshotId: string(),
+        volumeInitializationRate: integer,
+        iops: integer,
+        throughput: integer,
+        tagSpecifications: list(
+          structure(
+            {
+              resourceType: string(['volume']),
+              tags: list(tag),
+              propagateTags: string(['TASK_DEFINITION', 'SERVICE', 'NONE']),
+            },
+            ['resourceType'],
+          ),
+        ),
+        roleArn: string(),
+        terminationPolicy: structure({ deleteOnTermination: boolean }, ['deleteOnTermination']),
+        filesystemType: string(['ext3', 'ext4', 'ntfs', 'xfs']),
+      },
+      ['roleArn'],
+    ),
+  },
+  ['name'],
+);
+
+/** Every RunTask input field, in boto3's order (the current API's two newer ones last). */
 export const runTaskInputShape: StructureShape = structure(
   {
     capacityProviderStrategy: list(capacityProviderStrategyItemShape),
@@ -83,6 +117,8 @@ export const runTaskInputShape: StructureShape = structure(
     startedBy: string(),
     tags: list(tag),
     taskDefinition: string(),
+    clientToken: string(),
+    volumeConfigurations: list(volumeConfigurationShape),
   },
   ['taskDefinition'],
 );
@@ -115,6 +151,7 @@ export const runTaskOutputShape: StructureShape = structure({
       attachments: list(
         structure({ id: string(), type: string(), status: string(), details: list(keyValuePair) }),
       ),
+      attributes: list(structure({ name: string(), value: string() })),
       availabilityZone: string(),
       capacityProviderName: string(),
       clusterArn: string(),
@@ -130,11 +167,13 @@ export const runTaskOutputShape: StructureShape = structure({
       memory: string(),
       overrides: taskOverrideShape,
       platformVersion: string(),
+      platformFamily: string(),
       startedBy: string(),
       tags: list(tag),
       taskArn: string(),
       taskDefinitionArn: string(),
       version: integer,
+      ephemeralStorage,
     }),
   ),
   failures: list(structure({ arn: string(), reason: string(), detail: string() })),

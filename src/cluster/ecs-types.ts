@@ -114,6 +114,8 @@ export interface Task {
   platformFamily?: string;
   availabilityZone?: string;
   attachments?: Attachment[];
+  /** Task attributes; ECS reports `ecs.cpu-architecture` here. */
+  attributes?: { name: string; value?: string }[];
   tags?: Tag[];
   enableExecuteCommand?: boolean;
   ephemeralStorage?: { sizeInGiB: number };
@@ -154,6 +156,31 @@ export interface PlacementStrategy {
 
 export type NetworkMode = 'bridge' | 'host' | 'awsvpc' | 'none';
 
+/** RuntimePlatform.operatingSystemFamily, as the ECS API lists the values. */
+export type OSFamily =
+  | 'LINUX'
+  | 'WINDOWS_SERVER_2019_FULL'
+  | 'WINDOWS_SERVER_2019_CORE'
+  | 'WINDOWS_SERVER_2016_FULL'
+  | 'WINDOWS_SERVER_2004_CORE'
+  | 'WINDOWS_SERVER_2022_CORE'
+  | 'WINDOWS_SERVER_2022_FULL'
+  | 'WINDOWS_SERVER_2025_CORE'
+  | 'WINDOWS_SERVER_2025_FULL'
+  | 'WINDOWS_SERVER_20H2_CORE';
+
+/** The task definition's operating system and CPU architecture (absent: Linux on X86_64). */
+export interface RuntimePlatform {
+  cpuArchitecture?: 'X86_64' | 'ARM64';
+  operatingSystemFamily?: OSFamily;
+}
+
+/** A task definition volume; only what RunTask's volumeConfigurations are checked against. */
+export interface Volume {
+  name?: string;
+  configuredAtLaunch?: boolean;
+}
+
 export interface TaskDefinition {
   taskDefinitionArn?: string;
   family: string;
@@ -167,9 +194,11 @@ export interface TaskDefinition {
   placementConstraints?: PlacementConstraint[];
   requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL')[];
   compatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL')[];
-  /** ECS stores these as strings ("1024"); snapshots may hold numbers. */
+  /** ECS stores these as strings ("1024"); snapshots may hold numbers or "1 vCPU" / "2 GB". */
   cpu?: string | number;
   memory?: string | number;
+  runtimePlatform?: RuntimePlatform;
+  volumes?: Volume[];
   tags?: Tag[];
 }
 
@@ -216,6 +245,19 @@ export interface ClusterSnapshot {
   defaultCapacityProviderStrategy?: CapacityProviderStrategyItem[];
   containerInstances: ContainerInstance[];
   tasks: Task[];
+  /** RunTask client tokens used in this cluster in the last 24 hours (src/api/client-tokens.ts). */
+  clientTokens?: ClientTokenRecord[];
+}
+
+/** A RunTask `clientToken` the cluster remembers, so that a retry returns the first response. */
+export interface ClientTokenRecord {
+  clientToken: string;
+  /** When the first call ran (ISO string); the token lasts 24 hours from then. */
+  recordedAt: string;
+  /** The first call's request, without clientToken and cluster, as JSON with sorted keys. */
+  request: string;
+  /** The first call's response, returned again by a retry. */
+  response: { tasks: Task[]; failures: { arn?: string; reason?: string; detail?: string }[] };
 }
 
 /** The `--cluster-state` file (DESIGN.md section 6). */

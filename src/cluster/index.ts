@@ -1,4 +1,5 @@
 export type { AttributeColumn } from './attribute-column.js';
+export { CPU_FORMS, MEMORY_FORMS, parseCpuUnits, parseMemoryMiB } from './cpu-memory-units.js';
 export { ClusterModel, groupOfTask, type InstanceScope } from './cluster-model.js';
 export { EXTERNAL_ATTRIBUTE, InstanceState, arnId } from './instance-state.js';
 export { MutableInstanceView } from './mutable-instance-view.js';

@@ -11,6 +11,6 @@ export {
   placeTasks,
 } from './place-tasks.js';
 export { buildRankRules, type RankRule } from './rank-rules.js';
-export { computeTaskNeeds, parseTaskAmount, type TaskNeeds } from './task-needs.js';
+export { computeTaskNeeds, type TaskNeeds } from './task-needs.js';
 export { summarizeVerdicts } from './trace-summary.js';
 export { whyNot } from './why-not.js';

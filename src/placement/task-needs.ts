@@ -2,6 +2,7 @@
  * What one task of a call needs, computed once per call from the task definition and the
  * request's overrides (DESIGN.md section 4, resource rules).
  */
+import { parseCpuUnits, parseMemoryMiB } from '../cluster/cpu-memory-units.js';
 import { intern } from '../cql/intern.js';
 import type {
   Attribute,
@@ -49,28 +50,6 @@ export interface TaskNeeds {
    */
   zones: ReadonlySet<string> | undefined;
   containers: readonly ContainerNeeds[];
-}
-
-/**
- * Task-level cpu/memory as ECS stores them: plain numbers as strings, or registration-time
- * forms such as `1 vCPU` / `2 GB` which ECS converts to units / MiB.
- */
-export function parseTaskAmount(
-  value: string | number | undefined,
-  kind: 'cpu' | 'memory',
-): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number') return value;
-  const text = value.trim();
-  const plain = Number(text);
-  if (text !== '' && Number.isFinite(plain)) return plain;
-  const unit = /^([\d.]+)\s*(vcpu|gb)$/i.exec(text);
-  if (!unit) return undefined;
-  const amount = Number(unit[1]);
-  if (!Number.isFinite(amount)) return undefined;
-  const isVcpu = unit[2]!.toLowerCase() === 'vcpu';
-  if (isVcpu !== (kind === 'cpu')) return undefined;
-  return amount * 1024;
 }
 
 function gpuCount(requirements: readonly ResourceRequirement[] | undefined): number {
@@ -130,8 +109,9 @@ export function computeTaskNeeds(
   const containers = definition.containerDefinitions.map((c) =>
     containerNeeds(c, byName.get(c.name), networkMode),
   );
-  const taskCpu = parseTaskAmount(overrides?.cpu ?? definition.cpu, 'cpu');
-  const taskMemory = parseTaskAmount(overrides?.memory ?? definition.memory, 'memory');
+  // `1 vCPU` / `2 GB` forms become units / MiB; request validation refuses unreadable values.
+  const taskCpu = parseCpuUnits(overrides?.cpu ?? definition.cpu);
+  const taskMemory = parseMemoryMiB(overrides?.memory ?? definition.memory);
   let cpu = 0;
   let memory = 0;
   let gpus = 0;

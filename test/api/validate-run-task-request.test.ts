@@ -275,12 +275,28 @@ describe('overrides', () => {
       ),
     ).toContain('overrides.containerOverrides[0].memory 100');
   });
-  it('refuses task-level cpu/memory overrides that are not positive whole numbers', () => {
-    ok(onEc2({ overrides: { cpu: '1024', memory: '2048' } }));
-    for (const cpu of ['0', '1 vCPU', '-5', '']) {
-      expect(thrownBy(onEc2({ overrides: { cpu } }))).toContain('overrides.cpu');
+  it('accepts every documented spelling of task cpu and memory overrides', () => {
+    // Seed: cpu "1024", "1 vCPU or 1 vcpu"; memory "1024", "1GB or 1 GB".
+    for (const overrides of [
+      { cpu: '1024', memory: '2048' },
+      { cpu: '1 vCPU', memory: '2GB' },
+      { cpu: '1 vcpu', memory: '2 GB' },
+      { cpu: '0.25 vCPU', memory: '0.5 GB' },
+    ]) {
+      ok(onEc2({ overrides }));
     }
-    expect(thrownBy(onEc2({ overrides: { memory: '2GB' } }))).toContain('overrides.memory "2GB"');
+  });
+  it('refuses unreadable or zero task cpu/memory overrides, naming the accepted forms', () => {
+    for (const cpu of ['0', '-5', '', 'lots', '1 GB', '0.3 vCPU']) {
+      expect(thrownBy(onEc2({ overrides: { cpu } }))).toBe(
+        `Invalid overrides.cpu ${JSON.stringify(cpu)}: the task cpu override is a positive ` +
+          'amount written as CPU units ("1024") or vCPUs ("1 vCPU", "0.25 vcpu").',
+      );
+    }
+    expect(thrownBy(onEc2({ overrides: { memory: '2 GiB' } }))).toBe(
+      'Invalid overrides.memory "2 GiB": the task memory override is a positive amount ' +
+        'written as MiB ("2048") or GB ("2GB", "0.5 GB").',
+    );
   });
   it('refuses a GPU requirement that is not a whole number', () => {
     expect(
@@ -464,5 +480,49 @@ describe('memberOf expressions are checked as cluster query language', () => {
       }),
     );
     expect(message).toContain('placementConstraints[2].expression');
+  });
+});
+
+describe('task cpu range for the EC2 launch type (seed: 128 to 10240 CPU units)', () => {
+  it.each(['128', '10240', '0.125 vCPU', '10 vCPU', '4096'])('accepts an override of %s', (cpu) =>
+    ok(onEc2({ overrides: { cpu } })),
+  );
+  it.each([
+    ['127', '"127"'],
+    ['10241', '"10241"'],
+    ['16 vCPU', '"16 vCPU"'],
+    ['0.0625 vCPU', '"0.0625 vCPU"'],
+  ])('refuses an override of %s', (cpu, shown) => {
+    expect(thrownBy(onEc2({ overrides: { cpu } }))).toBe(
+      `Invalid overrides.cpu ${shown}: with the EC2 launch type the task cpu must be between ` +
+        '128 CPU units (0.125 vCPUs) and 10240 CPU units (10 vCPUs).',
+    );
+  });
+  it("checks the task definition's own cpu when nothing overrides it", () => {
+    const big: TaskDefinition = { ...bridgeDefinition, cpu: '12 vCPU' };
+    expect(thrownBy(onEc2({}, big))).toBe(
+      'Invalid taskDefinition.cpu "12 vCPU": with the EC2 launch type the task cpu must be ' +
+        `between 128 CPU units (0.125 vCPUs) and 10240 CPU units (10 vCPUs) (task definition ${big.family}:${big.revision}).`,
+    );
+    // An override within the range takes its place.
+    ok(onEc2({ overrides: { cpu: '2048' } }, big));
+  });
+  it('no task-level cpu at all is fine on EC2 (the field is optional)', () => ok(onEc2({})));
+  it('Fargate and EXTERNAL are not held to the EC2 range', () => {
+    ok(onFargate({ overrides: { cpu: '16 vCPU', memory: '32 GB' } }));
+    ok(() =>
+      validateRunTaskRequest(
+        { taskDefinition: 'web', overrides: { cpu: '64' } },
+        { ...bridgeDefinition, requiresCompatibilities: ['EXTERNAL'] },
+        'EXTERNAL',
+      ),
+    );
+  });
+  it('refuses a task definition cpu or memory in no documented form', () => {
+    const odd: TaskDefinition = { ...bridgeDefinition, memory: '2 GiB' };
+    expect(thrownBy(onEc2({}, odd))).toBe(
+      `Invalid taskDefinition.memory "2 GiB": task definition ${odd.family}:${odd.revision} gives ` +
+        'its memory in no form ECS accepts; it is written as MiB ("2048") or GB ("2GB", "0.5 GB").',
+    );
   });
 });

@@ -32,7 +32,12 @@ const SEED_TABLE: [number, number[]][] = [
   [1024, [2048, 3072, 4096, 5120, 6144, 7168, 8192]],
   [2048, range(gib(4), gib(16))],
   [4096, range(gib(8), gib(30))],
+  // "16 GB and 60 GB in 4 GB increments" (Linux platform 1.4.0 or later)
+  [8192, [16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60].map(gib)],
+  // "32GB and 120 GB in 8 GB increments" (Linux platform 1.4.0 or later)
+  [16384, [32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120].map(gib)],
 ];
+const ALL_CPU = 'valid cpu values: 256, 512, 1024, 2048, 4096, 8192, 16384.';
 
 function refusal(run: () => unknown): Error {
   try {
@@ -44,9 +49,11 @@ function refusal(run: () => unknown): Error {
 }
 
 describe('validateFargateRequest: task sizes', () => {
-  it('the 4096 row goes to 30720 in 23 steps, as the seed lists it', () => {
-    expect(SEED_TABLE[4]![1]).toHaveLength(23);
-    expect(SEED_TABLE[3]![1]).toHaveLength(13);
+  it('the rows have the lengths the seed implies', () => {
+    expect(SEED_TABLE[4]![1]).toHaveLength(23); // 8 GB..30 GB by 1 GB
+    expect(SEED_TABLE[3]![1]).toHaveLength(13); // 4 GB..16 GB by 1 GB
+    expect(SEED_TABLE[5]![1]).toHaveLength(12); // 16 GB..60 GB by 4 GB
+    expect(SEED_TABLE[6]![1]).toHaveLength(12); // 32 GB..120 GB by 8 GB
   });
 
   for (const [cpu, memories] of SEED_TABLE) {
@@ -59,7 +66,7 @@ describe('validateFargateRequest: task sizes', () => {
 
       const lowest = memories[0]!;
       const highest = memories[memories.length - 1]!;
-      it.each([lowest - 512, lowest - 1024, highest + 1024, lowest + 256, 0])(
+      it.each([lowest - 512, lowest - 1024, highest + 1024, lowest + 256, 0, highest + 4096])(
         'refuses memory %i naming the valid memory values',
         (memory) => {
           const error = refusal(() =>
@@ -75,19 +82,54 @@ describe('validateFargateRequest: task sizes', () => {
     });
   }
 
-  it.each(['128', '768', '8192', '16384', 'lots', '0'])(
+  it.each(['128', '768', '10240', '32768', 'lots', '0', '0.3 vCPU'])(
     'refuses cpu %s naming the valid cpu values',
     (cpu) => {
       const error = refusal(() => validateFargateRequest(request(), sized(cpu, '2048')));
       expect(error).toBeInstanceOf(InvalidParameterException);
       expect(error.message).toContain(cpu);
-      expect(error.message).toContain('valid cpu values: 256, 512, 1024, 2048, 4096.');
+      expect(error.message).toContain(ALL_CPU);
     },
   );
 
+  it('an unreadable cpu or memory names the accepted spellings', () => {
+    expect(() => validateFargateRequest(request(), sized('lots', '2048'))).toThrow(
+      /cpu is written as CPU units \("1024"\) or vCPUs/,
+    );
+    expect(() => validateFargateRequest(request(), sized('512', '1 GiB'))).toThrow(
+      /memory is written as MiB \("2048"\) or GB/,
+    );
+  });
+
+  it.each([
+    ['8192', '32768'],
+    ['8 vCPU', '60 GB'],
+    ['16384', '122880'],
+    ['16 vcpu', '120GB'],
+  ])(
+    'cpu %s with memory %s needs Linux platform 1.4.0: accepted on LATEST and 1.4.0',
+    (cpu, memory) => {
+      for (const platformVersion of [undefined, 'LATEST', '1.4.0']) {
+        const input = request(platformVersion === undefined ? {} : { platformVersion });
+        expect(() => validateFargateRequest(input, sized(cpu, memory))).not.toThrow();
+      }
+    },
+  );
+
+  it.each(['8192', '16384'])('cpu %s is refused on platform 1.3.0', (cpu) => {
+    const memory = cpu === '8192' ? '16384' : '32768';
+    const error = refusal(() =>
+      validateFargateRequest(request({ platformVersion: '1.3.0' }), sized(cpu, memory)),
+    );
+    expect(error).toBeInstanceOf(InvalidParameterException);
+    expect(error.message).toBe(
+      `Fargate cpu ${cpu} requires Linux platform 1.4.0 or later (1.4.0 is LATEST); the request uses 1.3.0.`,
+    );
+  });
+
   it('refuses a missing cpu and a missing memory', () => {
     expect(() => validateFargateRequest(request(), sized(undefined, '512'))).toThrow(
-      /need a task-level cpu; valid cpu values: 256, 512, 1024, 2048, 4096/,
+      /need a task-level cpu; valid cpu values: 256, 512, 1024, 2048, 4096, 8192, 16384/,
     );
     expect(() => validateFargateRequest(request(), sized('512', undefined))).toThrow(
       /need a task-level memory; valid memory values for cpu 512: 1024, 2048, 3072, 4096/,

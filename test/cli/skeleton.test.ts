@@ -44,6 +44,9 @@ const RUN_TASK_FIELDS = [
   'startedBy',
   'tags',
   'taskDefinition',
+  // The current API's members (a current AWS CLI's skeleton has them too).
+  'clientToken',
+  'volumeConfigurations',
 ];
 
 describe('--generate-cli-skeleton', () => {
@@ -65,6 +68,20 @@ describe('--generate-cli-skeleton', () => {
       overrides: { containerOverrides: [{ cpu: 0, command: [''] }], cpu: '' },
       tags: [{ key: '', value: '' }],
       taskDefinition: '',
+      clientToken: '',
+      volumeConfigurations: [
+        {
+          name: '',
+          managedEBSVolume: {
+            encrypted: true,
+            sizeInGiB: 0,
+            tagSpecifications: [{ resourceType: 'volume', propagateTags: 'TASK_DEFINITION' }],
+            roleArn: '',
+            terminationPolicy: { deleteOnTermination: true },
+            filesystemType: 'ext3',
+          },
+        },
+      ],
     });
   });
 

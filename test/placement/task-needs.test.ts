@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeTaskNeeds, parseTaskAmount } from '../../src/placement/task-needs.js';
+import { computeTaskNeeds } from '../../src/placement/task-needs.js';
 import { taskDefinition } from '../../src/testing/builders.js';
 
 describe('computeTaskNeeds', () => {
@@ -80,16 +80,19 @@ describe('computeTaskNeeds', () => {
   });
 });
 
-describe('parseTaskAmount', () => {
+describe('computeTaskNeeds reads the documented cpu/memory spellings of a task definition', () => {
   test.each([
-    ['256', 'cpu', 256],
-    [512, 'memory', 512],
-    ['1 vCPU', 'cpu', 1024],
-    ['0.5 vcpu', 'cpu', 512],
-    ['2GB', 'memory', 2048],
-    ['2 GB', 'cpu', undefined],
-    ['lots', 'memory', undefined],
-  ] as const)('%s as %s is %s', (text, kind, expected) => {
-    expect(parseTaskAmount(text, kind)).toBe(expected);
+    ['1 vCPU', '2 GB', 1024, 2048],
+    ['0.5 vcpu', '1GB', 512, 1024],
+    [256, 512, 256, 512],
+    ['1024', '3072', 1024, 3072],
+  ] as const)('cpu %j, memory %j -> %i units, %i MiB', (cpu, memory, units, mib) => {
+    const def = taskDefinition('t', [{ name: 'a', cpu: 10, memory: 20 }], { cpu, memory });
+    expect(computeTaskNeeds(def, undefined)).toMatchObject({
+      cpu: units,
+      memory: mib,
+      taskCpu: units,
+      taskMemory: mib,
+    });
   });
 });
