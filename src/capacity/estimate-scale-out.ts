@@ -184,6 +184,19 @@ function step(settings: ManagedScalingLike, running: number, needed: number) {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Steps until `needed` new instances run: how many, how many instances in all. */
+function stepsUntil(settings: ManagedScalingLike, running: number, needed: number) {
+  let launched = 0;
+  let steps = 0;
+  while (launched < needed && steps < 10_000) {
+    const next = step(settings, running + launched, needed - launched);
+    if (next.launch === 0) break;
+    steps++;
+    launched += next.launch;
+  }
+  return { steps, launched };
+}
+
 export function estimateScaleOut(input: ScaleOutInput): ScaleOutEstimate {
   const { settings, instances, waiting } = input;
   const N = input.runningInstances;
@@ -191,54 +204,48 @@ export function estimateScaleOut(input: ScaleOutInput): ScaleOutEstimate {
   const smallest = known ? envelope(instances, 'smallest') : undefined;
   const largest = known ? envelope(instances, 'largest') : undefined;
   const compatible = smallest ? waiting.filter((t) => fits(emptyBin(smallest), t)) : waiting;
-  const incompatible = waiting.length - compatible.length;
   const K = largest ? binpack(compatible, largest) : undefined;
+  // ECS: when no waiting task is compatible, the metric stays at 100% and nothing launches.
+  const scaling = compatible.length > 0;
+  const first = scaling ? step(settings, N, K ?? 1) : { reservation: 100, launch: 0 };
+  const steps = scaling && K !== undefined ? stepsUntil(settings, N, K) : undefined;
   const estimate: ScaleOutEstimate = {
     capacityProvider: input.capacityProvider,
     waitingTasks: waiting.length,
-    incompatibleTasks: incompatible,
+    incompatibleTasks: waiting.length - compatible.length,
     instanceTypes: [
       ...new Set(instances.map((i) => i.instanceType).filter((t): t is string => !!t)),
     ].sort(),
+    ...(largest
+      ? {
+          largestInstance: {
+            cpu: largest.cpu,
+            memory: largest.memory,
+            gpus: largest.gpus,
+            ...(largest.enis !== undefined ? { enis: largest.enis } : {}),
+          },
+        }
+      : {}),
     runningInstances: N,
-    capacityProviderReservation: 100,
-    ...settings,
-    instancesToLaunch: 0,
+    ...(K !== undefined ? { instancesNeeded: K } : {}),
+    capacityProviderReservation: round1(first.reservation),
+    targetCapacity: settings.targetCapacity,
+    minimumScalingStepSize: settings.minimumScalingStepSize,
+    maximumScalingStepSize: settings.maximumScalingStepSize,
+    instanceWarmupPeriod: settings.instanceWarmupPeriod,
+    instancesToLaunch: first.launch,
+    ...(steps
+      ? {
+          scaleOutSteps: steps.steps,
+          totalInstancesLaunched: steps.launched,
+          secondsUntilLastStep: Math.max(0, steps.steps - 1) * settings.instanceWarmupPeriod,
+        }
+      : {}),
     summary: '',
   };
-  if (largest) {
-    estimate.largestInstance = {
-      cpu: largest.cpu,
-      memory: largest.memory,
-      gpus: largest.gpus,
-      ...(largest.enis !== undefined ? { enis: largest.enis } : {}),
-    };
-  }
-  if (K !== undefined) estimate.instancesNeeded = K;
-  if (compatible.length === 0) {
-    // ECS: when no waiting task is compatible, the metric stays at 100% and nothing launches.
-    estimate.summary = `${input.capacityProvider}: ${waiting.length} task(s) wait in PROVISIONING, none fits the group's smallest instance: no scale-out (CapacityProviderReservation stays 100%)`;
-    return estimate;
-  }
-  const first = step(settings, N, K ?? 1);
-  estimate.capacityProviderReservation = round1(first.reservation);
-  estimate.instancesToLaunch = first.launch;
-  if (K !== undefined) {
-    let running = N;
-    let launched = 0;
-    let steps = 0;
-    while (launched < K && steps < 10_000) {
-      const next = step(settings, running, K - launched);
-      if (next.launch === 0) break;
-      steps++;
-      launched += next.launch;
-      running += next.launch;
-    }
-    estimate.scaleOutSteps = steps;
-    estimate.totalInstancesLaunched = launched;
-    estimate.secondsUntilLastStep = Math.max(0, steps - 1) * settings.instanceWarmupPeriod;
-  }
-  estimate.summary = summarize(estimate, compatible.length);
+  estimate.summary = scaling
+    ? summarize(estimate, compatible.length)
+    : `${input.capacityProvider}: ${waiting.length} task(s) wait in PROVISIONING, none fits the group's smallest instance: no scale-out (CapacityProviderReservation stays 100%)`;
   return estimate;
 }
 
