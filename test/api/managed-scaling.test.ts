@@ -95,7 +95,7 @@ describe('managed scaling: PROVISIONING', () => {
   test('without managed scaling the same call fails as before', () => {
     const result = Cluster.fromSnapshot(snapshot(busy(), 'DISABLED')).runTask(run(3));
     expect(result.tasks.map((t) => t.lastStatus)).toEqual(['PENDING']);
-    expect(result.failures.map((f) => [f.arn.split('/').pop(), f.reason])).toEqual([
+    expect(result.failures.map((f) => [f.arn?.split('/').pop(), f.reason])).toEqual([
       ['a', 'RESOURCE:CPU'],
       ['b', 'RESOURCE:CPU'],
     ]);
