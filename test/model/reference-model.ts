@@ -171,6 +171,8 @@ export class ReferenceModel {
   readonly tasks: RefTask[] = [];
   /** Named by the failure of a call that finds no ACTIVE instance at all. */
   clusterArn = '';
+  /** Named instead when the call ran on a capacity provider. */
+  providerArns = new Map<string, string>();
 
   static fromSnapshot(snapshot: Snapshot): ReferenceModel {
     const model = new ReferenceModel();
@@ -178,6 +180,13 @@ export class ReferenceModel {
     model.clusterArn =
       cluster.clusterArn ??
       `arn:aws:ecs:${snapshot.region}:${snapshot.accountId}:cluster/${cluster.clusterName}`;
+    for (const provider of snapshot.capacityProviders ?? []) {
+      model.providerArns.set(
+        provider.name,
+        provider.capacityProviderArn ??
+          `arn:aws:ecs:${snapshot.region}:${snapshot.accountId}:capacity-provider/${provider.name}`,
+      );
+    }
     for (const ci of cluster.containerInstances) model.instances.push(refInstance(ci));
     for (const task of cluster.tasks) {
       if (task.containerInstanceArn === undefined) continue;
@@ -334,8 +343,12 @@ export class ReferenceModel {
         }
       }
       if (candidates.length === 0) {
-        // No ACTIVE instance of the launch type: the whole call fails as one entry.
-        outcome.failures = [{ arn: this.clusterArn, reason: 'NO ACTIVE INSTANCES' }];
+        // No ACTIVE instance of the launch type or provider: the whole call fails as one entry.
+        const arn =
+          request.capacityProvider !== undefined
+            ? this.providerArns.get(request.capacityProvider)!
+            : this.clusterArn;
+        outcome.failures = [{ arn, reason: 'NO ACTIVE INSTANCES' }];
         return outcome;
       }
       let remaining = candidates.filter((i) => reasonFor(i) === undefined);
