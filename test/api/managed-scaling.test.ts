@@ -15,6 +15,11 @@ import {
 } from '../../src/testing/builders.js';
 
 const job = taskDefinition('job', [{ name: 'app', image: 'busybox', cpu: 1024, memory: 2048 }]);
+const vpcJob = taskDefinition(
+  'vpcjob',
+  [{ name: 'app', image: 'busybox', cpu: 1024, memory: 2048 }],
+  { networkMode: 'awsvpc' },
+);
 
 /** An m5.large of the group: 2048 CPU / 7680 MiB registered, `cpu` left. */
 function member(
@@ -47,7 +52,7 @@ function snapshot(
   scaling: 'ENABLED' | 'DISABLED' = 'ENABLED',
   tasks: Task[] = [],
 ): Snapshot {
-  const s = snapshotOf({ instances, taskDefinitions: [job], tasks });
+  const s = snapshotOf({ instances, taskDefinitions: [job, vpcJob], tasks });
   s.clusters[0]!.capacityProviders = ['asg'];
   s.clusters[0]!.defaultCapacityProviderStrategy = [{ capacityProvider: 'asg', weight: 1 }];
   s.capacityProviders = [
@@ -176,6 +181,37 @@ describe('managed scaling: PROVISIONING', () => {
     expect(plan.explanation.summary).toBe(
       'placed 1/5 tasks; 4 wait in PROVISIONING for scale-out (asg: launch 2 instance(s))',
     );
+  });
+
+  test('the worked example of docs/capacity.md, through planRunTask', () => {
+    const plan = Cluster.fromSnapshot(snapshot([member('a', 0), member('b', 0)])).planRunTask({
+      taskDefinition: 'vpcjob',
+      count: 5,
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'] } },
+    });
+    expect(plan.tasks.map((t) => t.lastStatus)).toEqual(Array(5).fill('PROVISIONING'));
+    expect(plan.explanation.scaleOut).toEqual([
+      {
+        capacityProvider: 'asg',
+        waitingTasks: 5,
+        incompatibleTasks: 0,
+        instanceTypes: ['m5.large'],
+        largestInstance: { cpu: 2048, memory: 7680, gpus: 0, enis: 2 },
+        runningInstances: 2,
+        instancesNeeded: 3,
+        capacityProviderReservation: 250,
+        targetCapacity: 100,
+        minimumScalingStepSize: 1,
+        maximumScalingStepSize: 10000,
+        instanceWarmupPeriod: 300,
+        instancesToLaunch: 3,
+        scaleOutSteps: 1,
+        totalInstancesLaunched: 3,
+        secondsUntilLastStep: 0,
+        summary:
+          'asg: 5 task(s) wait in PROVISIONING; 5 binpacked onto new instances of 2048 CPU, 7680 MiB, 2 task ENIs: 3 instance(s); CapacityProviderReservation 250% (target 100%): launch 3 instance(s)',
+      },
+    ]);
   });
 
   test('waiting tasks hold no instance resources and are kept by toSnapshot', () => {
