@@ -9,8 +9,11 @@ export * from './api/errors.js';
 export type * from './api/run-task-types.js';
 export {
   type CapacityProviderShare,
+  estimateScaleOut,
   type LaunchTarget,
+  PROVISIONING_TASKS_PER_CLUSTER,
   resolveLaunchTargets,
+  type ScaleOutEstimate,
   splitByCapacityProvider,
   validateCapacityProviderStrategy,
 } from './capacity/index.js';

@@ -20,6 +20,8 @@ describe('package exports', () => {
       { capacityProvider: 'b', count: 4 },
     ]);
     expect(new api.InvalidParameterException('x').name).toBe('InvalidParameterException');
+    expect(api.PROVISIONING_TASKS_PER_CLUSTER).toBe(500);
+    expect(typeof api.estimateScaleOut).toBe('function');
   });
 
   it('`ecs-placement/testing` exposes arbitraries and invariants', async () => {

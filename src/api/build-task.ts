@@ -52,20 +52,22 @@ export function containerSizes(
 
 /**
  * `ordinal` is the task's position in the cluster's task list; with the seed it decides the
- * task's ids, so a plan and a run from the same state produce the same ARNs.
+ * task's ids, so a plan and a run from the same state produce the same ARNs. Without an
+ * `instance` the task is one that waits for managed scaling: lastStatus PROVISIONING, no
+ * container instance, zone, network interface, host ports or GPUs yet.
  */
 export function buildTask(
   template: TaskTemplate,
-  instance: InstanceState,
+  instance: InstanceState | undefined,
   gpuIds: readonly string[][],
   ordinal: number,
 ): Task {
   const ids = new TaskIdSource(template.seed, template.clusterName, ordinal);
   const taskId = ids.taskId();
   const arn = taskArn(template.arns, template.clusterName, taskId);
-  const zone = instance.view.attributes.get('ecs.availability-zone') ?? undefined;
+  const zone = instance?.view.attributes.get('ecs.availability-zone') ?? undefined;
   const attachments: Attachment[] = [];
-  if (template.needs.networkMode === 'awsvpc') {
+  if (instance !== undefined && template.needs.networkMode === 'awsvpc') {
     const subnet = eniSubnet(template, zone);
     if (subnet !== undefined)
       attachments.push(fargateAttachment(subnet, arn, template.arns.region));
@@ -79,7 +81,7 @@ export function buildTask(
       taskArn: arn,
       name: needs.name,
       lastStatus: 'PENDING',
-      networkBindings: needs.staticPorts.map((p) => ({
+      networkBindings: (instance ? needs.staticPorts : []).map((p) => ({
         bindIP: '0.0.0.0',
         containerPort: p.containerPort,
         hostPort: p.hostPort,
@@ -105,13 +107,13 @@ export function buildTask(
   const task: Task = {
     attachments,
     clusterArn: template.clusterArn,
-    containerInstanceArn: instance.arn,
+    ...(instance !== undefined ? { containerInstanceArn: instance.arn } : {}),
     containers,
     createdAt: template.createdAt,
     desiredStatus: 'RUNNING',
     enableExecuteCommand: template.request.enableExecuteCommand === true,
     group: template.group,
-    lastStatus: 'PENDING',
+    lastStatus: instance ? 'PENDING' : 'PROVISIONING',
     launchType: template.launchType,
     overrides: template.overrides,
     tags: template.tags,
@@ -121,7 +123,7 @@ export function buildTask(
   };
   if (zone !== undefined) task.availabilityZone = zone;
   // ECS reports the architecture the task runs on; on EC2 that is the instance's.
-  const architecture = instance.view.attributes.get('ecs.cpu-architecture');
+  const architecture = instance?.view.attributes.get('ecs.cpu-architecture');
   if (typeof architecture === 'string') {
     task.attributes = [{ name: 'ecs.cpu-architecture', value: architecture }];
   }

@@ -3,11 +3,20 @@
  * on without changing anything, and list container instances of (DESIGN.md section 2).
  */
 import seedrandom from 'seedrandom';
+import { managedScalingOf } from '../capacity/managed-scaling.js';
+import {
+  PROVISIONING_TASKS_PER_CLUSTER,
+  provisioningQuotaReached,
+  provisioningTaskCount,
+  waitsForCapacity,
+} from '../capacity/provisioning-quota.js';
 import { type LaunchTarget, resolveLaunchTargets } from '../capacity/resolve-launch-targets.js';
 import { ClusterModel } from '../cluster/cluster-model.js';
+import { emptyCopyOf } from '../cluster/empty-copy.js';
+import type { InstanceState } from '../cluster/instance-state.js';
 import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../cluster/ecs-types.js';
 import { validateSnapshot } from '../cluster/validate-snapshot.js';
-import type { PlacementExplanation, TaskTrace } from '../placement/explanation.js';
+import type { PlacementExplanation } from '../placement/explanation.js';
 import { placeTasks } from '../placement/place-tasks.js';
 import { computeTaskNeeds } from '../placement/task-needs.js';
 import { capacityProviderArn, clusterArn, taskDefinitionArn } from './arns.js';
@@ -19,6 +28,7 @@ import { placeFargate } from './place-fargate.js';
 import { resolveCluster } from './resolve-cluster.js';
 import { subnetZones } from './subnet-zones.js';
 import { resolveTaskDefinition } from './resolve-task-definition.js';
+import { scaleOutEstimates, type WaitingShare, waitingTaskOf } from './scale-out-report.js';
 import type {
   Failure,
   ListContainerInstancesInput,
@@ -200,7 +210,10 @@ export class Cluster {
     for (const kind of new Set(targets.map((t) => t.kind))) {
       validateRunTaskRequest(request, definition, kind);
     }
-    const onInstances = targets.some((t) => t.kind !== 'FARGATE');
+    // A managed-scaling share needs no instance yet: its tasks can wait for the group to grow.
+    const onInstances = targets.some(
+      (t) => t.kind !== 'FARGATE' && !managedScalingOf(this.snapshot, t.capacityProvider),
+    );
     if (onInstances && !model.instances.some((i) => i.status !== 'INACTIVE')) {
       throw new InvalidParameterException(NO_INSTANCES);
     }
@@ -211,6 +224,7 @@ export class Cluster {
     const tasks: Task[] = [];
     const failures: Failure[] = [];
     const reported = new Set<string>();
+    const waitingShares = new Map<string, WaitingShare>();
 
     // Tasks of earlier shares, placed or not: the explanation numbers tasks across the call.
     let tasksBefore = 0;
@@ -246,6 +260,7 @@ export class Cluster {
           createdAt,
           explanation,
           firstTaskIndex,
+          waitingShares,
         );
         tasks.push(...outcome.tasks);
         for (const failure of outcome.failures) {
@@ -259,8 +274,11 @@ export class Cluster {
       throw error;
     }
     if (explanation) {
+      if (waitingShares.size > 0) {
+        explanation.scaleOut = scaleOutEstimates(model, this.snapshot, waitingShares);
+      }
       model.rollback(mark);
-      explanation.summary = summarizeCall(tasks.length, count, explanation.tasks, failures);
+      explanation.summary = summarizeCall(tasks, count, explanation, failures);
     } else {
       model.keep();
       tokens?.record(request, { tasks, failures }, nowMs);
@@ -305,6 +323,7 @@ export class Cluster {
     createdAt: string,
     explanation: PlacementExplanation | undefined,
     firstTaskIndex: number,
+    waitingShares: Map<string, WaitingShare>,
   ) {
     const needs = computeTaskNeeds(
       definition,
@@ -345,31 +364,79 @@ export class Cluster {
         }
       : undefined;
     const candidates = model.candidates(scope);
-    if (candidates.length === 0)
+    const provider = target.capacityProvider;
+    const scaling = managedScalingOf(this.snapshot, provider);
+    if (candidates.length === 0 && !scaling)
       return { tasks: [], failures: [this.noActiveInstances(model, target)] };
-    return placeTasks({
+    const constraints = compileConstraints(definition, request.placementConstraints);
+    let copies: readonly InstanceState[] | undefined;
+    const outcome = placeTasks({
       model,
       candidates,
       needs,
       group,
-      constraints: compileConstraints(definition, request.placementConstraints),
+      constraints,
       strategies: request.placementStrategy ?? [],
       count: target.count,
       random,
       buildTask: (instance, gpuIds) => buildTask(template, instance, gpuIds, model.tasks.length),
       ...(trace ? { trace } : {}),
+      ...(scaling && provider !== undefined
+        ? {
+            scaleOut: {
+              capacityProvider: provider,
+              groupInstances: () =>
+                (copies ??= model.instances
+                  .filter((i) => i.capacityProviderName === provider)
+                  .map(emptyCopyOf)),
+            },
+          }
+        : {}),
     });
+    const waiting = outcome.waiting ?? 0;
+    if (waiting === 0 || !scaling || provider === undefined) {
+      if (candidates.length === 0 && outcome.tasks.length === 0)
+        return { tasks: [], failures: [this.noActiveInstances(model, target)] };
+      return outcome;
+    }
+    // The tasks that fit nowhere wait in PROVISIONING for the group to grow, within the quota.
+    let provisioning = provisioningTaskCount(model.tasks);
+    const share = waitingShares.get(provider) ?? { settings: scaling, tasks: new Map() };
+    waitingShares.set(provider, share);
+    const distinct = constraints.distinctInstance ? group : undefined;
+    const tasks = [...outcome.tasks];
+    for (let w = 0; w < waiting; w++) {
+      if (provisioning >= PROVISIONING_TASKS_PER_CLUSTER)
+        throw provisioningQuotaReached(model.clusterName);
+      const task = buildTask(template, undefined, [], model.tasks.length);
+      model.recordTask(task);
+      provisioning++;
+      share.tasks.set(task.taskArn, waitingTaskOf(needs, distinct));
+      tasks.push(task);
+    }
+    return { tasks, failures: [] };
   }
 }
 
 function summarizeCall(
-  placed: number,
+  tasks: readonly Task[],
   count: number,
-  traces: readonly TaskTrace[],
+  explanation: PlacementExplanation,
   failures: readonly Failure[],
 ): string {
-  const head = `placed ${placed}/${count} task${count === 1 ? '' : 's'}`;
-  const failed = traces.find((t) => t.chosen === undefined && t.fargate === undefined);
+  const traces = explanation.tasks;
+  const waiting = tasks.filter(waitsForCapacity).length;
+  const placed = tasks.length - waiting;
+  let head = `placed ${placed}/${count} task${count === 1 ? '' : 's'}`;
+  if (waiting > 0) {
+    const launches = (explanation.scaleOut ?? [])
+      .map((e) => `${e.capacityProvider}: launch ${e.instancesToLaunch} instance(s)`)
+      .join(', ');
+    head += `; ${waiting} wait${waiting === 1 ? 's' : ''} in PROVISIONING for scale-out (${launches})`;
+  }
+  const failed = traces.find(
+    (t) => t.chosen === undefined && t.fargate === undefined && t.provisioning === undefined,
+  );
   if (failed) return `${head}; task ${failed.taskIndex + 1} could not be placed: ${failed.summary}`;
   const empty = failures.find((f) => f.reason === 'NO ACTIVE INSTANCES');
   return empty ? `${head}; ${empty.detail}` : head;

@@ -1,4 +1,17 @@
+export {
+  estimateScaleOut,
+  type InstanceShape,
+  type ScaleOutEstimate,
+  type ScaleOutInput,
+  type WaitingTask,
+} from './estimate-scale-out.js';
 export * from './fargate.js';
+export {
+  MANAGED_SCALING_DEFAULTS,
+  type ManagedScalingSettings,
+  managedScalingOf,
+} from './managed-scaling.js';
+export { PROVISIONING_TASKS_PER_CLUSTER } from './provisioning-quota.js';
 export {
   LAUNCH_TYPE_AND_STRATEGY_MESSAGE,
   LAUNCH_TYPES,

@@ -48,6 +48,10 @@ export function renderExplainReport(
   for (const task of explanation.tasks) {
     lines.push('', ...renderTask(task, total, c, maxRows, width - TABLE_INDENT));
   }
+  for (const estimate of explanation.scaleOut ?? []) {
+    lines.push('', c.bold(`Scale-out estimate, capacity provider ${estimate.capacityProvider}`));
+    lines.push(`  ${estimate.summary}`);
+  }
   if (total > traced) {
     const untried = total - traced;
     lines.push(
@@ -93,6 +97,10 @@ function renderTask(
     lines.push(
       `  Placed on Fargate: ${c.green(`${task.fargate.subnetId} (${task.fargate.availabilityZone})`)}`,
     );
+  } else if (task.provisioning) {
+    lines.push(
+      `  Chosen: ${c.yellow(`none yet, waits in PROVISIONING for ${task.provisioning.capacityProvider} to scale out`)}`,
+    );
   } else {
     lines.push(
       task.chosen
@@ -111,10 +119,12 @@ function renderVerdicts(
 ): string {
   const rows: string[][] = [];
   for (const verdict of verdicts.slice(0, maxRows)) {
-    const checks =
+    const failing =
       verdict.failures.length === 0
         ? c.green('none (feasible)')
         : verdict.failures.map((failure) => describeFailure(failure, c)).join('\n');
+    const notes = (verdict.notes ?? []).map((note) => c.dim(`note: ${note}`));
+    const checks = [failing, ...notes].join('\n');
     rows.push([shortArn(verdict.containerInstanceArn), verdict.ec2InstanceId ?? '-', checks]);
   }
   const table = renderFittedTable(['Instance', 'EC2 instance', 'Failing checks'], rows, width, [2]);

@@ -108,6 +108,7 @@ export class ClusterModel {
     instance.memory -= footprint.memory;
     for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
     for (const port of footprint.udpPorts) instance.udpTaken.add(port);
+    instance.eniTasks += footprint.eni;
     const gpusBefore = instance.freeGpus;
     if (footprint.gpuIds.length > 0) {
       const taken = new Set(footprint.gpuIds);
@@ -127,6 +128,7 @@ export class ClusterModel {
       instance.pendingAdded--;
       this.removeGroupTask(instance, group, true);
       instance.freeGpus = gpusBefore;
+      instance.eniTasks -= footprint.eni;
       for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
       for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
       instance.memory += footprint.memory;
@@ -134,7 +136,7 @@ export class ClusterModel {
     });
   }
 
-  /** Records a task that holds no container instance (Fargate). */
+  /** Records a task that holds no container instance (Fargate, or PROVISIONING waiting for scale-out). */
   recordTask(task: Task): void {
     this.tasks.push(task);
     this.indexTask(task);
@@ -182,6 +184,7 @@ export class ClusterModel {
       instance.memory += footprint.memory;
       for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
       for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
+      instance.eniTasks -= footprint.eni;
       instance.freeGpus = [...gpusBefore, ...footprint.gpuIds];
       this.removeGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
       // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
@@ -194,6 +197,7 @@ export class ClusterModel {
         if (wasPending) instance.pendingAdded++;
         this.addGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
         instance.freeGpus = gpusBefore;
+        instance.eniTasks += footprint.eni;
         for (const port of footprint.udpPorts) instance.udpTaken.add(port);
         for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
         instance.memory -= footprint.memory;
@@ -314,7 +318,9 @@ export class ClusterModel {
     const instance = this.byRef.get(task.containerInstanceArn);
     if (!instance) return;
     this.addGroupTask(instance, groupOfTask(task), task.desiredStatus === 'RUNNING');
-    this.placed.set(task.taskArn, { instance, footprint: footprintOfTask(task), ours: false });
+    const footprint = footprintOfTask(task);
+    instance.eniTasks += footprint.eni;
+    this.placed.set(task.taskArn, { instance, footprint, ours: false });
   }
 
   private indexTask(task: Task): void {

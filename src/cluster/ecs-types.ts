@@ -208,12 +208,21 @@ export interface CapacityProviderStrategyItem {
   base?: number;
 }
 
+/** DescribeCapacityProviders' `autoScalingGroupProvider.managedScaling`. */
+export interface ManagedScaling {
+  status?: 'ENABLED' | 'DISABLED';
+  targetCapacity?: number;
+  minimumScalingStepSize?: number;
+  maximumScalingStepSize?: number;
+  instanceWarmupPeriod?: number;
+}
+
 export interface CapacityProvider {
   capacityProviderArn?: string;
   name: string;
   status?: 'ACTIVE' | 'INACTIVE';
   updateStatus?: string;
-  autoScalingGroupProvider?: { autoScalingGroupArn?: string };
+  autoScalingGroupProvider?: { autoScalingGroupArn?: string; managedScaling?: ManagedScaling };
 }
 
 export interface ContainerOverride {

@@ -27,6 +27,8 @@ export class InstanceState {
   /** Free GPU ids, in the snapshot's order; placement takes from the front. */
   freeGpus: string[];
   readonly view: MutableInstanceView;
+  /** Tasks holding a task network interface (awsvpc) whose desiredStatus is not STOPPED (RESOURCE:ENI). */
+  eniTasks = 0;
   /** Group -> tasks of that group whose desiredStatus is not STOPPED (distinctInstance). */
   readonly activeGroups = new Map<string, number>();
   /**

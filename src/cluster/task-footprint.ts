@@ -7,6 +7,8 @@ export interface TaskFootprint {
   tcpPorts: readonly number[];
   udpPorts: readonly number[];
   gpuIds: readonly string[];
+  /** Task network interfaces held on the instance: 1 for an awsvpc task, else 0 (RESOURCE:ENI). */
+  eni: number;
 }
 
 function amount(text: string | undefined): number {
@@ -18,7 +20,8 @@ function amount(text: string | undefined): number {
  * The footprint of a task read from its DescribeTasks shape (used for snapshot tasks, whose
  * reservation is already reflected in `remainingResources`, when they are stopped):
  * task-level cpu/memory when present, else the containers' figures; static host ports from
- * the network bindings; GPUs from `gpuIds`.
+ * the network bindings; GPUs from `gpuIds`; an ENI when it has an `ElasticNetworkInterface`
+ * attachment (DescribeTasks shows one for every awsvpc task).
  */
 export function footprintOfTask(task: Task): TaskFootprint {
   const containers = task.containers ?? [];
@@ -38,5 +41,6 @@ export function footprintOfTask(task: Task): TaskFootprint {
     }
     gpuIds.push(...(container.gpuIds ?? []));
   }
-  return { cpu, memory, tcpPorts, udpPorts, gpuIds };
+  const eni = task.attachments?.some((a) => a.type === 'ElasticNetworkInterface') ? 1 : 0;
+  return { cpu, memory, tcpPorts, udpPorts, gpuIds, eni };
 }

@@ -262,11 +262,36 @@ function capacityProvider(value: unknown, path: string): CapacityProvider {
   optionalString(provider, 'updateStatus', path);
   const copy: Json = { ...provider };
   if (provider['autoScalingGroupProvider'] !== undefined) {
-    copy['autoScalingGroupProvider'] = {
-      ...object(provider['autoScalingGroupProvider'], `${path}.autoScalingGroupProvider`),
-    };
+    const groupPath = `${path}.autoScalingGroupProvider`;
+    const group: Json = { ...object(provider['autoScalingGroupProvider'], groupPath) };
+    if (group['managedScaling'] !== undefined) {
+      group['managedScaling'] = managedScaling(
+        group['managedScaling'],
+        `${groupPath}.managedScaling`,
+      );
+    }
+    copy['autoScalingGroupProvider'] = group;
   }
   return copy as unknown as CapacityProvider;
+}
+
+/** ManagedScaling as the ECS API reference bounds it (docs/capacity.md, section 6). */
+function managedScaling(value: unknown, path: string): Json {
+  const scaling = object(value, path);
+  oneOf(scaling, 'status', path, ['ENABLED', 'DISABLED'], false);
+  integerIn(scaling, 'targetCapacity', path, 1, 100);
+  integerIn(scaling, 'minimumScalingStepSize', path, 1, 10000);
+  integerIn(scaling, 'maximumScalingStepSize', path, 1, 10000);
+  integerIn(scaling, 'instanceWarmupPeriod', path, 0, 10000);
+  return { ...scaling };
+}
+
+function integerIn(holder: Json, key: string, path: string, min: number, max: number): void {
+  const value = holder[key];
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(`${path}.${key}`, `expected an integer from ${min} to ${max}, got ${show(value)}`);
+  }
 }
 
 interface Registries {
@@ -508,10 +533,11 @@ function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): 
     const onFargate =
       launchType === 'FARGATE' ||
       (typeof provider === 'string' && FARGATE_PROVIDERS.includes(provider));
-    if (!onFargate) {
+    // A task waiting for managed scaling (PROVISIONING) has no instance yet.
+    if (!onFargate && source['lastStatus'] !== 'PROVISIONING') {
       fail(
         `${path}.containerInstanceArn`,
-        'a task that does not run on Fargate needs the containerInstanceArn of its instance',
+        'a task that does not run on Fargate or wait in PROVISIONING needs the containerInstanceArn of its instance',
       );
     }
   } else if (typeof instanceArn !== 'string' || !ownInstances.has(instanceArn)) {

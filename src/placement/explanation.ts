@@ -2,6 +2,7 @@
  * The explanation trace of a placement: every failing check of every instance, each
  * strategy rule's ranking, the tie-break and the seed. Plain data (JSON-serialisable).
  */
+import type { ScaleOutEstimate } from '../capacity/estimate-scale-out.js';
 import type { PlacementStrategy } from '../cluster/ecs-types.js';
 
 /** The checks in the order ECS applies them; the first failing one is the ECS reason. */
@@ -12,6 +13,7 @@ export type CheckName =
   | 'RESOURCE:MEMORY'
   | 'RESOURCE:PORTS'
   | 'RESOURCE:PORTS_UDP'
+  | 'RESOURCE:ENI'
   | 'RESOURCE:GPU'
   | 'LOCATION'
   | 'MemberOf'
@@ -60,6 +62,8 @@ export interface InstanceVerdict {
   ec2InstanceId?: string;
   /** Every failing check, in check order; empty when the instance is feasible. */
   failures: CheckFailure[];
+  /** What a passing check could not verify, e.g. an unknown ENI limit. */
+  notes?: string[];
 }
 
 export interface StrategyRanking {
@@ -89,6 +93,12 @@ export interface TaskTrace {
   chosen?: string;
   /** A Fargate task: no instance; the subnet and zone it was given. */
   fargate?: { subnetId: string; availabilityZone: string };
+  /**
+   * A task of a managed-scaling share that no instance can take now: returned in
+   * PROVISIONING to wait for the Auto Scaling group to grow. `fitsLike` names an instance
+   * of the group whose empty copy could host it (absent when the group has no instance).
+   */
+  provisioning?: { capacityProvider: string; fitsLike?: string };
   /** "0/12 instances: 7 MemberOf (`...`), 3 RESOURCE:MEMORY, 2 DistinctInstance" */
   summary: string;
 }
@@ -97,4 +107,6 @@ export interface PlacementExplanation {
   seed: string;
   tasks: TaskTrace[];
   summary: string;
+  /** Per capacity provider with tasks waiting in PROVISIONING: what managed scaling would launch. */
+  scaleOut?: ScaleOutEstimate[];
 }

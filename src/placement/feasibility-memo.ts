@@ -31,7 +31,9 @@ export function callSignature(needs: TaskNeeds, constraints: CompiledConstraints
   const expressions = constraints.memberOf.map((m) => m.expression).join('\u0000');
   // LOCATION depends on the request's subnets: their zones are part of what was checked.
   const zones = needs.zones === undefined ? '-' : [...needs.zones].sort().join(',');
-  return `${needs.cpu}|${needs.memory}|${needs.tcpPorts}|${needs.udpPorts}|${needs.gpus}|${attributes}|${zones}|${expressions}`;
+  // RESOURCE:ENI is in the chain for awsvpc tasks only (even when their zones are unknown).
+  const eni = needs.networkMode === 'awsvpc' ? 'eni' : '-';
+  return `${needs.cpu}|${needs.memory}|${needs.tcpPorts}|${needs.udpPorts}|${needs.gpus}|${eni}|${attributes}|${zones}|${expressions}`;
 }
 
 export function feasibilityMemo(

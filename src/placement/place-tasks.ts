@@ -39,6 +39,12 @@ export interface PlacementCall {
   buildTask(instance: InstanceState, gpuIds: readonly string[][]): Task;
   /** Present in plan/explain mode only: receives one trace per task attempted. */
   trace?: { tasks: TaskTrace[]; capacityProvider?: string; firstTaskIndex: number };
+  /**
+   * Managed scaling is on for the share's capacity provider: a task no candidate can take
+   * waits in PROVISIONING (with the rest of the share) when an empty copy of one of
+   * `groupInstances()` could host it, or when the group has no instance to tell.
+   */
+  scaleOut?: { capacityProvider: string; groupInstances(): readonly InstanceState[] };
 }
 
 export interface PlacementFailure {
@@ -50,6 +56,8 @@ export interface PlacementOutcome {
   tasks: Task[];
   /** One per candidate when a task could not be placed; empty otherwise. */
   failures: PlacementFailure[];
+  /** Tasks of the share that wait for managed scaling (PROVISIONING), after the placed ones. */
+  waiting?: number;
 }
 
 function verdictOf(
@@ -59,13 +67,41 @@ function verdictOf(
   ctx: CheckContext,
 ): InstanceVerdict {
   const failures: CheckFailure[] = [];
+  const notes: string[] = [];
   for (const check of chain) {
     const failure = check.check(instance, needs, ctx);
     if (failure) failures.push(failure);
+    const note = failure ? undefined : check.note?.(instance, needs, ctx);
+    if (note !== undefined) notes.push(note);
   }
   const verdict: InstanceVerdict = { containerInstanceArn: instance.arn, failures };
   if (instance.ec2InstanceId !== undefined) verdict.ec2InstanceId = instance.ec2InstanceId;
+  if (notes.length > 0) verdict.notes = notes;
   return verdict;
+}
+
+/**
+ * Managed scaling: the instance of the group whose empty copy passes every check (so a new
+ * instance like it could take the task); `null` when the group has no instance to tell from
+ * (the task waits all the same); undefined when no new instance could ever take it.
+ */
+function freshHost(
+  group: readonly InstanceState[],
+  chain: readonly PlacementCheck[],
+  needs: TaskNeeds,
+  ctx: CheckContext,
+): InstanceState | null | undefined {
+  if (group.length === 0) return null;
+  // The copies are not in the model: the attribute columns of ctx do not index them.
+  const plain: CheckContext = { group: ctx.group };
+  return group.find((copy) => firstFailing(chain, copy, needs, plain) === FEASIBLE);
+}
+
+function markWaiting(trace: TaskTrace, capacityProvider: string, host: InstanceState | null): void {
+  trace.provisioning = { capacityProvider };
+  if (host) trace.provisioning.fitsLike = host.arn;
+  const like = host ? ` (a new instance like ${host.ec2InstanceId ?? host.arn} could take it)` : '';
+  trace.summary = `${trace.summary}; waits in PROVISIONING for capacity provider ${capacityProvider} to scale out${like}`;
 }
 
 /** GPU ids for each container, taken in order from the front of the instance's free list. */
@@ -178,6 +214,28 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
       tied = selectBestInOnePass(feasible, feasibleCount, alive, columns, ties, best);
     }
     if (tied === 0) {
+      const host = call.scaleOut
+        ? freshHost(call.scaleOut.groupInstances(), chain, needs, ctx)
+        : undefined;
+      if (call.scaleOut && host !== undefined) {
+        // Nothing changed, so no later task of the share fits either: they all wait.
+        if (traced) markWaiting(traced, call.scaleOut.capacityProvider, host);
+        for (let w = t + 1; call.trace && w < count; w++) {
+          const verdicts = candidates.map((i) => verdictOf(chain, i, needs, ctx));
+          const waiting: TaskTrace = {
+            taskIndex: call.trace.firstTaskIndex + w,
+            capacityProvider: call.scaleOut.capacityProvider,
+            candidates: candidates.length,
+            feasible: 0,
+            verdicts,
+            steps: [],
+            summary: summarizeVerdicts(verdicts),
+          };
+          markWaiting(waiting, call.scaleOut.capacityProvider, host);
+          call.trace.tasks.push(waiting);
+        }
+        return { tasks, failures: [], waiting: count - t };
+      }
       return {
         tasks,
         failures: candidates.map((instance, c) => ({
@@ -203,6 +261,7 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
       tcpPorts: needs.tcpPorts,
       udpPorts: needs.udpPorts,
       gpuIds: gpuIds.flat(),
+      eni: needs.networkMode === 'awsvpc' ? 1 : 0,
     };
     model.commit(chosen, task, footprint);
     tasks.push(task);

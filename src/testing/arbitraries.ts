@@ -17,7 +17,15 @@ import type {
 import { containerInstance, runningTask, snapshotOf, taskDefinition } from './builders.js';
 
 export const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
-export const INSTANCE_TYPES = ['t3.large', 't3.xlarge', 'm5.large', 'g4dn.xlarge'] as const;
+/** Known to the ENI tables except `z9.custom` (an unknown ENI limit); t2.micro holds one awsvpc task. */
+export const INSTANCE_TYPES = [
+  't3.large',
+  't3.xlarge',
+  'm5.large',
+  'g4dn.xlarge',
+  't2.micro',
+  'z9.custom',
+] as const;
 export const GROUPS = ['family:web', 'family:batch', 'service:api'] as const;
 const PORTS = [22, 80, 443, 8080] as const;
 const UDP_PORTS = [53, 5000] as const;
@@ -39,6 +47,11 @@ export function containerInstanceArb(id: string): fc.Arbitrary<ContainerInstance
       taskEni: fc.constantFrom(true, true, true, false),
       // The instance's own runningTasksCount: tasks it runs that the snapshot may not list.
       reportedRunning: fc.constantFrom(0, 0, 0, 1, 3),
+      // What it had when empty, on top of what is left now (managed scaling's empty copies).
+      usedCpu: fc.constantFrom(0, 0, 512, 2048),
+      usedMemory: fc.constantFrom(0, 0, 1024, 4096),
+      trunk: fc.constantFrom(false, false, false, false, true),
+      eniOverride: fc.option(fc.constantFrom(0, 1, 3), { nil: undefined, freq: 6 }),
     })
     .map((r) => ({
       ...containerInstance({
@@ -55,8 +68,17 @@ export function containerInstanceArb(id: string): fc.Arbitrary<ContainerInstance
           'ecs.instance-type': r.type,
           ...(r.stack !== undefined ? { stack: r.stack } : {}),
           ...(r.taskEni ? { 'ecs.capability.task-eni': null } : {}),
+          ...(r.trunk ? { 'ecs.awsvpc-trunk-id': `eni-trunk-${id}` } : {}),
         },
       }),
+      registeredResources: [
+        { name: 'CPU', type: 'INTEGER' as const, integerValue: r.cpu + r.usedCpu },
+        { name: 'MEMORY', type: 'INTEGER' as const, integerValue: r.memory + r.usedMemory },
+        { name: 'PORTS', type: 'STRINGSET' as const, stringSetValue: ['22'] },
+        ...(r.eniOverride !== undefined
+          ? [{ name: 'ENI', type: 'INTEGER' as const, integerValue: r.eniOverride }]
+          : []),
+      ],
       runningTasksCount: r.reportedRunning,
     }));
 }
@@ -103,6 +125,7 @@ export function taskDefinitionArb(family = 'web'): fc.Arbitrary<TaskDefinition> 
         },
       ),
       requiresEni: fc.constantFrom(false, false, false, false, false, true),
+      awsvpc: fc.constantFrom(false, false, false, true),
     })
     .map((r) =>
       taskDefinition(
@@ -120,6 +143,7 @@ export function taskDefinitionArb(family = 'web'): fc.Arbitrary<TaskDefinition> 
         {
           ...(r.taskLevel ?? {}),
           ...(r.requiresEni ? { requiresAttributes: [{ name: 'ecs.capability.task-eni' }] } : {}),
+          ...(r.awsvpc ? { networkMode: 'awsvpc' as const } : {}),
         },
       ),
     );
@@ -164,8 +188,16 @@ export const strategiesArb: fc.Arbitrary<PlacementStrategy[]> = fc.array(strateg
   maxLength: 3,
 });
 
-/** A RunTask request for `taskDefinition` on the EC2 launch type. */
-export function runTaskInputArb(taskDefinitionRef = 'web'): fc.Arbitrary<RunTaskInput> {
+/** The network configuration an awsvpc task definition needs (a subnet the snapshots do not map). */
+export function awsvpcNetwork(): NonNullable<RunTaskInput['networkConfiguration']> {
+  return { awsvpcConfiguration: { subnets: ['subnet-test'] } };
+}
+
+/** A RunTask request for `taskDefinition` on the EC2 launch type (with a network configuration for awsvpc). */
+export function runTaskInputArb(
+  taskDefinitionRef = 'web',
+  networkMode?: TaskDefinition['networkMode'],
+): fc.Arbitrary<RunTaskInput> {
   return fc
     .record({
       count: fc.integer({ min: 1, max: 10 }),
@@ -180,6 +212,7 @@ export function runTaskInputArb(taskDefinitionRef = 'web'): fc.Arbitrary<RunTask
         launchType: 'EC2',
       };
       if (r.group !== undefined) input.group = r.group;
+      if (networkMode === 'awsvpc') input.networkConfiguration = awsvpcNetwork();
       if (r.constraints.length > 0) input.placementConstraints = r.constraints;
       if (r.strategies.length > 0) input.placementStrategy = r.strategies;
       return input;
@@ -201,13 +234,18 @@ export function clusterSnapshotArb(
             on: fc.integer({ min: 0, max: n - 1 }),
             group: fc.constantFrom(...GROUPS),
             desiredStatus: fc.constantFrom('RUNNING', 'RUNNING', 'STOPPED' as const),
+            awsvpc: fc.constantFrom(false, false, true),
           }),
           { maxLength: 6 },
         ),
       )
       .map(([instances, existing]) => {
         const tasks: Task[] = existing.map((t, k) =>
-          runningTask(`existing${k}`, `ci${t.on}`, t.group, { desiredStatus: t.desiredStatus }),
+          runningTask(`existing${k}`, `ci${t.on}`, t.group, {
+            desiredStatus: t.desiredStatus,
+            // DescribeTasks shows an awsvpc task's interface as an attachment.
+            ...(t.awsvpc ? { attachments: [{ type: 'ElasticNetworkInterface' }] } : {}),
+          }),
         );
         return snapshotOf({ instances, taskDefinitions: definitions, tasks });
       }),
@@ -221,14 +259,48 @@ export interface PlacementScenario {
   seed: string;
 }
 
+/** The capacity provider of managed-scaling scenarios. */
+export const MANAGED_PROVIDER = 'asg';
+
+/**
+ * The same scenario on an Auto Scaling group provider with managed scaling ENABLED: every
+ * instance belongs to it and the request uses it instead of the EC2 launch type.
+ */
+export function withManagedScaling(scenario: PlacementScenario): PlacementScenario {
+  const snapshot = structuredClone(scenario.snapshot);
+  const cluster = snapshot.clusters[0]!;
+  cluster.capacityProviders = [MANAGED_PROVIDER];
+  for (const instance of cluster.containerInstances)
+    instance.capacityProviderName = MANAGED_PROVIDER;
+  snapshot.capacityProviders = [
+    {
+      name: MANAGED_PROVIDER,
+      status: 'ACTIVE',
+      autoScalingGroupProvider: { managedScaling: { status: 'ENABLED', targetCapacity: 100 } },
+    },
+  ];
+  const { launchType: _ec2, ...request } = scenario.request;
+  return {
+    ...scenario,
+    snapshot,
+    request: { ...request, capacityProviderStrategy: [{ capacityProvider: MANAGED_PROVIDER }] },
+  };
+}
+
 export function placementScenarioArb(
-  options: { maxInstances?: number } = {},
+  options: { maxInstances?: number; managedScaling?: boolean } = {},
 ): fc.Arbitrary<PlacementScenario> {
-  return taskDefinitionArb('web').chain((definition) =>
-    fc.record({
-      snapshot: clusterSnapshotArb([definition], options),
-      request: runTaskInputArb('web'),
-      seed: fc.string({ minLength: 1, maxLength: 8 }),
-    }),
-  );
+  return taskDefinitionArb('web')
+    .chain((definition) =>
+      fc.record({
+        snapshot: clusterSnapshotArb([definition], options),
+        request: runTaskInputArb('web', definition.networkMode),
+        seed: fc.string({ minLength: 1, maxLength: 8 }),
+        managed:
+          options.managedScaling === undefined
+            ? fc.constantFrom(false, false, false, true)
+            : fc.constant(options.managedScaling),
+      }),
+    )
+    .map(({ managed, ...scenario }) => (managed ? withManagedScaling(scenario) : scenario));
 }

@@ -4,10 +4,18 @@
  * `fc.assert(fc.property(placementScenarioArb(), invariant))`.
  */
 import { Cluster } from '../api/cluster.js';
+import { managedScalingOf } from '../capacity/managed-scaling.js';
 import type { Attribute } from '../cluster/ecs-types.js';
+import { emptyCopyOf } from '../cluster/empty-copy.js';
 import { EXTERNAL_ATTRIBUTE, type InstanceState } from '../cluster/instance-state.js';
 import type { PlacementScenario } from './arbitraries.js';
-import { callFacts, independentFailures, planScenario, replay } from './replay.js';
+import {
+  callFacts,
+  independentEniLimit,
+  independentFailures,
+  planScenario,
+  replay,
+} from './replay.js';
 
 function fail(message: string): never {
   throw new Error(`placement invariant violated: ${message}`);
@@ -28,7 +36,10 @@ export function constraintsNeverViolated(scenario: PlacementScenario): void {
   });
 }
 
-/** No instance ends with negative CPU or memory, a port taken twice, or a GPU given twice. */
+/**
+ * No instance ends with negative CPU or memory, a port taken twice, a GPU given twice, or
+ * more awsvpc tasks than its known ENI limit.
+ */
 export function resourcesNeverOvercommitted(scenario: PlacementScenario): void {
   const call = planScenario(scenario);
   if (!call) return;
@@ -49,6 +60,41 @@ export function resourcesNeverOvercommitted(scenario: PlacementScenario): void {
         if (!chosen.freeGpus.includes(gpu)) fail(`${chosen.id}: GPU ${gpu} is not free`);
       }
     }
+    const limit = independentEniLimit(chosen);
+    const eni = task.attachments?.some((a) => a.type === 'ElasticNetworkInterface');
+    if (eni && limit !== undefined && chosen.eniTasks >= limit)
+      fail(`${chosen.id}: awsvpc task placed with all ${limit} task interfaces taken`);
+  });
+}
+
+/**
+ * Managed scaling: a task waits in PROVISIONING only when no candidate could take it and an
+ * empty instance like one of the provider's could (or the provider has none); it is then
+ * returned without an instance. A task that fails outright could not run on any empty copy.
+ */
+export function provisioningOnlyWhenNothingFits(scenario: PlacementScenario): void {
+  const call = planScenario(scenario);
+  if (!call) return;
+  const facts = callFacts(call.snapshot, scenario.request);
+  replay(call, ({ model, trace, task }) => {
+    const provider = trace.capacityProvider;
+    const managed = managedScalingOf(call.snapshot, provider) !== undefined;
+    if (trace.provisioning) {
+      if (!managed)
+        fail(`task ${trace.taskIndex} waits although ${provider} has no managed scaling`);
+      if (trace.verdicts.some((v) => v.failures.length === 0))
+        fail(`task ${trace.taskIndex} waits although an instance was feasible`);
+      if (task?.lastStatus !== 'PROVISIONING' || task.containerInstanceArn !== undefined)
+        fail(`task ${trace.taskIndex} waits but is returned as ${task?.lastStatus} on an instance`);
+    }
+    if (!managed || trace.chosen !== undefined || trace.fargate) return;
+    const group = model.instances.filter((i) => i.capacityProviderName === provider);
+    const fits = group.find((i) => independentFailures(emptyCopyOf(i), facts).length === 0);
+    const couldWait = group.length === 0 || fits !== undefined;
+    if (trace.provisioning && !couldWait)
+      fail(`task ${trace.taskIndex} waits although no new instance of ${provider} could run it`);
+    if (!trace.provisioning && couldWait)
+      fail(`task ${trace.taskIndex} failed although a new instance like ${fits?.id} could run it`);
   });
 }
 
@@ -240,6 +286,7 @@ export function planMatchesRun(scenario: PlacementScenario): void {
 export const placementInvariants = {
   constraintsNeverViolated,
   resourcesNeverOvercommitted,
+  provisioningOnlyWhenNothingFits,
   distinctInstanceHolds,
   spreadBalances,
   binpackPacks,

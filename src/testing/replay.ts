@@ -9,9 +9,11 @@ import type { RunTaskInput } from '../api/run-task-types.js';
 import { ClusterModel } from '../cluster/cluster-model.js';
 import type { Snapshot, Task, TaskDefinition } from '../cluster/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
+import { hasResource, numericResource } from '../cluster/resources.js';
 import { footprintOfTask } from '../cluster/task-footprint.js';
 import { compileExpression } from '../cql/index.js';
 import type { InstancePredicate } from '../placement/checks/member-of-check.js';
+import { MAX_NETWORK_INTERFACES, TRUNK_TASK_LIMITS } from '../placement/data/eni-limits.js';
 import type { CheckName, TaskTrace } from '../placement/explanation.js';
 import { computeTaskNeeds, type TaskNeeds } from '../placement/task-needs.js';
 import { resolveTaskDefinition } from '../api/resolve-task-definition.js';
@@ -69,6 +71,21 @@ export function callFacts(snapshot: Snapshot, request: RunTaskInput): CallFacts 
 }
 
 /**
+ * The awsvpc tasks an instance can hold, read straight from the snapshot and the ENI tables
+ * (not through the engine): the `ENI` registered resource, else the trunk or EC2 limit of
+ * its `ecs.instance-type`; undefined when unknown.
+ */
+export function independentEniLimit(instance: InstanceState): number | undefined {
+  const registered = instance.source.registeredResources;
+  if (hasResource(registered, 'ENI')) return numericResource(registered, 'ENI');
+  const type = instance.view.attributes.get('ecs.instance-type');
+  if (type == null) return undefined;
+  if (instance.view.attributes.has('ecs.awsvpc-trunk-id')) return TRUNK_TASK_LIMITS[type];
+  const interfaces = MAX_NETWORK_INTERFACES[type];
+  return interfaces === undefined ? undefined : interfaces - 1;
+}
+
+/**
  * The failing checks of an instance, computed directly from the model's state (not through
  * the engine's check objects), in ECS order; one MemberOf entry per failing constraint.
  */
@@ -89,6 +106,10 @@ export function independentFailures(instance: InstanceState, facts: CallFacts): 
   if (needs.memory > 0 && needs.memory > instance.memory) failing.push('RESOURCE:MEMORY');
   if (needs.tcpPorts.some((p) => instance.tcpTaken.has(p))) failing.push('RESOURCE:PORTS');
   if (needs.udpPorts.some((p) => instance.udpTaken.has(p))) failing.push('RESOURCE:PORTS_UDP');
+  if (needs.networkMode === 'awsvpc') {
+    const limit = independentEniLimit(instance);
+    if (limit !== undefined && instance.eniTasks >= limit) failing.push('RESOURCE:ENI');
+  }
   if (needs.gpus > 0 && needs.gpus > instance.freeGpus.length) failing.push('RESOURCE:GPU');
   if (needs.zones && !needs.zones.has(attributes.get('ecs.availability-zone') ?? ''))
     failing.push('LOCATION');
@@ -113,8 +134,11 @@ export function replay(call: PlannedCall, visit: (step: ReplayStep) => void): vo
   let placed = 0;
   for (const trace of call.plan.explanation.tasks) {
     const chosen = trace.chosen !== undefined ? model.instance(trace.chosen) : undefined;
-    const task = chosen ? call.plan.tasks[placed++] : undefined;
+    // A task without an instance (Fargate, PROVISIONING) is in the response too.
+    const returned = chosen || trace.fargate || trace.provisioning;
+    const task = returned ? call.plan.tasks[placed++] : undefined;
     visit({ trace, model, chosen, task });
     if (chosen && task) model.commit(chosen, task, footprintOfTask(task));
+    else if (task) model.recordTask(task);
   }
 }

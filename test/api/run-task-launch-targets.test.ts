@@ -77,10 +77,13 @@ describe('RunTask over launch targets', () => {
   it('a provider with no ACTIVE instance fails its share as a whole, without spilling over', () => {
     const drained = JSON.parse(JSON.stringify(snapshot)) as {
       clusters: { containerInstances: { capacityProviderName?: string; status: string }[] }[];
+      capacityProviders: { name: string; autoScalingGroupProvider?: { managedScaling?: object } }[];
     };
     for (const i of drained.clusters[0]!.containerInstances) {
       if (i.capacityProviderName === 'spot') i.status = 'DRAINING';
     }
+    // Without managed scaling nothing will come to take the share.
+    for (const p of drained.capacityProviders) delete p.autoScalingGroupProvider?.managedScaling;
     const { tasks, failures } = Cluster.fromSnapshot(drained).runTask(request('mixed-capacity'), {
       seed: 's1',
     });
@@ -93,6 +96,27 @@ describe('RunTask over launch targets', () => {
           'Capacity provider spot has no ACTIVE container instances in cluster default for 3 task(s).',
       },
     ]);
+  });
+
+  it('with managed scaling, the share of a provider with no ACTIVE instance waits in PROVISIONING', () => {
+    const drained = JSON.parse(JSON.stringify(snapshot)) as {
+      clusters: { containerInstances: { capacityProviderName?: string; status: string }[] }[];
+    };
+    for (const i of drained.clusters[0]!.containerInstances) {
+      if (i.capacityProviderName === 'spot') i.status = 'DRAINING';
+    }
+    const { tasks, failures } = Cluster.fromSnapshot(drained).runTask(request('mixed-capacity'), {
+      seed: 's1',
+    });
+    expect(failures).toEqual([]);
+    expect(tasks.map((t) => [t.capacityProviderName, t.lastStatus])).toEqual([
+      ['ondemand', 'PENDING'],
+      ['ondemand', 'PENDING'],
+      ['spot', 'PROVISIONING'],
+      ['spot', 'PROVISIONING'],
+      ['spot', 'PROVISIONING'],
+    ]);
+    expect(tasks.slice(2).every((t) => t.containerInstanceArn === undefined)).toBe(true);
   });
 
   it('numbers the explanation tasks across shares, also after a share that placed nothing', () => {

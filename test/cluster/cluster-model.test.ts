@@ -118,6 +118,7 @@ describe('ClusterModel', () => {
       tcpPorts: [8080],
       udpPorts: [9000],
       gpuIds: ['g1'],
+      eni: 0,
     });
     m.commit(a, newTask(2, a, 'batch'), {
       cpu: 1,
@@ -125,6 +126,7 @@ describe('ClusterModel', () => {
       tcpPorts: [],
       udpPorts: [],
       gpuIds: ['g0'],
+      eni: 0,
     });
     expect(snapshotState(a)).toEqual({
       cpu: 899,
@@ -165,10 +167,18 @@ describe('ClusterModel', () => {
       tcpPorts: [8080],
       udpPorts: [],
       gpuIds: [],
+      eni: 0,
     });
     const afterOuter = snapshotState(a);
     const inner = m.begin();
-    m.commit(a, newTask(2, a), { cpu: 1, memory: 2, tcpPorts: [], udpPorts: [], gpuIds: ['g0'] });
+    m.commit(a, newTask(2, a), {
+      cpu: 1,
+      memory: 2,
+      tcpPorts: [],
+      udpPorts: [],
+      gpuIds: ['g0'],
+      eni: 0,
+    });
     m.stopTask('new1');
     m.rollback(inner);
     expect(snapshotState(a)).toEqual(afterOuter);
@@ -188,6 +198,7 @@ describe('ClusterModel', () => {
       tcpPorts: [8080],
       udpPorts: [],
       gpuIds: ['g1'],
+      eni: 0,
     });
     expect(m.stopTask('new1')).toBe(true);
     expect(snapshotState(a)).toMatchObject({
@@ -218,6 +229,7 @@ describe('ClusterModel', () => {
       tcpPorts: [8080],
       udpPorts: [],
       gpuIds: ['g0'],
+      eni: 0,
     });
     const written = m.toClusterSnapshot();
     const ci = written.containerInstances[0]!;

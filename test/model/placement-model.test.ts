@@ -1,7 +1,9 @@
 /**
  * Model-based test: random sequences of RegisterContainerInstance, PutAttributes, RunTask and
  * StopTask against the Cluster facade and the naive reference model; every RunTask must
- * choose the same instances and report the same failures.
+ * choose the same instances, report the same failures and leave the same number of tasks
+ * waiting in PROVISIONING. Some task definitions are awsvpc (RESOURCE:ENI), and RunTask may
+ * target the capacity provider `asg`, which has managed scaling and owns some instances.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -10,9 +12,11 @@ import type {
   ContainerInstance,
   PlacementConstraint,
   PlacementStrategy,
+  Snapshot,
   TaskDefinition,
 } from '../../src/cluster/ecs-types.js';
 import {
+  awsvpcNetwork,
   clusterSnapshotArb,
   constraintsArb,
   containerInstanceArb,
@@ -20,8 +24,29 @@ import {
   strategiesArb,
   taskDefinitionArb,
 } from '../../src/testing/arbitraries.js';
-import { instanceArn } from '../../src/testing/builders.js';
+import { instanceArn, TEST_ACCOUNT, TEST_REGION } from '../../src/testing/builders.js';
 import { ReferenceModel } from './reference-model.js';
+
+const PROVIDER = 'asg';
+
+/** Every other instance joins the managed-scaling provider `asg`. */
+function withProvider(snapshot: Snapshot): Snapshot {
+  const copy = structuredClone(snapshot);
+  const cluster = copy.clusters[0]!;
+  cluster.capacityProviders = [PROVIDER];
+  cluster.containerInstances.forEach((instance, k) => {
+    if (k % 2 === 0) instance.capacityProviderName = PROVIDER;
+  });
+  copy.capacityProviders = [
+    {
+      name: PROVIDER,
+      status: 'ACTIVE',
+      capacityProviderArn: `arn:aws:ecs:${TEST_REGION}:${TEST_ACCOUNT}:capacity-provider/${PROVIDER}`,
+      autoScalingGroupProvider: { managedScaling: { status: 'ENABLED' } },
+    },
+  ];
+  return copy;
+}
 
 interface Real {
   cluster: Cluster;
@@ -70,6 +95,7 @@ class RunTask implements Command {
     readonly constraints: PlacementConstraint[],
     readonly strategies: PlacementStrategy[],
     readonly seed: string,
+    readonly onProvider: boolean,
   ) {}
   check = () => true;
   run(model: ReferenceModel, real: Real): void {
@@ -80,26 +106,34 @@ class RunTask implements Command {
       constraints: this.constraints,
       strategies: this.strategies,
       seed: this.seed,
+      ...(this.onProvider ? { capacityProvider: PROVIDER, managedScaling: true } : {}),
     });
     const actual = real.cluster.runTask(
       {
         taskDefinition: this.definition.family,
         count: this.count,
-        launchType: 'EC2',
+        ...(this.onProvider
+          ? { capacityProviderStrategy: [{ capacityProvider: PROVIDER }] }
+          : { launchType: 'EC2' as const }),
+        ...(this.definition.networkMode === 'awsvpc'
+          ? { networkConfiguration: awsvpcNetwork() }
+          : {}),
         ...(this.group !== undefined ? { group: this.group } : {}),
         ...(this.constraints.length > 0 ? { placementConstraints: this.constraints } : {}),
         ...(this.strategies.length > 0 ? { placementStrategy: this.strategies } : {}),
       },
       { seed: this.seed },
     );
-    expect(actual.tasks.map((t) => t.containerInstanceArn)).toEqual(expected.placedOn);
+    const placed = actual.tasks.filter((t) => t.lastStatus !== 'PROVISIONING');
+    expect(placed.map((t) => t.containerInstanceArn)).toEqual(expected.placedOn);
+    expect(actual.tasks.length - placed.length).toBe(expected.waiting);
     // The model states no `detail` (prose); instance, reason and count must agree.
     expect(actual.failures.map(({ arn, reason }) => ({ arn, reason }))).toEqual(expected.failures);
-    model.renameLastTasks(actual.tasks.map((t) => t.taskArn));
-    real.placed.push(...actual.tasks.map((t) => t.taskArn));
+    model.renameLastTasks(placed.map((t) => t.taskArn));
+    real.placed.push(...placed.map((t) => t.taskArn));
   }
   toString = () =>
-    `runTask(${this.definition.family} x${this.count}, ${JSON.stringify(this.constraints)}, ${JSON.stringify(this.strategies)}, seed ${this.seed})`;
+    `runTask(${this.definition.family}${this.definition.networkMode === 'awsvpc' ? ' awsvpc' : ''} x${this.count}${this.onProvider ? ' on asg' : ''}, ${JSON.stringify(this.constraints)}, ${JSON.stringify(this.strategies)}, seed ${this.seed})`;
 }
 
 class StopTask implements Command {
@@ -121,7 +155,9 @@ describe('Cluster against the reference model', () => {
       .chain(([web, batch]) =>
         fc.record({
           definitions: fc.constant([web, batch]),
-          snapshot: clusterSnapshotArb([web, batch], { minInstances: 3, maxInstances: 8 }),
+          snapshot: clusterSnapshotArb([web, batch], { minInstances: 3, maxInstances: 8 }).map(
+            withProvider,
+          ),
         }),
       );
     fc.assert(
@@ -147,6 +183,7 @@ describe('Cluster against the reference model', () => {
                     constraints: constraintsArb,
                     strategies: strategiesArb,
                     seed: fc.string({ maxLength: 6 }),
+                    onProvider: fc.boolean(),
                   })
                   .map(
                     (r) =>
@@ -157,6 +194,7 @@ describe('Cluster against the reference model', () => {
                         r.constraints,
                         r.strategies,
                         r.seed,
+                        r.onProvider,
                       ),
                   ),
                 fc.nat().map((w) => new StopTask(w)),

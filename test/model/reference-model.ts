@@ -2,8 +2,14 @@
  * A deliberately naive re-implementation of RunTask placement, for differential testing
  * and as the bench's baseline. Every task re-filters every instance from scratch, views are
  * rebuilt from the task list for every evaluation, and strategies are ranked by plain
- * sorting-free scans. It shares only the task-needs computation, the CQL compiler and the
- * seeded tie-break convention (one draw per placed task over the ties in snapshot order).
+ * sorting-free scans. It shares only the task-needs computation, the CQL compiler, the ENI
+ * limit tables (data) and the seeded tie-break convention (one draw per placed task over
+ * the ties in snapshot order).
+ *
+ * Managed scaling, modelled from docs/capacity.md: when no instance of a managed-scaling
+ * provider fits, the rest of the call waits in PROVISIONING if a new, empty instance like
+ * one of the provider's (its registered resources, no tasks) would fit, or if the provider
+ * has no instance at all; otherwise the call fails as usual.
  */
 import seedrandom from 'seedrandom';
 import type {
@@ -17,6 +23,7 @@ import type {
 } from '../../src/cluster/ecs-types.js';
 import type { InstanceView } from '../../src/cluster/instance-view.js';
 import { compileExpression } from '../../src/cql/index.js';
+import { MAX_NETWORK_INTERFACES, TRUNK_TASK_LIMITS } from '../../src/placement/data/eni-limits.js';
 import { computeTaskNeeds } from '../../src/placement/task-needs.js';
 
 export interface RefInstance {
@@ -33,6 +40,10 @@ export interface RefInstance {
   tcp: number[];
   udp: number[];
   gpus: string[];
+  /** What an empty instance like this one offers (registered resources, else remaining). */
+  registered: { cpu: number; memory: number; tcp: number[]; udp: number[]; gpus: number };
+  /** registeredResources ENI, when the snapshot states it. */
+  eniOverride: number | undefined;
   /**
    * RUNNING-desired tasks the instance's own `runningTasksCount` reports beyond those the
    * snapshot lists on it (docs/placement.md): CQL sees them on top of the listed ones.
@@ -50,6 +61,8 @@ export interface RefTask {
   tcp: number[];
   udp: number[];
   gpus: string[];
+  /** Holds a task network interface (awsvpc). */
+  eni: boolean;
 }
 
 export interface RefRunTask {
@@ -61,12 +74,17 @@ export interface RefRunTask {
   strategies?: PlacementStrategy[];
   seed: string;
   kind?: 'EC2' | 'EXTERNAL';
+  /** Run on this capacity provider's instances; `managedScaling` when it has it ENABLED. */
+  capacityProvider?: string;
+  managedScaling?: boolean;
 }
 
 export interface RefOutcome {
   /** The container instance ARN of each placed task, in order. */
   placedOn: string[];
   failures: { arn: string; reason: string }[];
+  /** Tasks left waiting in PROVISIONING (after the placed ones). */
+  waiting: number;
 }
 
 const REASONS = {
@@ -76,6 +94,7 @@ const REASONS = {
   memory: 'RESOURCE:MEMORY',
   ports: 'RESOURCE:PORTS',
   udp: 'RESOURCE:PORTS_UDP',
+  eni: 'RESOURCE:ENI',
   gpu: 'RESOURCE:GPU',
   memberOf: 'MemberOf placement constraint unsatisfied.',
   distinct: 'DistinctInstance placement constraint unsatisfied.',
@@ -88,6 +107,19 @@ function numeric(instance: ContainerInstance, name: string): number {
 
 function strings(instance: ContainerInstance, name: string): string[] {
   return instance.remainingResources?.find((x) => x.name === name)?.stringSetValue ?? [];
+}
+
+/** A registered resource, falling back to the remaining one when not registered. */
+function registeredOf(instance: ContainerInstance, name: string) {
+  return (
+    instance.registeredResources?.find((x) => x.name === name) ??
+    instance.remainingResources?.find((x) => x.name === name)
+  );
+}
+
+function registeredNumber(instance: ContainerInstance, name: string): number {
+  const r = registeredOf(instance, name);
+  return r ? r.integerValue || r.longValue || r.doubleValue || 0 : 0;
 }
 
 function toMillis(value: string | number | undefined): number | undefined {
@@ -110,8 +142,28 @@ function refInstance(ci: ContainerInstance): RefInstance {
     tcp: strings(ci, 'PORTS').map(Number),
     udp: strings(ci, 'PORTS_UDP').map(Number),
     gpus: [...strings(ci, 'GPU')],
+    registered: {
+      cpu: registeredNumber(ci, 'CPU'),
+      memory: registeredNumber(ci, 'MEMORY'),
+      tcp: (registeredOf(ci, 'PORTS')?.stringSetValue ?? []).map(Number),
+      udp: (registeredOf(ci, 'PORTS_UDP')?.stringSetValue ?? []).map(Number),
+      gpus: registeredOf(ci, 'GPU')?.stringSetValue?.length ?? 0,
+    },
+    eniOverride: ci.registeredResources?.some((r) => r.name === 'ENI')
+      ? registeredNumber(ci, 'ENI')
+      : undefined,
     unlistedRunning: ci.runningTasksCount ?? 0,
   };
+}
+
+/** awsvpc tasks the instance can hold: override, else trunk or EC2 limit of its type. */
+function eniLimit(instance: RefInstance): number | undefined {
+  if (instance.eniOverride !== undefined) return instance.eniOverride;
+  const type = instance.attributes.get('ecs.instance-type');
+  if (type === undefined || type === null) return undefined;
+  if (instance.attributes.has('ecs.awsvpc-trunk-id')) return TRUNK_TASK_LIMITS[type];
+  const max = MAX_NETWORK_INTERFACES[type];
+  return max === undefined ? undefined : max - 1;
 }
 
 export class ReferenceModel {
@@ -119,6 +171,8 @@ export class ReferenceModel {
   readonly tasks: RefTask[] = [];
   /** Named by the failure of a call that finds no ACTIVE instance at all. */
   clusterArn = '';
+  /** Named instead when the call ran on a capacity provider. */
+  providerArns = new Map<string, string>();
 
   static fromSnapshot(snapshot: Snapshot): ReferenceModel {
     const model = new ReferenceModel();
@@ -126,6 +180,13 @@ export class ReferenceModel {
     model.clusterArn =
       cluster.clusterArn ??
       `arn:aws:ecs:${snapshot.region}:${snapshot.accountId}:cluster/${cluster.clusterName}`;
+    for (const provider of snapshot.capacityProviders ?? []) {
+      model.providerArns.set(
+        provider.name,
+        provider.capacityProviderArn ??
+          `arn:aws:ecs:${snapshot.region}:${snapshot.accountId}:capacity-provider/${provider.name}`,
+      );
+    }
     for (const ci of cluster.containerInstances) model.instances.push(refInstance(ci));
     for (const task of cluster.tasks) {
       if (task.containerInstanceArn === undefined) continue;
@@ -140,6 +201,7 @@ export class ReferenceModel {
         tcp: [],
         udp: [],
         gpus: [],
+        eni: (task.attachments ?? []).some((a) => a.type === 'ElasticNetworkInterface'),
       });
     }
     for (const instance of model.instances) {
@@ -204,7 +266,8 @@ export class ReferenceModel {
     const distinct = constraints.some((c) => c.type === 'distinctInstance');
     const random = seedrandom(request.seed);
     const kind = request.kind ?? 'EC2';
-    const outcome: RefOutcome = { placedOn: [], failures: [] };
+    const outcome: RefOutcome = { placedOn: [], failures: [], waiting: 0 };
+    const awsvpc = needs.networkMode === 'awsvpc';
 
     const reasonFor = (instance: RefInstance): string | undefined => {
       if (!instance.agentConnected) return REASONS.agent;
@@ -217,6 +280,13 @@ export class ReferenceModel {
       if (needs.memory > 0 && needs.memory > instance.memory) return REASONS.memory;
       if (needs.tcpPorts.some((p) => instance.tcp.includes(p))) return REASONS.ports;
       if (needs.udpPorts.some((p) => instance.udp.includes(p))) return REASONS.udp;
+      if (awsvpc) {
+        const limit = eniLimit(instance);
+        const used = this.tasks.filter(
+          (t) => t.instanceArn === instance.arn && t.eni && t.desiredStatus !== 'STOPPED',
+        ).length;
+        if (limit !== undefined && used >= limit) return REASONS.eni;
+      }
       if (needs.gpus > 0 && needs.gpus > instance.gpus.length) return REASONS.gpu;
       const view = this.view(instance);
       for (const predicate of memberOf) if (!predicate.matches(view)) return REASONS.memberOf;
@@ -232,15 +302,53 @@ export class ReferenceModel {
       return undefined;
     };
 
+    /** Could a new, empty instance like `like` take the task? */
+    const freshFits = (like: RefInstance): boolean => {
+      for (const required of needs.requiredAttributes) {
+        const value = like.attributes.get(required.name);
+        if (value === undefined || (required.value !== undefined && required.value !== value))
+          return false;
+      }
+      const r = like.registered;
+      if (needs.cpu > 0 && needs.cpu > r.cpu) return false;
+      if (needs.memory > 0 && needs.memory > r.memory) return false;
+      if (needs.tcpPorts.some((p) => r.tcp.includes(p))) return false;
+      if (needs.udpPorts.some((p) => r.udp.includes(p))) return false;
+      const limit = eniLimit(like);
+      if (awsvpc && limit !== undefined && limit < 1) return false;
+      if (needs.gpus > 0 && needs.gpus > r.gpus) return false;
+      const emptyView: InstanceView = {
+        ...this.view(like),
+        agentConnected: true,
+        runningTasksCount: 0,
+        taskGroups: new Map(),
+      };
+      return memberOf.every((predicate) => predicate.matches(emptyView));
+    };
+
     for (let n = 0; n < request.count; n++) {
-      const candidates = this.instances.filter(
-        (i) =>
-          i.status === 'ACTIVE' &&
-          i.attributes.has('ecs.capability.external') === (kind === 'EXTERNAL'),
+      const candidates = this.instances.filter((i) =>
+        request.capacityProvider !== undefined
+          ? i.status === 'ACTIVE' && i.capacityProviderName === request.capacityProvider
+          : i.status === 'ACTIVE' &&
+            i.attributes.has('ecs.capability.external') === (kind === 'EXTERNAL'),
       );
+      if (request.managedScaling && candidates.every((i) => reasonFor(i) !== undefined)) {
+        const group = this.instances.filter(
+          (i) => i.capacityProviderName === request.capacityProvider,
+        );
+        if (group.length === 0 || group.some(freshFits)) {
+          outcome.waiting = request.count - n;
+          return outcome;
+        }
+      }
       if (candidates.length === 0) {
-        // No ACTIVE instance of the launch type: the whole call fails as one entry.
-        outcome.failures = [{ arn: this.clusterArn, reason: 'NO ACTIVE INSTANCES' }];
+        // No ACTIVE instance of the launch type or provider: the whole call fails as one entry.
+        const arn =
+          request.capacityProvider !== undefined
+            ? this.providerArns.get(request.capacityProvider)!
+            : this.clusterArn;
+        outcome.failures = [{ arn, reason: 'NO ACTIVE INSTANCES' }];
         return outcome;
       }
       let remaining = candidates.filter((i) => reasonFor(i) === undefined);
@@ -271,6 +379,7 @@ export class ReferenceModel {
         tcp: [...needs.tcpPorts],
         udp: [...needs.udpPorts],
         gpus,
+        eni: awsvpc,
       });
       outcome.placedOn.push(chosen.arn);
     }

@@ -19,4 +19,19 @@ describe('placement invariants hold on generated clusters and requests', () => {
     expect(accepted.filter((p) => p!.plan.tasks.length > 0).length).toBeGreaterThan(50);
     expect(accepted.filter((p) => p!.plan.failures.length > 0).length).toBeGreaterThan(20);
   });
+
+  test('managed-scaling scenarios exercise both waiting and failing, and awsvpc ones RESOURCE:ENI', () => {
+    const managed = fc
+      .sample(placementScenarioArb({ managedScaling: true }), 300)
+      .map(planScenario)
+      .filter((p) => p !== undefined);
+    const waits = managed.filter((p) => p.plan.tasks.some((t) => t.lastStatus === 'PROVISIONING'));
+    expect(waits.length).toBeGreaterThan(20);
+    expect(managed.filter((p) => p.plan.failures.length > 0).length).toBeGreaterThan(5);
+    const eni = fc
+      .sample(placementScenarioArb({ managedScaling: false }), 400)
+      .map(planScenario)
+      .filter((p) => p?.plan.failures.some((f) => f.reason === 'RESOURCE:ENI'));
+    expect(eni.length).toBeGreaterThan(3);
+  });
 });

@@ -2,6 +2,7 @@ import type { TaskNeeds } from '../task-needs.js';
 import { agentCheck } from './agent-check.js';
 import { attributeCheck } from './attribute-check.js';
 import { distinctInstanceCheck } from './distinct-instance-check.js';
+import { eniCheck } from './eni-check.js';
 import { locationCheck } from './location-check.js';
 import { type InstancePredicate, memberOfCheck } from './member-of-check.js';
 import type { PlacementCheck } from './placement-check.js';
@@ -29,6 +30,7 @@ export function buildCheckChain(
   if (needs.memory > 0) chain.push(memoryCheck);
   if (needs.tcpPorts.length > 0) chain.push(tcpPortCheck);
   if (needs.udpPorts.length > 0) chain.push(udpPortCheck);
+  if (needs.networkMode === 'awsvpc') chain.push(eniCheck);
   if (needs.gpus > 0) chain.push(gpuCheck);
   if (needs.zones !== undefined) chain.push(locationCheck);
   for (const { expression, predicate } of constraints.memberOf) {

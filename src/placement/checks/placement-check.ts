@@ -26,4 +26,9 @@ export interface PlacementCheck {
   readonly reason: string;
   passes(instance: InstanceState, needs: TaskNeeds, ctx: CheckContext): boolean;
   check(instance: InstanceState, needs: TaskNeeds, ctx: CheckContext): CheckFailure | undefined;
+  /**
+   * Something the explanation should say although the check passed, e.g. that it could not
+   * be made (an unknown ENI limit). Explain mode only.
+   */
+  note?(instance: InstanceState, needs: TaskNeeds, ctx: CheckContext): string | undefined;
 }
