@@ -3,8 +3,9 @@
  * `--generate-cli-skeleton`) given as text or `file://`. Options on the command line
  * override its fields, as in the AWS CLI.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { conformToShape } from './conform-to-shape.js';
+import { MAX_NESTING_DEPTH, valueNestsBeyond } from './input-limits.js';
 import { parseJson, readParameterText } from './parse-parameter.js';
 import { runTaskInputShape } from './run-task-shapes.js';
 import { UsageError } from './usage-error.js';
@@ -38,10 +39,26 @@ export function readCliInput(
 }
 
 function parseYamlInput(text: string): unknown {
+  const invalid = (reason: string) =>
+    new UsageError(`Error parsing parameter '--cli-input-yaml': Invalid YAML: ${reason}`);
+  const tooDeep = () =>
+    new UsageError(
+      `Error parsing parameter '--cli-input-yaml': the value has lists and mappings nested more than ${MAX_NESTING_DEPTH} levels deep (the limit; a RunTask request needs at most 8)`,
+    );
+  const document = parseDocument(text);
+  // The yaml library builds nested nodes recursively and reports running out of stack as
+  // RESOURCE_EXHAUSTION: only input far deeper than the limit gets there.
+  if (document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) throw tooDeep();
+  const [first] = document.errors;
+  if (first) throw invalid(first.message);
+  let value: unknown;
   try {
-    return parseYaml(text);
+    value = document.toJS();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`Error parsing parameter '--cli-input-yaml': Invalid YAML: ${reason}`);
+    if (error instanceof RangeError) throw tooDeep();
+    throw invalid(error instanceof Error ? error.message : String(error));
   }
+  // Also catches an alias to its own ancestor (`&a [*a]`), a cycle no request can have.
+  if (valueNestsBeyond(value)) throw tooDeep();
+  return value;
 }
