@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import { conformToShape } from './conform-to-shape.js';
-import { MAX_NESTING_DEPTH, valueNestsBeyond } from './input-limits.js';
+import { nestingTooDeep, REQUEST_DEPTH, valueNestsBeyond } from './input-limits.js';
 import { parseJson, readParameterText } from './parse-parameter.js';
 import { runTaskInputShape } from './run-task-shapes.js';
 import { UsageError } from './usage-error.js';
@@ -42,9 +42,7 @@ function parseYamlInput(text: string): unknown {
   const invalid = (reason: string) =>
     new UsageError(`Error parsing parameter '--cli-input-yaml': Invalid YAML: ${reason}`);
   const tooDeep = () =>
-    new UsageError(
-      `Error parsing parameter '--cli-input-yaml': the value has lists and mappings nested more than ${MAX_NESTING_DEPTH} levels deep (the limit; a RunTask request needs at most 8)`,
-    );
+    new UsageError(`Error parsing parameter '--cli-input-yaml': ${nestingTooDeep(REQUEST_DEPTH)}`);
   const document = parseDocument(text);
   // The yaml library builds nested nodes recursively and reports running out of stack as
   // RESOURCE_EXHAUSTION: only input far deeper than the limit gets there.

@@ -2,11 +2,21 @@ import { constants as bufferConstants } from 'node:buffer';
 
 /**
  * How deep command-line and snapshot input may nest. A RunTask request is never more than
- * about 8 levels deep and a snapshot about 7, so 100 leaves room for any real input while
+ * 6 levels deep and a snapshot about 10, so 100 leaves room for any real input while
  * keeping every parser and checker far from the JavaScript call-stack limit (a few thousand
  * levels), where deeply nested input would otherwise crash the command.
  */
 export const MAX_NESTING_DEPTH = 100;
+
+/** How deep real input goes, for messages. */
+export const REQUEST_DEPTH = 'a RunTask request nests at most 6 levels';
+export const SNAPSHOT_DEPTH = 'a snapshot nests about 10 levels';
+
+/** The reason given for input past the limit; `need` says how deep real input goes. */
+export function nestingTooDeep(need?: string): string {
+  const note = need === undefined ? 'the limit' : `the limit; ${need}`;
+  return `nesting deeper than ${MAX_NESTING_DEPTH} levels (${note})`;
+}
 
 /**
  * The largest snapshot file, in bytes: its text must fit one JavaScript string (2^29 - 24

@@ -4,7 +4,7 @@
  * whole input, which may be megabytes).
  */
 import { visit } from 'jsonc-parser';
-import { jsonNestingBeyond, MAX_NESTING_DEPTH } from './input-limits.js';
+import { jsonNestingBeyond, nestingTooDeep } from './input-limits.js';
 import { describeLocation, excerptAt } from './text-excerpt.js';
 
 export class JsonTextError extends Error {
@@ -12,10 +12,12 @@ export class JsonTextError extends Error {
   constructor(
     /** `syntax`: not JSON; `depth`: JSON nested deeper than MAX_NESTING_DEPTH. */
     readonly kind: 'syntax' | 'depth',
-    /** What is wrong and where, with an excerpt when the place is known. */
-    message: string,
+    /** What is wrong, without the place. */
+    readonly reason: string,
+    /** ` at line L, column C:` and an excerpt with a caret; empty when the place is unknown. */
+    readonly where: string,
   ) {
-    super(message);
+    super(`${reason}${where}`);
   }
 }
 
@@ -28,24 +30,23 @@ export function stripByteOrderMark(text: string): string {
 export function parseJsonText(text: string): unknown {
   const tooDeep = jsonNestingBeyond(text);
   if (tooDeep !== -1) {
-    throw new JsonTextError(
-      'depth',
-      `arrays and objects nested more than ${MAX_NESTING_DEPTH} levels deep ${where(text, tooDeep)}`,
-    );
+    throw new JsonTextError('depth', nestingTooDeep(), where(text, tooDeep));
   }
   try {
     return JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const offset = errorOffset(reason, text);
-    const message =
-      offset === undefined ? shortReason(reason) : `${shortReason(reason)} ${where(text, offset)}`;
-    throw new JsonTextError('syntax', message);
+    throw new JsonTextError(
+      'syntax',
+      shortReason(reason),
+      offset === undefined ? '' : where(text, offset),
+    );
   }
 }
 
 function where(text: string, offset: number): string {
-  return `${describeLocation(text, offset)}:\n${excerptAt(text, offset)}`;
+  return ` ${describeLocation(text, offset)}:\n${excerptAt(text, offset)}`;
 }
 
 /**

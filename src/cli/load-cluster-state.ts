@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SnapshotError } from '../cluster/validate-snapshot.js';
 import { type FileIdentity, identityOf } from './file-identity.js';
-import { MAX_NESTING_DEPTH, MAX_SNAPSHOT_BYTES } from './input-limits.js';
+import { MAX_SNAPSHOT_BYTES, nestingTooDeep, SNAPSHOT_DEPTH } from './input-limits.js';
 import { JsonTextError, parseJsonText, stripByteOrderMark } from './json-text.js';
 
 export class ClusterStateError extends Error {
@@ -33,7 +33,7 @@ export function loadClusterState(file: string, cwd: string): LoadedClusterState 
     if (!(error instanceof JsonTextError)) throw error;
     throw new ClusterStateError(
       error.kind === 'depth'
-        ? `the cluster state ${file} is refused: it has ${error.message} (the limit is ${MAX_NESTING_DEPTH}; a snapshot needs about 7)`
+        ? `the cluster state ${file} is refused: ${nestingTooDeep(SNAPSHOT_DEPTH)}${error.where}`
         : `the cluster state ${file} is not valid JSON: ${error.message}`,
     );
   }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { conformToShape } from './conform-to-shape.js';
-import { MAX_NESTING_DEPTH } from './input-limits.js';
+import { nestingTooDeep, REQUEST_DEPTH } from './input-limits.js';
 import { JsonTextError, parseJsonText, stripByteOrderMark } from './json-text.js';
 import type { Shape } from './shape.js';
 import { parseShorthand, ShorthandSyntaxError } from './shorthand.js';
@@ -115,7 +115,7 @@ export function parseJson(flag: string, text: string): unknown {
     if (!(error instanceof JsonTextError)) throw error;
     throw new UsageError(
       error.kind === 'depth'
-        ? `Error parsing parameter '${flag}': the value has ${error.message} (the limit is ${MAX_NESTING_DEPTH}; a RunTask request needs at most 8)`
+        ? `Error parsing parameter '${flag}': ${nestingTooDeep(REQUEST_DEPTH)}${error.where}`
         : `Error parsing parameter '${flag}': Invalid JSON: ${error.message}`,
     );
   }

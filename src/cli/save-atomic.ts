@@ -24,8 +24,8 @@ import { type SignalHost, processSignalHost, withSignalCleanup } from './signal-
 
 /** The handle operations the save needs; tests substitute failing ones. */
 export interface WritableHandle {
-  /** Appends at the current position. */
-  writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  /** Appends all of `data` at the current position. */
+  write(data: Uint8Array): Promise<void>;
   stat(): Promise<Pick<Stats, 'uid' | 'gid'>>;
   chown(uid: number, gid: number): Promise<void>;
   chmod(mode: number): Promise<void>;
@@ -48,7 +48,21 @@ export interface AtomicSaveFs {
 }
 
 export const nodeAtomicSaveFs: AtomicSaveFs = {
-  createExclusive: (path, mode) => fsp.open(path, 'wx', mode),
+  async createExclusive(path, mode) {
+    const handle = await fsp.open(path, 'wx', mode);
+    return {
+      async write(data) {
+        for (let done = 0; done < data.length; ) {
+          done += (await handle.write(data, done, data.length - done)).bytesWritten;
+        }
+      },
+      stat: () => handle.stat(),
+      chown: (uid, gid) => handle.chown(uid, gid),
+      chmod: (mode) => handle.chmod(mode),
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  },
   identity: async (path) => identityOf(await fsp.stat(path, { bigint: true })),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
@@ -75,8 +89,10 @@ export type SaveOutcome = 'saved' | 'changed';
 
 /** Only the owner may read the temporary file until it has the target's mode. */
 const TEMPORARY_MODE = 0o600;
-/** Characters gathered before each write. */
-const WRITE_BATCH = 1 << 20;
+/** Bytes gathered before each write. */
+const WRITE_BUFFER_BYTES = 1 << 22;
+/** The most bytes UTF-8 needs for one UTF-16 code unit. */
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * Writes `value` as JSON over `target.file` if that file is still `expected`; returns
@@ -185,22 +201,39 @@ async function writeJson(
   if (own.uid !== target.uid || own.gid !== target.gid) {
     await handle.chown(target.uid, target.gid);
   }
+  // The JSON pieces are encoded into one reused buffer, written whenever it is full: the
+  // whole text never exists at once, in a string or in memory.
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  let used = 0;
   let bytes = 0;
-  let batch = '';
-  const flush = async () => {
-    bytes += Buffer.byteLength(batch, 'utf8');
+  const emit = async (data: Uint8Array) => {
+    bytes += data.length;
     if (bytes > maxBytes) return false;
-    await handle.writeFile(batch, 'utf8');
-    batch = '';
+    await handle.write(data);
     return true;
   };
-  for (const chunk of jsonChunks(value, indent)) {
-    batch += chunk;
-    if (batch.length >= WRITE_BATCH && !(await flush())) return false;
+  const flush = async () => {
+    const full = used;
+    used = 0;
+    return full === 0 || emit(buffer.subarray(0, full));
+  };
+  for (const piece of fileText(value, indent)) {
+    const room = piece.length * MAX_BYTES_PER_UNIT;
+    if (used + room > buffer.length && !(await flush())) return false;
+    if (room > buffer.length) {
+      if (!(await emit(Buffer.from(piece, 'utf8')))) return false;
+    } else {
+      used += buffer.write(piece, used, 'utf8');
+    }
   }
-  batch += '\n';
   if (!(await flush())) return false;
   await handle.chmod(target.mode);
   await handle.sync();
   return true;
+}
+
+/** The file's text, in pieces: the JSON and a final line break. */
+function* fileText(value: unknown, indent: number): Generator<string> {
+  yield* jsonChunks(value, indent);
+  yield '\n';
 }

@@ -5,7 +5,7 @@
  * (see conform-to-shape.ts) turns "256" into 256 and a lone value into a one-item list.
  */
 
-import { MAX_NESTING_DEPTH } from './input-limits.js';
+import { MAX_NESTING_DEPTH, nestingTooDeep } from './input-limits.js';
 import { excerptAt } from './text-excerpt.js';
 
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };
@@ -162,7 +162,7 @@ class ShorthandParser {
   /** Opening a list or structure: refused past MAX_NESTING_DEPTH, before recursing further. */
   private enter(): void {
     if (++this.depth > MAX_NESTING_DEPTH) {
-      this.fail(`lists and structures nested more than ${MAX_NESTING_DEPTH} levels deep`);
+      this.fail(nestingTooDeep());
     }
   }
 
