@@ -3,12 +3,12 @@
  * `--generate-cli-skeleton`) given as text or `file://`. Options on the command line
  * override its fields, as in the AWS CLI.
  */
-import { parseDocument } from 'yaml';
 import { conformToShape } from './conform-to-shape.js';
-import { nestingTooDeep, REQUEST_DEPTH, valueNestsBeyond } from './input-limits.js';
+import { nestingTooDeep, REQUEST_DEPTH } from './input-limits.js';
 import { parseJson, readParameterText } from './parse-parameter.js';
 import { runTaskInputShape } from './run-task-shapes.js';
 import { UsageError } from './usage-error.js';
+import { parseYamlText, YamlTextError } from './yaml-text.js';
 
 /** The request without its required-field rule: the command line may supply those. */
 const partialRunTaskInputShape = { ...runTaskInputShape, required: [] };
@@ -39,24 +39,14 @@ export function readCliInput(
 }
 
 function parseYamlInput(text: string): unknown {
-  const invalid = (reason: string) =>
-    new UsageError(`Error parsing parameter '--cli-input-yaml': Invalid YAML: ${reason}`);
-  const tooDeep = () =>
-    new UsageError(`Error parsing parameter '--cli-input-yaml': ${nestingTooDeep(REQUEST_DEPTH)}`);
-  const document = parseDocument(text);
-  // The yaml library builds nested nodes recursively and reports running out of stack as
-  // RESOURCE_EXHAUSTION: only input far deeper than the limit gets there.
-  if (document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) throw tooDeep();
-  const [first] = document.errors;
-  if (first) throw invalid(first.message);
-  let value: unknown;
   try {
-    value = document.toJS();
+    return parseYamlText(text);
   } catch (error) {
-    if (error instanceof RangeError) throw tooDeep();
-    throw invalid(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof YamlTextError)) throw error;
+    throw new UsageError(
+      error.kind === 'depth'
+        ? `Error parsing parameter '--cli-input-yaml': ${nestingTooDeep(REQUEST_DEPTH)}`
+        : `Error parsing parameter '--cli-input-yaml': Invalid YAML: ${error.message}`,
+    );
   }
-  // Also catches an alias to its own ancestor (`&a [*a]`), a cycle no request can have.
-  if (valueNestsBeyond(value)) throw tooDeep();
-  return value;
 }

@@ -58,7 +58,7 @@ function shortReason(reason: string): string {
     const token = String.fromCodePoint(reason.codePointAt(UNEXPECTED_TOKEN.length) ?? 0);
     return `Unexpected token ${describeCharacter(token)}`;
   }
-  return reason.replace(/ in JSON at position \d+.*$/s, '');
+  return reason.replace(/( in JSON)? at position \d+.*$/s, '');
 }
 
 const UNEXPECTED_TOKEN = "Unexpected token '";
