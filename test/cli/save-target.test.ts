@@ -37,7 +37,7 @@ async function refusal(path: string, host?: SaveTargetHost): Promise<string> {
 function asUser(uid: number, gid: number, groups: number[], writable: boolean): SaveTargetHost {
   return {
     ...nodeSaveTargetHost,
-    access: async (path, mode) =>
+    access: async (path) =>
       writable
         ? undefined
         : Promise.reject(new Error(`EACCES: permission denied, access '${path}'`)),
