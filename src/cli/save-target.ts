@@ -25,19 +25,19 @@ export interface SaveTargetHost {
   stat(path: string): Promise<Stats>;
   /** Resolves when the calling user may access `path` in `mode`; rejects otherwise. */
   access(path: string, mode: number): Promise<void>;
-  /** Effective user and group ids, and the supplementary groups. */
-  user(): { uid: number; gid: number; groups: readonly number[] };
+  /** Effective user and group ids and the supplementary groups; undefined where the
+   * platform has none (Windows), and then no ownership rule applies. */
+  user(): { uid: number; gid: number; groups: readonly number[] } | undefined;
 }
 
 export const nodeSaveTargetHost: SaveTargetHost = {
   realpath: (path) => fsp.realpath(path),
   stat: (path) => fsp.stat(path),
   access: (path, mode) => fsp.access(path, mode),
-  user: () => ({
-    uid: process.geteuid?.() ?? -1,
-    gid: process.getegid?.() ?? -1,
-    groups: process.getgroups?.() ?? [],
-  }),
+  user: () =>
+    process.geteuid && process.getegid && process.getgroups
+      ? { uid: process.geteuid(), gid: process.getegid(), groups: process.getgroups() }
+      : undefined,
 };
 
 const PERMISSION_BITS = 0o7777;
@@ -76,7 +76,7 @@ export async function checkSaveTarget(
   const octal = `mode ${mode.toString(8).padStart(4, '0')}`;
   // Root may write anything, so for root a file nobody may write (chmod a-w) is the sign
   // that it must not be replaced; for anyone else the system decides (access W_OK).
-  if (user.uid === ROOT && (mode & ANY_WRITE_BIT) === 0) {
+  if (user?.uid === ROOT && (mode & ANY_WRITE_BIT) === 0) {
     throw refuse(`it is read-only (${octal}); make it writable first (chmod u+w)`);
   }
   try {
@@ -94,7 +94,7 @@ export async function checkSaveTarget(
   }
   // Only root can give a file away; anyone else can keep only their own uid and a group
   // they belong to. Rather than silently change the owner, refuse.
-  if (user.uid !== ROOT) {
+  if (user !== undefined && user.uid !== ROOT) {
     if (stats.uid !== user.uid) {
       throw refuse(
         `it belongs to uid ${stats.uid}, and a save by uid ${user.uid} would make it theirs; run the command as its owner (or root), or save a copy`,
