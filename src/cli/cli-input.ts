@@ -3,11 +3,12 @@
  * `--generate-cli-skeleton`) given as text or `file://`. Options on the command line
  * override its fields, as in the AWS CLI.
  */
-import { parse as parseYaml } from 'yaml';
 import { conformToShape } from './conform-to-shape.js';
+import { nestingTooDeep, REQUEST_DEPTH } from './input-limits.js';
 import { parseJson, readParameterText } from './parse-parameter.js';
 import { runTaskInputShape } from './run-task-shapes.js';
 import { UsageError } from './usage-error.js';
+import { parseYamlText, YamlTextError } from './yaml-text.js';
 
 /** The request without its required-field rule: the command line may supply those. */
 const partialRunTaskInputShape = { ...runTaskInputShape, required: [] };
@@ -39,9 +40,13 @@ export function readCliInput(
 
 function parseYamlInput(text: string): unknown {
   try {
-    return parseYaml(text);
+    return parseYamlText(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`Error parsing parameter '--cli-input-yaml': Invalid YAML: ${reason}`);
+    if (!(error instanceof YamlTextError)) throw error;
+    throw new UsageError(
+      error.kind === 'depth'
+        ? `Error parsing parameter '--cli-input-yaml': ${nestingTooDeep(REQUEST_DEPTH)}`
+        : `Error parsing parameter '--cli-input-yaml': Invalid YAML: ${error.message}`,
+    );
   }
 }

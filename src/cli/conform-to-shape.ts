@@ -4,6 +4,7 @@
  * JSON values already carry types, so they are only checked, as botocore does.
  */
 import type { Shape, StructureShape } from './shape.js';
+import { previewValue } from './value-preview.js';
 import { UsageError } from './usage-error.js';
 
 export type ValueSource = 'shorthand' | 'json';
@@ -19,7 +20,7 @@ export function conformToShape(
       if (typeof value === 'string') return value;
       if (source === 'shorthand' && Array.isArray(value)) {
         throw new UsageError(
-          `Invalid value for parameter ${path}: expected a single value, got the list ${JSON.stringify(value)} (quote a value that contains commas; is an '=' missing?)`,
+          `Invalid value for parameter ${path}: expected a single value, got the list ${previewValue(value)} (quote a value that contains commas; is an '=' missing?)`,
         );
       }
       return invalidType(value, path, 'string');
@@ -51,8 +52,10 @@ export function conformToShape(
 function conformInteger(value: unknown, path: string, source: ValueSource): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   if (source === 'shorthand' && typeof value === 'string') {
-    if (/^[+-]?\d+$/.test(value.trim())) {
-      const parsed = Number(value.trim());
+    // Strict: ASCII digits and an optional sign, nothing else (no spaces, `_` or other
+    // scripts' digits, which the AWS CLI's Python int() would take).
+    if (INTEGER_TEXT.test(value)) {
+      const parsed = Number(value);
       if (Number.isSafeInteger(parsed)) return parsed;
     }
     throw new UsageError(
@@ -61,6 +64,8 @@ function conformInteger(value: unknown, path: string, source: ValueSource): numb
   }
   return invalidType(value, path, 'integer');
 }
+
+const INTEGER_TEXT = /^[+-]?[0-9]+$/;
 
 function conformStructure(
   value: unknown,
@@ -101,6 +106,6 @@ function describeType(value: unknown): string {
 
 function invalidType(value: unknown, path: string, expected: string): never {
   throw new UsageError(
-    `Invalid type for parameter ${path}, value: ${JSON.stringify(value)}, type: ${describeType(value)}, valid types: ${expected}`,
+    `Invalid type for parameter ${path}, value: ${previewValue(value)}, type: ${describeType(value)}, valid types: ${expected}`,
   );
 }

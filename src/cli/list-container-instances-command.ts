@@ -10,6 +10,7 @@ import { type CommandContext, runCommandBody } from './command-outcome.js';
 import { ExitCode } from './exit-codes.js';
 import { formatJson } from './format-json.js';
 import { clusterStateProblem, loadClusterState } from './load-cluster-state.js';
+import { readScalarParameter } from './parse-parameter.js';
 import { UsageError } from './usage-error.js';
 
 export const LIST_CONTAINER_INSTANCES_CONTEXT: CommandContext = {
@@ -69,19 +70,25 @@ export function listContainerInstances(options: ListOptions, io: CliIO): Promise
     if (options.clusterState === undefined) {
       throw new UsageError('the following arguments are required: --cluster-state');
     }
-    const status = options.status === undefined ? undefined : parseStatus(options.status);
+    // Every value may also come from a file (file://), as in the AWS CLI.
+    const read = (flag: string, raw: string | undefined) =>
+      raw === undefined ? undefined : readScalarParameter(flag, raw, io.cwd);
+    const cluster = read('--cluster', options.cluster);
+    const filter = read('--filter', options.filter);
+    const statusText = read('--status', options.status);
+    const status = statusText === undefined ? undefined : parseStatus(statusText);
     const { snapshot } = loadClusterState(options.clusterState, io.cwd);
-    let cluster: Cluster;
+    let state: Cluster;
     try {
-      cluster = Cluster.fromSnapshot(snapshot);
+      state = Cluster.fromSnapshot(snapshot);
     } catch (error) {
       throw clusterStateProblem(options.clusterState, error);
     }
     const input: ListContainerInstancesInput = {};
-    if (options.cluster !== undefined) input.cluster = options.cluster;
-    if (options.filter !== undefined) input.filter = options.filter;
+    if (cluster !== undefined) input.cluster = cluster;
+    if (filter !== undefined) input.filter = filter;
     if (status !== undefined) input.status = status;
-    io.stdout.write(formatJson(cluster.listContainerInstances(input)));
+    io.stdout.write(formatJson(state.listContainerInstances(input)));
     return ExitCode.success;
   });
 }

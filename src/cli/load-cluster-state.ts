@@ -1,11 +1,15 @@
 /**
- * Reads the `--cluster-state` snapshot file. Any problem (missing file, bad JSON, and, via
- * `clusterStateProblem`, an invalid snapshot) is a ClusterStateError naming the file and,
- * when known, the JSON path or the line and column of the problem.
+ * Reads the `--cluster-state` snapshot file. Any problem (missing file, too large, bad JSON,
+ * nesting too deep, and, via `clusterStateProblem`, an invalid snapshot) is a
+ * ClusterStateError naming the file and, when known, the JSON path or the line and column of
+ * the problem with a short excerpt.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SnapshotError } from '../cluster/validate-snapshot.js';
+import { type FileIdentity, identityOf } from './file-identity.js';
+import { MAX_SNAPSHOT_BYTES, nestingTooDeep, SNAPSHOT_DEPTH } from './input-limits.js';
+import { JsonTextError, parseJsonText, stripByteOrderMark } from './json-text.js';
 
 export class ClusterStateError extends Error {
   override readonly name = 'ClusterStateError';
@@ -16,23 +20,55 @@ export interface LoadedClusterState {
   path: string;
   /** The parsed JSON, not yet validated: Cluster.fromSnapshot validates it (once). */
   snapshot: unknown;
+  /** The file that was read, as it was when read. */
+  identity: FileIdentity;
 }
 
 export function loadClusterState(file: string, cwd: string): LoadedClusterState {
   const path = resolve(cwd, file);
-  let text: string;
+  const { text, identity } = readSnapshotText(path, file);
   try {
-    text = readFileSync(path, 'utf8');
+    return { path, snapshot: parseJsonText(stripByteOrderMark(text)), identity };
+  } catch (error) {
+    if (!(error instanceof JsonTextError)) throw error;
+    throw new ClusterStateError(
+      error.kind === 'depth'
+        ? `the cluster state ${file} is refused: ${nestingTooDeep(SNAPSHOT_DEPTH)}${error.where}`
+        : `the cluster state ${file} is not valid JSON: ${error.message}`,
+    );
+  }
+}
+
+/** The file's text and identity, from one open file (so both describe the same version). */
+function readSnapshotText(path: string, file: string): { text: string; identity: FileIdentity } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
   } catch (error) {
     throw new ClusterStateError(`could not read the cluster state ${file}: ${reasonOf(error)}`);
   }
   try {
-    return { path, snapshot: JSON.parse(text) };
-  } catch (error) {
-    throw new ClusterStateError(
-      `the cluster state ${file} is not valid JSON: ${describeJsonError(reasonOf(error), text)}`,
-    );
+    const stats = fstatSync(fd, { bigint: true });
+    if (stats.isFile() && stats.size > BigInt(MAX_SNAPSHOT_BYTES)) throw tooLarge(file, stats.size);
+    let text: string;
+    try {
+      text = readFileSync(fd, 'utf8');
+    } catch (error) {
+      // A pipe or device has no size to check up front.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw tooLarge(file);
+      throw new ClusterStateError(`could not read the cluster state ${file}: ${reasonOf(error)}`);
+    }
+    return { text, identity: identityOf(stats) };
+  } finally {
+    closeSync(fd);
   }
+}
+
+function tooLarge(file: string, size?: bigint): ClusterStateError {
+  const actual = size === undefined ? 'larger' : `${size.toLocaleString('en-US')} bytes`;
+  return new ClusterStateError(
+    `the cluster state ${file} is too large (${actual}): a snapshot can be at most ${MAX_SNAPSHOT_BYTES.toLocaleString('en-US')} bytes, the longest text JavaScript can hold`,
+  );
 }
 
 /** A snapshot the cluster refused (SnapshotError, with its JSON path) becomes a ClusterStateError. */
@@ -40,16 +76,12 @@ export function clusterStateProblem(file: string, error: unknown): ClusterStateE
   if (error instanceof SnapshotError) {
     return new ClusterStateError(`the cluster state ${file} is invalid at ${error.message}`);
   }
+  if (error instanceof RangeError) {
+    // Whatever the library could not cope with (input nested or sized past the engine's
+    // limits) is still a problem of this file, not a crash of the command.
+    return new ClusterStateError(`the cluster state ${file} could not be loaded: ${error.message}`);
+  }
   return error;
-}
-
-/** Adds line and column to Node's "at position N" so the place is easy to find. */
-function describeJsonError(reason: string, text: string): string {
-  const match = /position (\d+)/.exec(reason);
-  if (!match) return reason;
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset).split('\n');
-  return `${reason} (line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
 function reasonOf(error: unknown): string {

@@ -6,18 +6,30 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { conformToShape } from './conform-to-shape.js';
+import { nestingTooDeep, REQUEST_DEPTH } from './input-limits.js';
+import { JsonTextError, parseJsonText, stripByteOrderMark } from './json-text.js';
 import type { Shape } from './shape.js';
 import { parseShorthand, ShorthandSyntaxError } from './shorthand.js';
 import { UsageError } from './usage-error.js';
 
 const FILE_PREFIX = 'file://';
+const BINARY_FILE_PREFIX = 'fileb://';
 
-/** The value itself, or the content of the file a `file://` value names (relative to cwd). */
+/**
+ * The value itself, or the content of the file a `file://` value names (relative to cwd),
+ * without a leading byte-order mark. `fileb://` is refused: in the AWS CLI it is for binary
+ * (blob) parameters, and neither command here has one.
+ */
 export function readParameterText(flag: string, raw: string, cwd: string): string {
+  if (raw.startsWith(BINARY_FILE_PREFIX)) {
+    throw new UsageError(
+      `Error parsing parameter '${flag}': fileb:// is for binary (blob) parameters and ${flag} takes text; use file:// to read it from a file`,
+    );
+  }
   if (!raw.startsWith(FILE_PREFIX)) return raw;
   const path = resolve(cwd, raw.slice(FILE_PREFIX.length));
   try {
-    return readFileSync(path, 'utf8');
+    return stripByteOrderMark(readFileSync(path, 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(
@@ -49,6 +61,11 @@ export function parseParameter(
   }
   // Scalars: the text is the value; the shape checks it is an integer or boolean.
   return conformToShape(text, shape, name, 'shorthand');
+}
+
+/** A single text value (`--filter`, `--seed`): as given, or read from `file://`. */
+export function readScalarParameter(flag: string, raw: string, cwd: string): string {
+  return scalarText(raw, readParameterText(flag, raw, cwd));
 }
 
 /** A file's final line break is not part of the value (`echo web:1 > td.txt`). */
@@ -93,11 +110,13 @@ function parseStructureText(flag: string, text: string): unknown {
 
 export function parseJson(flag: string, text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJsonText(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof JsonTextError)) throw error;
     throw new UsageError(
-      `Error parsing parameter '${flag}': Invalid JSON: ${reason}\nJSON received: ${text}`,
+      error.kind === 'depth'
+        ? `Error parsing parameter '${flag}': ${nestingTooDeep(REQUEST_DEPTH)}${error.where}`
+        : `Error parsing parameter '${flag}': Invalid JSON: ${error.message}`,
     );
   }
 }

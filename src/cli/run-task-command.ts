@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { Cluster, DEFAULT_SEED } from '../api/cluster.js';
-import type { RunTaskOutput } from '../api/run-task-types.js';
+import type { RunTaskInput, RunTaskOutput } from '../api/run-task-types.js';
 import { promptForParameters } from './auto-prompt.js';
 import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
 import { readCliInput } from './cli-input.js';
@@ -13,10 +13,11 @@ import { type CommandContext, runCommandBody } from './command-outcome.js';
 import { ExitCode } from './exit-codes.js';
 import { renderExplainReport } from './explain-report.js';
 import { formatJson } from './format-json.js';
-import { ClusterStateError, clusterStateProblem, loadClusterState } from './load-cluster-state.js';
+import { readScalarParameter } from './parse-parameter.js';
+import { clusterStateProblem, loadClusterState } from './load-cluster-state.js';
+import { type Placement, placeAndSave } from './place-and-save.js';
 import { reportWidth } from './report-width.js';
 import { defineRunTaskArguments, type ToolOptions } from './run-task-arguments.js';
-import { saveAtomic } from './save-atomic.js';
 import { parseSkeletonKind, renderRunTaskSkeleton } from './skeleton.js';
 import { UsageError } from './usage-error.js';
 
@@ -87,36 +88,59 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
     if (clusterStateFile === undefined) {
       throw new UsageError('the following arguments are required: --cluster-state');
     }
-    const { path, snapshot } = loadClusterState(clusterStateFile, io.cwd);
-    const cluster = openCluster(clusterStateFile, snapshot);
     // The library's fixed default seed unless one is given: a dry run is reproducible, and
     // the plan (--explain) and the run (--save) make the same choices.
-    const seed = tool.seed ?? DEFAULT_SEED;
-
-    let response: RunTaskOutput;
-    if (tool.explain === true) {
-      const { explanation, replayOf, ...planned } = cluster.planRunTask(input, { seed });
-      io.stderr.write(
-        renderExplainReport(explanation, {
-          color: useColor(io.stderr, io.env),
-          width: reportWidth(io.stderr, io.env),
-          // A clientToken replay tries no task at all.
-          count: replayOf ? 0 : (input.count ?? 1),
-        }),
-      );
-      response = tool.save === true ? cluster.runTask(input, { seed }) : planned;
-    } else {
-      response = cluster.runTask(input, { seed });
-    }
-    // Saved before the response is printed: a printed response means a recorded placement.
-    // A run that placed nothing changed nothing, so the file is not rewritten (normalised),
-    // unless it used a clientToken: the token is kept in the file for a retry to find.
-    if (tool.save === true && (response.tasks.length > 0 || input.clientToken !== undefined)) {
-      await saveSnapshot(path, clusterStateFile, cluster);
-    }
-    io.stdout.write(formatJson(response));
+    const seed =
+      tool.seed === undefined ? DEFAULT_SEED : readScalarParameter('--seed', tool.seed, io.cwd);
+    const file = clusterStateFile;
+    const place = (snapshot: unknown) =>
+      placeTasks(openCluster(file, snapshot), input, seed, tool, io);
+    // With --save, the placement is printed only once it is recorded in the file.
+    const placement =
+      tool.save === true
+        ? await placeAndSave(file, io.cwd, place)
+        : place(loadClusterState(file, io.cwd).snapshot);
+    if (placement.report !== undefined) io.stderr.write(placement.report);
+    io.stdout.write(formatJson(placement.response));
     return ExitCode.success;
   });
+}
+
+interface TaskPlacement extends Placement {
+  response: RunTaskOutput;
+  /** The --explain report. */
+  report?: string;
+}
+
+function placeTasks(
+  cluster: Cluster,
+  input: RunTaskInput,
+  seed: string,
+  tool: ToolOptions,
+  io: CliIO,
+): TaskPlacement {
+  let response: RunTaskOutput;
+  let report: string | undefined;
+  if (tool.explain === true) {
+    const { explanation, replayOf, ...planned } = cluster.planRunTask(input, { seed });
+    report = renderExplainReport(explanation, {
+      color: useColor(io.stderr, io.env),
+      width: reportWidth(io.stderr, io.env),
+      // A clientToken replay tries no task at all.
+      count: replayOf ? 0 : (input.count ?? 1),
+    });
+    response = tool.save === true ? cluster.runTask(input, { seed }) : planned;
+  } else {
+    response = cluster.runTask(input, { seed });
+  }
+  return {
+    response,
+    ...(report !== undefined ? { report } : {}),
+    // A run that placed nothing changed nothing, unless it used a clientToken: the token is
+    // kept in the file for a retry to find.
+    changed: response.tasks.length > 0 || input.clientToken !== undefined,
+    snapshot: () => cluster.toSnapshot(),
+  };
 }
 
 function openCluster(file: string, snapshot: unknown): Cluster {
@@ -124,17 +148,6 @@ function openCluster(file: string, snapshot: unknown): Cluster {
     return Cluster.fromSnapshot(snapshot);
   } catch (error) {
     throw clusterStateProblem(file, error);
-  }
-}
-
-async function saveSnapshot(path: string, file: string, cluster: Cluster): Promise<void> {
-  try {
-    await saveAtomic(path, `${JSON.stringify(cluster.toSnapshot(), null, 2)}\n`);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ClusterStateError(
-      `could not save the cluster state to ${file} (left unchanged): ${reason}`,
-    );
   }
 }
 

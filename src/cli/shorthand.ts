@@ -5,6 +5,9 @@
  * (see conform-to-shape.ts) turns "256" into 256 and a lone value into a one-item list.
  */
 
+import { MAX_NESTING_DEPTH, nestingTooDeep } from './input-limits.js';
+import { excerptAt } from './text-excerpt.js';
+
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };
 export type ShorthandStructure = { [key: string]: ShorthandValue };
 
@@ -18,7 +21,7 @@ export class ShorthandSyntaxError extends Error {
     /** 0-based offset of the offending character (input.length at the end). */
     readonly position: number,
   ) {
-    super(`${reason} at position ${position}:\n  ${input}\n  ${' '.repeat(position)}^`);
+    super(`${reason} at position ${position}:\n${excerptAt(input, position)}`);
   }
 }
 
@@ -35,6 +38,8 @@ export function parseShorthand(input: string): ShorthandStructure {
 
 class ShorthandParser {
   private pos = 0;
+  /** Nesting of the value being parsed: the top-level structure is level 1. */
+  private depth = 1;
 
   constructor(private readonly input: string) {}
 
@@ -113,6 +118,13 @@ class ShorthandParser {
   }
 
   private parseList(): ShorthandValue[] {
+    this.enter();
+    const items = this.parseListItems();
+    this.depth--;
+    return items;
+  }
+
+  private parseListItems(): ShorthandValue[] {
     this.pos++; // [
     const items: ShorthandValue[] = [];
     this.skipSpace();
@@ -141,6 +153,20 @@ class ShorthandParser {
   }
 
   private parseHash(): ShorthandStructure {
+    this.enter();
+    const result = this.parseHashPairs();
+    this.depth--;
+    return result;
+  }
+
+  /** Opening a list or structure: refused past MAX_NESTING_DEPTH, before recursing further. */
+  private enter(): void {
+    if (++this.depth > MAX_NESTING_DEPTH) {
+      this.fail(nestingTooDeep());
+    }
+  }
+
+  private parseHashPairs(): ShorthandStructure {
     this.pos++; // {
     this.skipSpace();
     if (this.peek() === '}') {

@@ -435,7 +435,7 @@ describe('run-task --save', () => {
     expect(run.code).toBe(255);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('could not save the cluster state');
-    expect(run.stderr).toContain('(left unchanged)');
+    expect(run.stderr).toContain('(left unchanged, nothing was placed)');
     expect((await readFile(longName)).equals(before)).toBe(true);
     expect((await readdir(dir)).sort()).toEqual([`${'c'.repeat(240)}.json`, 'cluster.json']);
   });
