@@ -396,3 +396,14 @@ describe('importSnapshot: bad or incomplete inputs', () => {
     expect(problem([])).toContain('no input');
   });
 });
+
+describe('the package entry point', () => {
+  it('exports importSnapshot and parseJsonDocuments', async () => {
+    const api = await import('ecs-placement');
+    const documents = exampleDocuments();
+    expect(api.importSnapshot(documents).snapshot.clusters[0]!.clusterName).toBe('shop');
+    expect(api.parseJsonDocuments('{"taskArns": []}', 'x.json')).toEqual([
+      { value: { taskArns: [] }, source: 'x.json' },
+    ]);
+  });
+});

@@ -32,6 +32,11 @@ export interface EcsJsonServerOptions {
   faults?: Record<string, Fault>;
   /** When set, requests signed with another access key are refused. */
   accessKeyId?: string;
+  /**
+   * Container instances ListContainerInstances leaves out, as if they registered after the
+   * listing (DescribeContainerInstances still answers for them).
+   */
+  unlisted?: readonly string[];
 }
 
 export interface Call {
@@ -300,8 +305,10 @@ function ecsOperation(
     case 'ListContainerInstances': {
       const cluster = clusterNamed(store, input['cluster']);
       const status = input['status'];
-      const instances = instancesOf(store, cluster).filter((i) =>
-        typeof status === 'string' ? i['status'] === status : i['status'] !== 'INACTIVE',
+      const instances = instancesOf(store, cluster).filter(
+        (i) =>
+          (typeof status === 'string' ? i['status'] === status : i['status'] !== 'INACTIVE') &&
+          !options.unlisted?.includes(i['containerInstanceArn'] as string),
       );
       const { items, nextToken } = page(instances, input, options.pageSize ?? 100);
       return {
