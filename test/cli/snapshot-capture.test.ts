@@ -424,6 +424,16 @@ describe('snapshot capture: refusals write nothing', () => {
     expect(await readFile(join(dir, 'existing.json'), 'utf8')).toBe('old content');
   });
 
+  it('a --task-definition that does not exist: the service error and which one, exit 254', async () => {
+    const endpoint = await serve();
+    const run = await fails(endpoint.url, '--task-definition', 'web:9');
+    expect(run.code).toBe(254);
+    expect(run.stderr).toContain(
+      '\nAn error occurred (ClientException) when calling the DescribeTaskDefinition operation: Unable to describe task definition.\n' +
+        'ecs-placement snapshot capture: error: DescribeTaskDefinition failed for task definition web:9\n',
+    );
+  });
+
   it('credentials the service refuses, exit 254', async () => {
     const endpoint = await serve({ accessKeyId: 'AKIDSOMEONEELSE00001' });
     const run = await fails(endpoint.url);

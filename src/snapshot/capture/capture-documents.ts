@@ -48,16 +48,18 @@ class Recorder {
 
   constructor(readonly progress: CaptureProgress) {}
 
+  /** One call; `subject` names what it was about, for the message if it fails. */
   async call<T extends object>(
     service: Service,
     operation: string,
     run: () => Promise<T>,
+    subject?: string,
   ): Promise<Json> {
     let output: T;
     try {
       output = await run();
     } catch (error) {
-      throw new CaptureCallError(service, operation, error);
+      throw new CaptureCallError(service, operation, error, subject);
     }
     return this.keep(operation, output);
   }
@@ -156,7 +158,7 @@ async function captureCluster(
       sdk.paginateListTasks({ client: ecs }, { cluster: arn }),
     )
   ).flatMap((page) => strings(page['taskArns']));
-  recorder.progress.phase(`describing ${taskArns.length} tasks of ${name}`);
+  recorder.progress.phase(`describing ${count(taskArns.length, 'task')} of ${name}`);
   const tasks = await describeInBatches(taskArns, recorder, (batch) =>
     recorder
       .call('ECS', 'DescribeTasks', () =>
@@ -188,7 +190,7 @@ async function describeInstances(
 ): Promise<Json[]> {
   const { ecs } = clients;
   const { DescribeContainerInstancesCommand } = clients.sdk.ecs;
-  recorder.progress.phase(`describing ${arns.length} container instances of ${name}`);
+  recorder.progress.phase(`describing ${count(arns.length, 'container instance')} of ${name}`);
   return describeInBatches(arns, recorder, (batch) =>
     recorder
       .call('ECS', 'DescribeContainerInstances', () =>
@@ -228,11 +230,15 @@ async function describeTaskDefinitions(
     .filter((a): a is string => typeof a === 'string');
   const names = [...new Set([...inUse, ...plan.taskDefinitions])];
   if (names.length === 0) return;
-  recorder.progress.phase(`describing ${names.length} task definitions`);
+  recorder.progress.phase(`describing ${count(names.length, 'task definition')}`);
   let done = 0;
   await mapWithLimit(names, PARALLEL_CALLS, async (taskDefinition) => {
-    await recorder.call('ECS', 'DescribeTaskDefinition', () =>
-      clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] })),
+    await recorder.call(
+      'ECS',
+      'DescribeTaskDefinition',
+      () =>
+        clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] })),
+      `task definition ${taskDefinition}`,
     );
     recorder.progress.step(++done, names.length);
   });
@@ -254,7 +260,7 @@ async function describeCapacityProviders(
     ]),
   ];
   if (names.length === 0) return;
-  recorder.progress.phase(`describing ${names.length} capacity providers`);
+  recorder.progress.phase(`describing ${count(names.length, 'capacity provider')}`);
   for (const batch of inBatches(names, DESCRIBE_LIMIT)) {
     let nextToken: string | undefined;
     do {
@@ -311,4 +317,8 @@ function list(value: unknown): Json[] {
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }

@@ -24,8 +24,10 @@ export class CaptureCallError extends Error {
     readonly service: Service,
     readonly operation: string,
     override readonly cause: unknown,
+    /** What the call was about, when one call of many failed: `task definition web:9`. */
+    readonly subject?: string,
   ) {
-    super(`${service} ${operation} failed: ${messageOf(cause)}`);
+    super(`${service} ${operation}${subject ? ` (${subject})` : ''} failed: ${messageOf(cause)}`);
   }
 }
 
@@ -108,7 +110,12 @@ export function explainCaptureFailure(error: unknown, command: string): CaptureF
   }
   const status = (cause as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata
     ?.httpStatusCode;
-  if (typeof status === 'number') return { kind: 'service', text: awsLine };
+  if (typeof status === 'number') {
+    const about = error.subject
+      ? `${command}: error: ${operation} failed for ${error.subject}\n`
+      : '';
+    return { kind: 'service', text: awsLine + about };
+  }
   const code = (cause as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) {
     return {
