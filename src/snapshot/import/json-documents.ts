@@ -13,8 +13,14 @@ const BYTE_ORDER_MARK = 0xfeff;
 
 /** The documents of `text`, read from `source` (a file name or `stdin`), in order. */
 export function parseJsonDocuments(text: string, source: string): ImportDocument[] {
+  const first = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
+  // Most inputs hold one document: JSON.parse alone reads it. The scan below is for inputs
+  // of several (JSON.parse then stops at the end of the first) and for the error messages.
+  const whole = singleDocument(first === 0 ? text : text.slice(first));
+  if (whole !== undefined) return [{ value: whole, source }];
+
   const spans: { start: number; end: number }[] = [];
-  let offset = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
+  let offset = first;
   for (;;) {
     offset = skipWhitespace(text, offset);
     if (offset >= text.length) break;
@@ -45,6 +51,17 @@ export function parseJsonDocuments(text: string, source: string): ImportDocument
     }
     return several ? { value, source, index: i + 1, line } : { value, source };
   });
+}
+
+/** The value of a text that is exactly one JSON object or list, else undefined. */
+function singleDocument(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return value !== null && typeof value === 'object' ? value : undefined;
 }
 
 function skipWhitespace(text: string, i: number): number {
