@@ -7,10 +7,9 @@
  * providers the clusters use; EC2 DescribeSubnets for the subnets and VPCs the instances and
  * tasks point at. Throttling and transient failures are retried by the SDK.
  */
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { ImportDocument } from '../import/origin.js';
 import { subnetReferences } from '../subnet-references.js';
+import type { SdkClient } from './aws-sdk-types.js';
 import { inBatches, mapWithLimit } from './batches.js';
 import { CaptureAnswerError, CaptureCallError } from './capture-errors.js';
 import type { Service } from './capture-permissions.js';
@@ -20,9 +19,9 @@ import { toCliJson } from './to-cli-json.js';
 
 export interface CaptureClients {
   sdk: AwsSdk;
-  ecs: ECSClient;
+  ecs: SdkClient;
   /** Undefined when no subnets are described (--no-subnets). */
-  ec2: EC2Client | undefined;
+  ec2: SdkClient | undefined;
 }
 
 export interface CapturePlan {
@@ -280,7 +279,7 @@ async function describeCapacityProviders(
 
 async function describeSubnets(
   clients: CaptureClients,
-  ec2: EC2Client,
+  ec2: SdkClient,
   instances: readonly Json[],
   tasks: readonly Json[],
   recorder: Recorder,

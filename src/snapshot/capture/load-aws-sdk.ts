@@ -3,32 +3,36 @@
  * other commands never import them (they are optional dependencies). A missing package is
  * reported with how to install it.
  */
-import type * as Ec2 from '@aws-sdk/client-ec2';
-import type * as Ecs from '@aws-sdk/client-ecs';
+import type { Ec2Sdk, EcsSdk } from './aws-sdk-types.js';
 import { CaptureSetupError } from './capture-errors.js';
 
 export interface AwsSdk {
-  ecs: typeof Ecs;
+  ecs: EcsSdk;
   /** Undefined when the capture describes no subnets (--no-subnets). */
-  ec2: typeof Ec2 | undefined;
+  ec2: Ec2Sdk | undefined;
 }
 
 export interface SdkImporters {
-  ecs: () => Promise<typeof Ecs>;
-  ec2: () => Promise<typeof Ec2>;
+  ecs: () => Promise<EcsSdk>;
+  ec2: () => Promise<Ec2Sdk>;
 }
 
+// The names are variables so that TypeScript does not load the SDK's declarations
+// (see aws-sdk-types.ts); at run time this is a plain dynamic import.
+const ECS_PACKAGE: string = '@aws-sdk/client-ecs';
+const EC2_PACKAGE: string = '@aws-sdk/client-ec2';
+
 export const SDK_IMPORTERS: SdkImporters = {
-  ecs: () => import('@aws-sdk/client-ecs'),
-  ec2: () => import('@aws-sdk/client-ec2'),
+  ecs: () => import(ECS_PACKAGE) as Promise<EcsSdk>,
+  ec2: () => import(EC2_PACKAGE) as Promise<Ec2Sdk>,
 };
 
 export async function loadAwsSdk(withEc2: boolean, importers = SDK_IMPORTERS): Promise<AwsSdk> {
   // The SDK warns on stderr that its releases after early 2027 need Node 22; a capture's
   // stderr is for its progress and notes, so the warning is off unless the user set it.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-  const ecs = await load('@aws-sdk/client-ecs', importers.ecs);
-  const ec2 = withEc2 ? await load('@aws-sdk/client-ec2', importers.ec2) : undefined;
+  const ecs = await load(ECS_PACKAGE, importers.ecs);
+  const ec2 = withEc2 ? await load(EC2_PACKAGE, importers.ec2) : undefined;
   return { ecs, ec2 };
 }
 

@@ -82,33 +82,25 @@ export function assembleSnapshot(collected: Collected, options: AssembleOptions)
     clusterOf(arn, stated, held, clusters, byName, byArn).tasks.push(held);
   }
 
-  checkTaskInstances(
-    clusters,
-    sets.containerInstance.has.bind(sets.containerInstance),
-    options,
-    notes,
-  );
+  checkTaskInstances(clusters, sets.containerInstance, options, notes);
+  const excused = collected.failures;
   checkListed(
-    'container instance',
+    { what: 'container instance', command: 'describe-container-instances' },
     collected.listedInstances,
-    sets.containerInstance.has.bind(sets.containerInstance),
-    collected.failures,
+    (arn) => sets.containerInstance.has(arn) || excused.has(arn),
     options,
     notes,
-    'describe-container-instances',
   );
   checkListed(
-    'task',
+    { what: 'task', command: 'describe-tasks' },
     collected.listedTasks,
-    sets.task.has.bind(sets.task),
-    collected.failures,
+    (arn) => sets.task.has(arn) || excused.has(arn),
     options,
     notes,
-    'describe-tasks',
   );
-  checkCapacityProviders(clusters, sets.capacityProvider.has.bind(sets.capacityProvider));
-  noteMissingDefinitions(clusters, sets.taskDefinition.has.bind(sets.taskDefinition), notes);
-  noteMissingSubnets(clusters, sets.subnet.has.bind(sets.subnet), notes);
+  checkCapacityProviders(clusters, sets.capacityProvider);
+  noteMissingDefinitions(clusters, sets.taskDefinition, notes);
+  noteMissingSubnets(clusters, sets.subnet, notes);
 
   return build(clusters, collected, options, notes);
 }
@@ -157,9 +149,14 @@ function undescribed(
   );
 }
 
+/** What the inputs describe, by identity. */
+interface Described {
+  has(key: string): boolean;
+}
+
 function checkTaskInstances(
   clusters: readonly ClusterGroup[],
-  described: (arn: string) => boolean,
+  instances: Described,
   options: AssembleOptions,
   notes: string[],
 ): void {
@@ -169,7 +166,7 @@ function checkTaskInstances(
     for (const task of cluster.tasks) {
       const instance = task.value['containerInstanceArn'];
       if (typeof instance !== 'string' || own.has(instance)) continue;
-      if (described(instance)) {
+      if (instances.has(instance)) {
         throw new SnapshotImportError(
           `${describeOrigin(task.origin)}: the task ${task.value['taskArn'] as string} of cluster ` +
             `${cluster.name} runs on the container instance ${instance} of another cluster`,
@@ -199,17 +196,16 @@ function checkTaskInstances(
 }
 
 function checkListed(
-  what: string,
+  kind: { what: string; command: string },
   listed: ReadonlyMap<string, Origin>,
-  described: (arn: string) => boolean,
-  failures: ReadonlyMap<string, string>,
+  accountedFor: (arn: string) => boolean,
   options: AssembleOptions,
   notes: string[],
-  describeCommand: string,
 ): void {
+  const { what, command: describeCommand } = kind;
   const lines: string[] = [];
   for (const [arn, origin] of listed) {
-    if (!described(arn) && !failures.has(arn)) lines.push(`${describeOrigin(origin)}: ${arn}`);
+    if (!accountedFor(arn)) lines.push(`${describeOrigin(origin)}: ${arn}`);
   }
   if (lines.length === 0) return;
   const summary = `${count(lines.length, what)} listed but not described by any ${describeCommand} output`;
@@ -223,16 +219,13 @@ function checkListed(
   );
 }
 
-function checkCapacityProviders(
-  clusters: readonly ClusterGroup[],
-  described: (name: string) => boolean,
-): void {
+function checkCapacityProviders(clusters: readonly ClusterGroup[], providers: Described): void {
   for (const cluster of clusters) {
     const names = cluster.held.value['capacityProviders'];
     if (!Array.isArray(names)) continue;
     const missing = names.filter(
       (name): name is string =>
-        typeof name === 'string' && !FARGATE_PROVIDERS.has(name) && !described(name),
+        typeof name === 'string' && !FARGATE_PROVIDERS.has(name) && !providers.has(name),
     );
     if (missing.length === 0) continue;
     throw new SnapshotImportError(
@@ -246,7 +239,7 @@ function checkCapacityProviders(
 
 function noteMissingDefinitions(
   clusters: readonly ClusterGroup[],
-  described: (key: string) => boolean,
+  definitions: Described,
   notes: string[],
 ): void {
   const missing = new Set<string>();
@@ -255,7 +248,7 @@ function noteMissingDefinitions(
       const arn = task.value['taskDefinitionArn'];
       if (typeof arn !== 'string') continue;
       const key = arn.slice(arn.lastIndexOf('/') + 1);
-      if (!described(key)) missing.add(key);
+      if (!definitions.has(key)) missing.add(key);
     }
   }
   if (missing.size === 0) return;
@@ -269,14 +262,14 @@ function noteMissingDefinitions(
 
 function noteMissingSubnets(
   clusters: readonly ClusterGroup[],
-  described: (id: string) => boolean,
+  subnets: Described,
   notes: string[],
 ): void {
   const { subnetIds } = subnetReferences(
     clusters.flatMap((c) => c.instances.map((i) => i.value)),
     clusters.flatMap((c) => c.tasks.map((t) => t.value)),
   );
-  const missing = [...subnetIds].filter((id) => !described(id)).sort();
+  const missing = [...subnetIds].filter((id) => !subnets.has(id)).sort();
   if (missing.length === 0) return;
   notes.push(
     `the subnets ${missing.join(', ')} used by instances or tasks are not described: run-task ` +
