@@ -33,3 +33,11 @@ export {
 } from './cql/index.js';
 export type * from './placement/explanation.js';
 export { whyNot } from './placement/why-not.js';
+export {
+  type ImportDocument,
+  type ImportSnapshotOptions,
+  type ImportSnapshotResult,
+  importSnapshot,
+  parseJsonDocuments,
+  SnapshotImportError,
+} from './snapshot/index.js';

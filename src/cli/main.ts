@@ -15,6 +15,7 @@ import {
 } from './list-container-instances-command.js';
 import { packageVersion } from './package-version.js';
 import { RUN_TASK_CONTEXT, registerRunTask } from './run-task-command.js';
+import { registerSnapshot, SNAPSHOT_CONTEXT } from './snapshot-command.js';
 
 const PROGRAM_CONTEXT: CommandContext = {
   commandPath: 'ecs-placement',
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   for (const [command, context] of [
     [registerRunTask(program, io, report), RUN_TASK_CONTEXT],
     [registerListContainerInstances(program, io, report), LIST_CONTAINER_INSTANCES_CONTEXT],
+    [registerSnapshot(program, io, report), SNAPSHOT_CONTEXT],
   ] as const) {
     command.exitOverride().configureOutput(outputTo(io, context));
   }

@@ -95,13 +95,13 @@ const WRITE_BUFFER_BYTES = 1 << 22;
 const MAX_BYTES_PER_UNIT = 3;
 
 /**
- * Writes `value` as JSON over `target.file` if that file is still `expected`; returns
- * `changed` (and writes nothing) when it is not.
+ * Writes `value` as JSON over `target.file` if that file is still `expected` (`undefined`:
+ * if it still does not exist); returns `changed` (and writes nothing) when it is not.
  */
 export async function saveAtomic(
   target: SaveTarget,
   value: unknown,
-  expected: FileIdentity,
+  expected: FileIdentity | undefined,
   options: SaveOptions = {},
 ): Promise<SaveOutcome> {
   const fs = options.fs ?? nodeAtomicSaveFs;
@@ -139,7 +139,7 @@ export async function saveAtomic(
         }
         lock = await fs.lock(target.file);
         try {
-          if (lock.compromised || !sameFile(await fs.identity(target.file), expected)) {
+          if (lock.compromised || !(await stillAsExpected(fs, target.file, expected))) {
             await removeTemporary();
             return 'changed';
           }
@@ -158,6 +158,20 @@ export async function saveAtomic(
     },
     options.signals ?? processSignalHost,
   );
+}
+
+async function stillAsExpected(
+  fs: AtomicSaveFs,
+  file: string,
+  expected: FileIdentity | undefined,
+): Promise<boolean> {
+  let now: FileIdentity | undefined;
+  try {
+    now = await fs.identity(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return now === undefined || expected === undefined ? now === expected : sameFile(now, expected);
 }
 
 function temporaryPathFor(file: string): string {

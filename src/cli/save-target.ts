@@ -52,11 +52,10 @@ export async function checkSaveTarget(
   path: string,
   shown: string,
   host: SaveTargetHost = nodeSaveTargetHost,
+  /** How a refusal begins; the default speaks of `run-task --save`. */
+  refusal = `--save cannot replace the cluster state ${shown}, so nothing was placed`,
 ): Promise<SaveTarget> {
-  const refuse = (reason: string) =>
-    new ClusterStateError(
-      `--save cannot replace the cluster state ${shown}, so nothing was placed: ${reason}`,
-    );
+  const refuse = (reason: string) => new ClusterStateError(`${refusal}: ${reason}`);
 
   let file: string;
   let stats: Stats;
