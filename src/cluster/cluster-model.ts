@@ -177,12 +177,18 @@ export class ClusterModel {
     if (placed) {
       const { instance, footprint } = placed;
       const gpusBefore = instance.freeGpus;
+      // A snapshot task whose reservation the captured remainingResources do not show (the
+      // two were read moments apart) gives back no more than brings the instance to its
+      // registered figures, and no GPU that is already free.
+      const cpu = releasable(footprint.cpu, instance.cpu, instance.registeredCpu);
+      const memory = releasable(footprint.memory, instance.memory, instance.registeredMemory);
       instance.version++;
-      instance.cpu += footprint.cpu;
-      instance.memory += footprint.memory;
+      instance.cpu += cpu;
+      instance.memory += memory;
       for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
       for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
-      instance.freeGpus = [...gpusBefore, ...footprint.gpuIds];
+      const free = new Set(gpusBefore);
+      instance.freeGpus = [...gpusBefore, ...footprint.gpuIds.filter((id) => !free.has(id))];
       this.removeGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
       // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
       const wasPending = placed.ours || task.lastStatus === 'PENDING';
@@ -196,8 +202,8 @@ export class ClusterModel {
         instance.freeGpus = gpusBefore;
         for (const port of footprint.udpPorts) instance.udpTaken.add(port);
         for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
-        instance.memory -= footprint.memory;
-        instance.cpu -= footprint.cpu;
+        instance.memory -= memory;
+        instance.cpu -= cpu;
       });
     }
     task.desiredStatus = 'STOPPED';
@@ -301,8 +307,19 @@ export class ClusterModel {
     this.instances.push(state);
     this.byRef.set(state.arn, state);
     if (!this.byRef.has(state.id)) this.byRef.set(state.id, state);
+    // An EC2 instance id names the live registration; an INACTIVE record of an earlier
+    // registration of the same EC2 instance gives way to it.
     const ec2 = state.ec2InstanceId;
-    if (ec2 !== undefined && !this.byRef.has(ec2)) this.byRef.set(ec2, state);
+    const holder = ec2 !== undefined ? this.byRef.get(ec2) : undefined;
+    if (
+      ec2 !== undefined &&
+      (holder === undefined ||
+        (holder.status === 'INACTIVE' &&
+          state.status !== 'INACTIVE' &&
+          holder.ec2InstanceId === ec2))
+    ) {
+      this.byRef.set(ec2, state);
+    }
     return state;
   }
 
@@ -363,6 +380,11 @@ function adoptReportedRunningCount(instance: InstanceState): void {
   if (reported !== undefined && reported > instance.view.runningTasksCount) {
     instance.view.runningTasksCount = reported;
   }
+}
+
+/** How much of `amount` an instance with `left` can take back without passing `registered`. */
+function releasable(amount: number, left: number, registered: number | undefined): number {
+  return registered === undefined ? amount : Math.max(0, Math.min(amount, registered - left));
 }
 
 function countHost(
