@@ -6,7 +6,9 @@ import seedrandom from 'seedrandom';
 import { type LaunchTarget, resolveLaunchTargets } from '../capacity/resolve-launch-targets.js';
 import { ClusterModel } from '../cluster/cluster-model.js';
 import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../cluster/ecs-types.js';
-import { validateSnapshot } from '../cluster/validate-snapshot.js';
+import { cloneData } from '../cluster/copy-data.js';
+import { validateContainerInstance } from '../cluster/validate-container-instance.js';
+import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
 import type { PlacementExplanation, TaskTrace } from '../placement/explanation.js';
 import { placeTasks } from '../placement/place-tasks.js';
 import { computeTaskNeeds } from '../placement/task-needs.js';
@@ -16,7 +18,7 @@ import { compileClusterQuery, compileConstraints } from './compile-constraints.j
 import { InvalidParameterException } from './errors.js';
 import { placeFargate } from './place-fargate.js';
 import { resolveCluster } from './resolve-cluster.js';
-import { subnetZones } from './subnet-zones.js';
+import { subnetZoneMap, subnetZones } from './subnet-zones.js';
 import { resolveTaskDefinition } from './resolve-task-definition.js';
 import type {
   Failure,
@@ -44,12 +46,20 @@ export interface RunTaskPlan extends RunTaskOutput {
 
 const NO_INSTANCES = 'No Container Instances were found in your cluster.';
 
+/**
+ * Nothing a Cluster keeps is shared with its caller: the snapshot and every request are
+ * copied on the way in (validateSnapshot, parseRunTaskInput), and everything it returns is
+ * a fresh copy (cloneData), so changing either side's objects never reaches the other.
+ */
 export class Cluster {
   private readonly models = new Map<string, ClusterModel>();
+  private readonly subnetZones: ReadonlyMap<string, string>;
 
-  private constructor(private readonly snapshot: Snapshot) {}
+  private constructor(private readonly snapshot: Snapshot) {
+    this.subnetZones = subnetZoneMap(snapshot.subnets);
+  }
 
-  /** Validates the snapshot (throws SnapshotError with a JSON path) and loads it. */
+  /** Validates the snapshot (throws SnapshotError with a JSON path) and loads a copy of it. */
   static fromSnapshot(snapshot: unknown): Cluster {
     return new Cluster(validateSnapshot(snapshot));
   }
@@ -86,12 +96,12 @@ export class Cluster {
 
   /** The current state in snapshot format (for `--save`). */
   toSnapshot(): Snapshot {
-    return {
+    return cloneData({
       ...this.snapshot,
       // Through the model even for a cluster no call has touched yet, so the figures it
       // writes (runningTasksCount, pendingTasksCount) do not depend on what ran before.
       clusters: this.snapshot.clusters.map((c) => this.model(c).toClusterSnapshot()),
-    };
+    });
   }
 
   /**
@@ -109,15 +119,41 @@ export class Cluster {
     }
   }
 
-  /** RegisterContainerInstance, for simulations and tests: the instance becomes a candidate at once. */
-  registerContainerInstance(instance: ContainerInstance, cluster?: string): void {
-    const model = this.model(resolveCluster(this.snapshot, cluster));
-    if (model.instance(instance.containerInstanceArn)) {
-      throw new InvalidParameterException(
-        `Container instance ${instance.containerInstanceArn} is already registered.`,
+  /**
+   * RegisterContainerInstance, for simulations and tests: the instance becomes a candidate
+   * at once. It is checked as a snapshot's instances are (InvalidParameterException naming
+   * the member) and a copy is kept.
+   */
+  registerContainerInstance(instance: ContainerInstance | unknown, cluster?: string): void {
+    const clusterSnapshot = resolveCluster(this.snapshot, cluster);
+    let checked: ContainerInstance;
+    try {
+      checked = validateContainerInstance(
+        instance,
+        'containerInstance',
+        1,
+        clusterSnapshot.capacityProviders,
       );
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      throw new InvalidParameterException(`Invalid ${error.message}.`);
     }
-    model.registerInstance(instance);
+    const arn = checked.containerInstanceArn;
+    const ec2 = checked.status !== 'INACTIVE' ? checked.ec2InstanceId : undefined;
+    // Unique across the snapshot, as in a snapshot file.
+    for (const other of this.snapshot.clusters) {
+      for (const known of this.model(other).instances) {
+        if (known.arn === arn) {
+          throw new InvalidParameterException(`Container instance ${arn} is already registered.`);
+        }
+        if (ec2 !== undefined && known.ec2InstanceId === ec2 && known.status !== 'INACTIVE') {
+          throw new InvalidParameterException(
+            `EC2 instance ${ec2} is already registered as ${known.arn}.`,
+          );
+        }
+      }
+    }
+    this.model(clusterSnapshot).registerInstance(checked);
   }
 
   /** PutAttributes on one container instance (ARN or id); `value` undefined = a name-only attribute. */
@@ -231,7 +267,8 @@ export class Cluster {
     } else {
       model.keep();
     }
-    return { tasks, failures };
+    // The model keeps the task objects (stopTask, toSnapshot): the caller gets copies.
+    return { tasks: tasks.map(cloneData), failures };
   }
 
   /**
@@ -275,7 +312,7 @@ export class Cluster {
     const needs = computeTaskNeeds(
       definition,
       request.overrides,
-      subnetZones(request.networkConfiguration, this.snapshot.subnets),
+      subnetZones(request.networkConfiguration, this.subnetZones),
     );
     const group = request.group ?? `family:${definition.family}`;
     const arns = { region: this.snapshot.region, accountId: this.snapshot.accountId };
@@ -295,7 +332,7 @@ export class Cluster {
       overrides: echoOverrides(definition, request.overrides),
       tags: taskTags(request, definition, model.clusterName),
       createdAt,
-      subnets: this.snapshot.subnets ?? {},
+      subnets: this.subnetZones,
     };
     const scope =
       target.capacityProvider !== undefined
