@@ -6,7 +6,7 @@ import seedrandom from 'seedrandom';
 import { type LaunchTarget, resolveLaunchTargets } from '../capacity/resolve-launch-targets.js';
 import { ClusterModel } from '../cluster/cluster-model.js';
 import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../cluster/ecs-types.js';
-import { cloneData } from '../cluster/copy-data.js';
+import { cloneData, cloneWith } from '../cluster/copy-data.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
 import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
 import type { PlacementExplanation, TaskTrace } from '../placement/explanation.js';
@@ -96,8 +96,7 @@ export class Cluster {
 
   /** The current state in snapshot format (for `--save`). */
   toSnapshot(): Snapshot {
-    return cloneData({
-      ...this.snapshot,
+    return cloneWith(this.snapshot, {
       // Through the model even for a cluster no call has touched yet, so the figures it
       // writes (runningTasksCount, pendingTasksCount) do not depend on what ran before.
       clusters: this.snapshot.clusters.map((c) => this.model(c).toClusterSnapshot()),

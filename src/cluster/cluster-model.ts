@@ -1,4 +1,5 @@
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
+import { cloneData, cloneWith } from './copy-data.js';
 import type { ClusterSnapshot, ContainerInstance, Resource, Task } from './ecs-types.js';
 import { EXTERNAL_ATTRIBUTE, InstanceState, arnId } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
@@ -230,13 +231,15 @@ export class ClusterModel {
     if (name === EXTERNAL_ATTRIBUTE) this.scopes.clear();
   }
 
-  /** The cluster in snapshot format, with remaining resources, counts and tasks brought up to date. */
+  /**
+   * The cluster in snapshot format, with remaining resources, counts and tasks brought up to
+   * date: all of it a fresh copy, sharing no object with the model.
+   */
   toClusterSnapshot(): ClusterSnapshot {
-    return {
-      ...this.source,
+    return cloneWith(this.source, {
       containerInstances: this.instances.map((i) => this.instanceSnapshot(i)),
-      tasks: this.tasks.map((t) => ({ ...t })),
-    };
+      tasks: this.tasks.map(cloneData),
+    });
   }
 
   private instanceSnapshot(instance: InstanceState): ContainerInstance {
@@ -262,12 +265,11 @@ export class ClusterModel {
     const attributes = [...instance.view.attributes].map(([name, value]) =>
       value === null ? { name } : { name, value },
     );
-    const written: ContainerInstance = {
-      ...source,
+    const written = cloneWith(source, {
       status: instance.status,
       remainingResources: remaining,
       attributes,
-    };
+    });
     const running = instance.view.runningTasksCount;
     if (running !== 0 || source.runningTasksCount !== undefined) {
       written.runningTasksCount = running;
@@ -298,7 +300,7 @@ export class ClusterModel {
       case 'GPU':
         return withStringSet(original, 'GPU', [...instance.freeGpus]);
       default:
-        return original ?? { name };
+        return original ? cloneData(original) : { name };
     }
   }
 

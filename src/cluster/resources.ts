@@ -1,4 +1,5 @@
 /** Reading and writing the `Resource` entries of DescribeContainerInstances. */
+import { cloneData } from './copy-data.js';
 import type { Resource } from './ecs-types.js';
 
 /** The numeric value of a resource, whichever numeric member the snapshot used. */
@@ -34,7 +35,7 @@ export function portSet(resources: readonly Resource[] | undefined, name: string
 export function withNumeric(original: Resource | undefined, name: string, value: number): Resource {
   if (!original)
     return { name, type: 'INTEGER', doubleValue: 0, integerValue: value, longValue: 0 };
-  const written: Resource = { ...original };
+  const written: Resource = cloneData(original);
   if (original.type === 'DOUBLE') written.doubleValue = value;
   else if (original.type === 'LONG') written.longValue = value;
   else written.integerValue = value;
@@ -46,5 +47,5 @@ export function withStringSet(
   name: string,
   values: string[],
 ): Resource {
-  return { ...(original ?? { name, type: 'STRINGSET' }), stringSetValue: values };
+  return { ...cloneData(original ?? { name, type: 'STRINGSET' }), stringSetValue: values };
 }

@@ -26,7 +26,7 @@ export function memberPath(path: string, key: string): string {
 export function isPlainObject(value: unknown): value is Json {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
+  return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** Sets a member even when it is called `__proto__` (plain assignment would set the prototype). */
@@ -41,6 +41,10 @@ export function setMember(target: Json, key: string, value: unknown): void {
   } else {
     target[key] = value;
   }
+}
+
+function itemPath(path: string, index: number | undefined): string {
+  return index === undefined ? path : `${path}[${index}]`;
 }
 
 function tooDeep(path: string): never {
@@ -96,20 +100,19 @@ export function copyMembers(
   /** When given, `source` is item `index` of the list at `path` (the path is built lazily). */
   index?: number,
 ): Json {
-  const where = () => (index === undefined ? path : `${path}[${index}]`);
-  if (level > MAX_SNAPSHOT_DEPTH) tooDeep(where());
+  if (level > MAX_SNAPSHOT_DEPTH) tooDeep(itemPath(path, index));
   // The spread keeps the member order (and an own `__proto__` member) and is fast; only the
   // members holding objects, lists or non-JSON values need another look.
   const copy: Json = { ...source };
-  for (const key of Object.keys(copy)) {
+  for (const key in copy) {
     const value = copy[key];
     if (value === null) continue;
     const type = typeof value;
     if (type === 'string' || type === 'number' || type === 'boolean' || type === 'undefined') {
       continue;
     }
-    if (checked.has(key)) continue;
-    setMember(copy, key, copyData(value, memberPath(where(), key), level + 1));
+    if (checked.has(key) || !Object.hasOwn(copy, key)) continue;
+    setMember(copy, key, copyData(value, memberPath(itemPath(path, index), key), level + 1));
   }
   return copy;
 }

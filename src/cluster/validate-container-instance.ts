@@ -4,7 +4,7 @@
  */
 import type { Attribute, ContainerInstance, Resource } from './ecs-types.js';
 import { numericResource } from './resources.js';
-import { copyMembers, isPlainObject, type Json } from './snapshot-data.js';
+import { copyMembers, type Json } from './snapshot-data.js';
 import { fail, show } from './snapshot-error.js';
 import {
   boolean,
@@ -88,25 +88,24 @@ export function validateContainerInstance(
       'expected the list of remaining resources (CPU, MEMORY, ...), got nothing',
     );
   }
-  const remaining = resources(
+  const left = new Figures();
+  copy['remainingResources'] = resources(
     source['remainingResources'],
     `${path}.remainingResources`,
     level + 1,
+    left,
   );
-  for (const needed of ['CPU', 'MEMORY']) {
-    if (!remaining.some((r) => r.name === needed)) {
-      fail(`${path}.remainingResources`, `expected a ${needed} resource`);
-    }
-  }
-  copy['remainingResources'] = remaining;
+  if (left.cpuAt < 0) fail(`${path}.remainingResources`, 'expected a CPU resource');
+  if (left.memoryAt < 0) fail(`${path}.remainingResources`, 'expected a MEMORY resource');
   if (source['registeredResources'] !== undefined) {
-    const registered = resources(
+    const registered = new Figures();
+    copy['registeredResources'] = resources(
       source['registeredResources'],
       `${path}.registeredResources`,
       level + 1,
+      registered,
     );
-    copy['registeredResources'] = registered;
-    notAboveRegistered(remaining, registered, path);
+    notAboveRegistered(left, registered, path);
   }
   if (source['attributes'] !== undefined) {
     copy['attributes'] = attributes(source['attributes'], `${path}.attributes`, level + 1);
@@ -121,22 +120,27 @@ export function validateContainerInstance(
  * An instance never has more left than it registered: remaining CPU and MEMORY above the
  * registered figures would let placement hand out capacity the instance does not have.
  */
-function notAboveRegistered(remaining: Resource[], registered: Resource[], path: string): void {
-  for (const name of ['CPU', 'MEMORY']) {
-    const index = remaining.findIndex((r) => r.name === name);
-    if (index < 0 || !registered.some((r) => r.name === name)) continue;
-    const left = numericResource(remaining, name);
-    const total = numericResource(registered, name);
-    if (left > total) {
-      fail(
-        `${path}.remainingResources[${index}]`,
-        `remaining ${name} ${left} is more than the registered ${total}`,
-      );
-    }
-  }
+function notAboveRegistered(left: Figures, registered: Figures, path: string): void {
+  const over = (name: string, at: number, amount: number, total: number) =>
+    fail(
+      `${path}.remainingResources[${at}]`,
+      `remaining ${name} ${amount} is more than the registered ${total}`,
+    );
+  if (registered.cpuAt >= 0 && left.cpu > registered.cpu)
+    over('CPU', left.cpuAt, left.cpu, registered.cpu);
+  if (registered.memoryAt >= 0 && left.memory > registered.memory)
+    over('MEMORY', left.memoryAt, left.memory, registered.memory);
 }
 
-function resources(value: unknown, path: string, level: number): Resource[] {
+/** The CPU and MEMORY figures of a resource list and where they are (-1: absent). */
+class Figures {
+  cpu = 0;
+  cpuAt = -1;
+  memory = 0;
+  memoryAt = -1;
+}
+
+function resources(value: unknown, path: string, level: number, figures: Figures): Resource[] {
   const items = list(value, path);
   const copies = new Array<Resource>(items.length);
   const names = new Set<string>();
@@ -172,14 +176,23 @@ function resources(value: unknown, path: string, level: number): Resource[] {
     } else if (type === 'STRINGSET') {
       copy['stringSetValue'] = [];
     }
-    if (name === 'CPU' || name === 'MEMORY') cpuOrMemory(source, name, itemPath);
+    if (name === 'CPU') {
+      figures.cpu = cpuOrMemory(source, name, itemPath);
+      figures.cpuAt = i;
+    } else if (name === 'MEMORY') {
+      figures.memory = cpuOrMemory(source, name, itemPath);
+      figures.memoryAt = i;
+    }
     copies[i] = copy as unknown as Resource;
   }
   return copies;
 }
 
-/** CPU units and MiB are whole, non-negative figures (ECS reports them as INTEGER). */
-function cpuOrMemory(source: Json, name: string, path: string): void {
+/**
+ * CPU units and MiB are whole, non-negative figures (ECS reports them as INTEGER). Returns
+ * the figure as the model reads it (numericResource).
+ */
+function cpuOrMemory(source: Json, name: string, path: string): number {
   let given = false;
   for (const key of ['integerValue', 'longValue', 'doubleValue']) {
     const amount = source[key];
@@ -193,6 +206,7 @@ function cpuOrMemory(source: Json, name: string, path: string): void {
     }
   }
   if (!given) fail(path, `resource ${name} has no integerValue, longValue or doubleValue`);
+  return numericResource([source as unknown as Resource], name);
 }
 
 export function attributes(value: unknown, path: string, level: number): Attribute[] {
@@ -202,7 +216,9 @@ export function attributes(value: unknown, path: string, level: number): Attribu
   // The hottest loop of a large snapshot (dozens per instance): paths are built only on failure.
   for (let i = 0; i < items.length; i++) {
     const source = items[i] as Json;
-    if (!isPlainObject(source)) object(source, `${path}[${i}]`);
+    if (source === null || typeof source !== 'object' || Array.isArray(source)) {
+      object(source, `${path}[${i}]`);
+    }
     const name = source['name'];
     if (typeof name !== 'string' || name === '' || names.has(name)) {
       const itemPath = `${path}[${i}]`;
