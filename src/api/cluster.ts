@@ -31,6 +31,7 @@ import type {
 import { echoOverrides, taskTags } from './task-echo.js';
 import { parseRunTaskInput, validateRunTaskRequest } from './validate-run-task.js';
 import { validateScalars } from './validate-scalars.js';
+import { invalidParameter } from './validate-shape.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
 export const DEFAULT_SEED = 'ecs-placement';
@@ -80,6 +81,9 @@ export class Cluster {
   /** ARNs in snapshot order; `filter` is CQL; without `status`, every state except INACTIVE. */
   listContainerInstances(input: ListContainerInstancesInput = {}): ListContainerInstancesOutput {
     const model = this.model(resolveCluster(this.snapshot, input.cluster));
+    if (input.filter !== undefined && typeof input.filter !== 'string') {
+      throw invalidParameter('filter', input.filter, 'a filter is cluster query language text');
+    }
     const predicate = input.filter !== undefined ? compileClusterQuery(input.filter) : undefined;
     const containerInstanceArns: string[] = [];
     for (const instance of model.instances) {
@@ -157,6 +161,13 @@ export class Cluster {
 
   /** PutAttributes on one container instance (ARN or id); `value` undefined = a name-only attribute. */
   putAttribute(target: string, name: string, value?: string, cluster?: string): void {
+    // What a snapshot may hold, so that toSnapshot() always loads again.
+    if (typeof name !== 'string' || name === '') {
+      throw invalidParameter('name', name, 'an attribute name is a non-empty string');
+    }
+    if (value !== undefined && typeof value !== 'string') {
+      throw invalidParameter('value', value, 'an attribute value is a string (or absent)');
+    }
     const model = this.model(resolveCluster(this.snapshot, cluster));
     const instance = model.instance(target);
     if (!instance) throw new InvalidParameterException(`Container instance ${target} not found.`);
