@@ -1,5 +1,5 @@
 /** Reading and writing the `Resource` entries of DescribeContainerInstances. */
-import { cloneData } from './copy-data.js';
+import { cloneData, cloneWith } from './copy-data.js';
 import type { Resource } from './ecs-types.js';
 
 /** The numeric value of a resource, whichever numeric member the snapshot used. */
@@ -47,5 +47,7 @@ export function withStringSet(
   name: string,
   values: string[],
 ): Resource {
-  return { ...cloneData(original ?? { name, type: 'STRINGSET' }), stringSetValue: values };
+  return original
+    ? cloneWith(original, { stringSetValue: values })
+    : { name, type: 'STRINGSET', stringSetValue: values };
 }
