@@ -1,6 +1,6 @@
 /**
  * The library's entry point: a cluster snapshot you can run tasks against, plan placements
- * on without changing anything, and list container instances of (DESIGN.md section 2).
+ * on without changing anything, and list container instances of.
  */
 import seedrandom from 'seedrandom';
 import { type LaunchTarget, resolveLaunchTargets } from '../capacity/resolve-launch-targets.js';

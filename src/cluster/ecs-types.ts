@@ -218,7 +218,7 @@ export interface ClusterSnapshot {
   tasks: Task[];
 }
 
-/** The `--cluster-state` file (DESIGN.md section 6). */
+/** The `--cluster-state` file; its rules are in docs/validation.md, "Cluster snapshots". */
 export interface Snapshot {
   region: string;
   accountId: string;
