@@ -6,7 +6,7 @@ import seedrandom from 'seedrandom';
 import { type LaunchTarget, resolveLaunchTargets } from '../capacity/resolve-launch-targets.js';
 import { ClusterModel } from '../cluster/cluster-model.js';
 import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../cluster/ecs-types.js';
-import { cloneData, cloneWith } from '../cluster/copy-data.js';
+import { cloneData, cloneOthers } from '../cluster/copy-data.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
 import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
 import type { PlacementExplanation, TaskTrace } from '../placement/explanation.js';
@@ -46,6 +46,8 @@ export interface RunTaskPlan extends RunTaskOutput {
 }
 
 const NO_INSTANCES = 'No Container Instances were found in your cluster.';
+/** The member toSnapshot builds anew; every other one is copied (see cloneOthers). */
+const CLUSTERS = new Set(['clusters']);
 
 /**
  * Nothing a Cluster keeps is shared with its caller: the snapshot and every request are
@@ -100,11 +102,15 @@ export class Cluster {
 
   /** The current state in snapshot format (for `--save`). */
   toSnapshot(): Snapshot {
-    return cloneWith(this.snapshot, {
-      // Through the model even for a cluster no call has touched yet, so the figures it
-      // writes (runningTasksCount, pendingTasksCount) do not depend on what ran before.
-      clusters: this.snapshot.clusters.map((c) => this.model(c).toClusterSnapshot()),
-    });
+    return cloneOthers(
+      {
+        ...this.snapshot,
+        // Through the model even for a cluster no call has touched yet, so the figures it
+        // writes (runningTasksCount, pendingTasksCount) do not depend on what ran before.
+        clusters: this.snapshot.clusters.map((c) => this.model(c).toClusterSnapshot()),
+      },
+      CLUSTERS,
+    );
   }
 
   /**

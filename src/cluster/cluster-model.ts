@@ -1,5 +1,5 @@
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
-import { cloneData, cloneWith } from './copy-data.js';
+import { cloneData, cloneOthers } from './copy-data.js';
 import type { ClusterSnapshot, ContainerInstance, Resource, Task } from './ecs-types.js';
 import { EXTERNAL_ATTRIBUTE, InstanceState, arnId } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
@@ -19,6 +19,10 @@ export function groupOfTask(task: Task): string {
   const colon = name.lastIndexOf(':');
   return `family:${colon < 0 ? name : name.slice(0, colon)}`;
 }
+
+/** Members of the snapshot copies that toClusterSnapshot builds anew (see cloneOthers). */
+const CLUSTER_FRESH = new Set(['containerInstances', 'tasks']);
+const INSTANCE_FRESH = new Set(['remainingResources', 'attributes']);
 
 interface PlacedTask {
   instance: InstanceState;
@@ -236,10 +240,14 @@ export class ClusterModel {
    * date: all of it a fresh copy, sharing no object with the model.
    */
   toClusterSnapshot(): ClusterSnapshot {
-    return cloneWith(this.source, {
-      containerInstances: this.instances.map((i) => this.instanceSnapshot(i)),
-      tasks: this.tasks.map(cloneData),
-    });
+    return cloneOthers(
+      {
+        ...this.source,
+        containerInstances: this.instances.map((i) => this.instanceSnapshot(i)),
+        tasks: this.tasks.map(cloneData),
+      },
+      CLUSTER_FRESH,
+    );
   }
 
   private instanceSnapshot(instance: InstanceState): ContainerInstance {
@@ -265,11 +273,10 @@ export class ClusterModel {
     const attributes = [...instance.view.attributes].map(([name, value]) =>
       value === null ? { name } : { name, value },
     );
-    const written = cloneWith(source, {
-      status: instance.status,
-      remainingResources: remaining,
-      attributes,
-    });
+    const written = cloneOthers(
+      { ...source, status: instance.status, remainingResources: remaining, attributes },
+      INSTANCE_FRESH,
+    );
     const running = instance.view.runningTasksCount;
     if (running !== 0 || source.runningTasksCount !== undefined) {
       written.runningTasksCount = running;

@@ -33,26 +33,27 @@ export function cloneData<T>(value: T): T {
 }
 
 /**
- * A copy of `source` with the `fresh` members put in (in the member's place when `source`
- * has it) as they are, and every other member deep-copied: for objects whose big parts the
- * caller has just built anew.
+ * Finishes a copy made with a spread at the call site (`{ ...source, fresh: value }`):
+ * deep-copies, in place, every member holding an object or a list except the `fresh`
+ * ones, which the caller has just built anew. (The spread stays at the call site, where it
+ * sees one kind of object and is V8's fastest, most compact copy.)
  */
-export function cloneWith<T extends object>(source: T, fresh: Partial<T>): T {
-  const copy: Record<string, unknown> = { ...source, ...fresh };
-  for (const key in copy) {
-    const member = copy[key];
-    if (member === null || typeof member !== 'object' || !Object.hasOwn(copy, key)) continue;
-    if (Object.hasOwn(fresh, key)) continue;
+export function cloneOthers<T extends object>(copy: T, fresh: ReadonlySet<string>): T {
+  const members = copy as Record<string, unknown>;
+  for (const key in members) {
+    const member = members[key];
+    if (member === null || typeof member !== 'object' || fresh.has(key)) continue;
+    if (!Object.hasOwn(members, key)) continue;
     if (key === '__proto__') {
-      Object.defineProperty(copy, key, {
+      Object.defineProperty(members, key, {
         value: cloneData(member),
         enumerable: true,
         writable: true,
         configurable: true,
       });
     } else {
-      copy[key] = cloneData(member);
+      members[key] = cloneData(member);
     }
   }
-  return copy as T;
+  return copy;
 }

@@ -1,5 +1,5 @@
 /** Reading and writing the `Resource` entries of DescribeContainerInstances. */
-import { cloneData, cloneWith } from './copy-data.js';
+import { cloneData, cloneOthers } from './copy-data.js';
 import type { Resource } from './ecs-types.js';
 
 /** The numeric value of a resource, whichever numeric member the snapshot used. */
@@ -42,12 +42,14 @@ export function withNumeric(original: Resource | undefined, name: string, value:
   return written;
 }
 
+const STRING_SET = new Set(['stringSetValue']);
+
 export function withStringSet(
   original: Resource | undefined,
   name: string,
   values: string[],
 ): Resource {
   return original
-    ? cloneWith(original, { stringSetValue: values })
+    ? cloneOthers({ ...original, stringSetValue: values }, STRING_SET)
     : { name, type: 'STRINGSET', stringSetValue: values };
 }

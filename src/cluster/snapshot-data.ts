@@ -87,23 +87,22 @@ export function copyData(value: unknown, path: string, level: number): unknown {
 }
 
 /**
- * A copy of the object `source` (at nesting `level`) in which every member is its own deep
- * copy, except the `checked` members: those keep the caller's value for the moment, in
- * their place in the member order, and the validator must overwrite each one present with
- * its own checked copy.
+ * Deep-copies, in place, the members of `copy` that hold objects or lists, except the
+ * `checked` members: those keep the caller's value for the moment, in their place in the
+ * member order, and the validator must overwrite each one present with its own checked
+ * copy. `copy` is a fresh spread of the caller's object (`{ ...source }`), made by the
+ * caller: a spread at each call site stays one fast copy per kind of object, where a
+ * shared one would see every kind and fall back to a slower, larger copy.
  */
 export function copyMembers(
-  source: Json,
+  copy: Json,
   path: string,
   level: number,
   checked: ReadonlySet<string>,
-  /** When given, `source` is item `index` of the list at `path` (the path is built lazily). */
+  /** When given, the object is item `index` of the list at `path` (the path is built lazily). */
   index?: number,
 ): Json {
   if (level > MAX_SNAPSHOT_DEPTH) tooDeep(itemPath(path, index));
-  // The spread keeps the member order (and an own `__proto__` member) and is fast; only the
-  // members holding objects, lists or non-JSON values need another look.
-  const copy: Json = { ...source };
   for (const key in copy) {
     const value = copy[key];
     if (value === null) continue;

@@ -63,7 +63,7 @@ export function validateContainerInstance(
   optionalCount(source, 'runningTasksCount', path);
   optionalCount(source, 'pendingTasksCount', path);
   optionalCount(source, 'version', path);
-  const copy = copyMembers(source, path, level, INSTANCE_CHECKED);
+  const copy = copyMembers({ ...source }, path, level, INSTANCE_CHECKED);
 
   const provider = source['capacityProviderName'];
   if (
@@ -80,7 +80,7 @@ export function validateContainerInstance(
     const infoPath = `${path}.versionInfo`;
     const info = object(source['versionInfo'], infoPath);
     optionalString(info, 'agentVersion', infoPath);
-    copy['versionInfo'] = copyMembers(info, infoPath, level + 1, NONE);
+    copy['versionInfo'] = copyMembers({ ...info }, infoPath, level + 1, NONE);
   }
   if (source['remainingResources'] === undefined) {
     fail(
@@ -154,7 +154,7 @@ function resources(value: unknown, path: string, level: number, figures: Figures
     optionalNumber(source, 'doubleValue', itemPath);
     optionalCount(source, 'longValue', itemPath, Number.MIN_SAFE_INTEGER);
     optionalCount(source, 'integerValue', itemPath, Number.MIN_SAFE_INTEGER);
-    const copy = copyMembers(source, itemPath, level + 1, RESOURCE_CHECKED);
+    const copy = copyMembers({ ...source }, itemPath, level + 1, RESOURCE_CHECKED);
     if (source['stringSetValue'] !== undefined) {
       const setPath = `${itemPath}.stringSetValue`;
       const set = stringList(source['stringSetValue'], setPath);
@@ -230,7 +230,7 @@ export function attributes(value: unknown, path: string, level: number): Attribu
     if (attributeValue !== undefined && typeof attributeValue !== 'string') {
       optionalString(source, 'value', `${path}[${i}]`);
     }
-    copies[i] = copyMembers(source, path, level + 1, NONE, i) as unknown as Attribute;
+    copies[i] = copyMembers({ ...source }, path, level + 1, NONE, i) as unknown as Attribute;
   }
   return copies;
 }

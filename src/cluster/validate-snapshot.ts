@@ -92,7 +92,7 @@ export function validateSnapshot(json: unknown): Snapshot {
   const accountId = string(root, 'accountId', '$');
   if (!ACCOUNT_ID.test(accountId))
     fail('$.accountId', `expected 12 digits, got ${show(accountId)}`);
-  const snapshot = copyMembers(root, '$', 1, ROOT_CHECKED);
+  const snapshot = copyMembers({ ...root }, '$', 1, ROOT_CHECKED);
 
   const capacityProviders = optionalList(root, 'capacityProviders', '$').map((p, i) =>
     capacityProvider(p, `$.capacityProviders[${i}]`),
@@ -146,11 +146,11 @@ function capacityProvider(value: unknown, path: string): CapacityProvider {
   optionalString(provider, 'capacityProviderArn', path);
   oneOf(provider, 'status', path, PROVIDER_STATUSES, false);
   optionalString(provider, 'updateStatus', path);
-  const copy = copyMembers(provider, path, 3, PROVIDER_CHECKED);
+  const copy = copyMembers({ ...provider }, path, 3, PROVIDER_CHECKED);
   if (provider['autoScalingGroupProvider'] !== undefined) {
     const groupPath = `${path}.autoScalingGroupProvider`;
     copy['autoScalingGroupProvider'] = copyMembers(
-      object(provider['autoScalingGroupProvider'], groupPath),
+      { ...object(provider['autoScalingGroupProvider'], groupPath) },
       groupPath,
       4,
       NONE,
@@ -181,7 +181,7 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   registries.clusterNames.add(clusterName, `${path}.clusterName`);
   optionalString(source, 'clusterArn', path);
   optionalString(source, 'status', path);
-  const copy = copyMembers(source, path, 3, CLUSTER_CHECKED);
+  const copy = copyMembers({ ...source }, path, 3, CLUSTER_CHECKED);
 
   let associated: string[] | undefined;
   if (source['capacityProviders'] !== undefined) {
@@ -270,7 +270,7 @@ function strategyItem(
       `${show(name)} is not associated with the cluster (capacityProviders: ${associated.join(', ') || 'none'})`,
     );
   }
-  return copyMembers(item, path, 5, NONE) as unknown as CapacityProviderStrategyItem;
+  return copyMembers({ ...item }, path, 5, NONE) as unknown as CapacityProviderStrategyItem;
 }
 
 /** A task: nesting level 5 (root, clusters, cluster, tasks, the task). */
@@ -304,7 +304,7 @@ function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): 
       `no container instance ${show(instanceArn)} in this cluster's containerInstances`,
     );
   }
-  const copy = copyMembers(source, path, 5, TASK_CHECKED);
+  const copy = copyMembers({ ...source }, path, 5, TASK_CHECKED);
   normaliseTimestamps(copy, TASK_TIMESTAMPS, path);
   if (source['containers'] !== undefined) {
     const containersPath = `${path}.containers`;
@@ -314,7 +314,7 @@ function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): 
   }
   if (source['tags'] !== undefined) {
     copy['tags'] = list(source['tags'], `${path}.tags`).map((t, i) =>
-      copyMembers(object(t, `${path}.tags[${i}]`), `${path}.tags[${i}]`, 7, NONE),
+      copyMembers({ ...object(t, `${path}.tags[${i}]`) }, `${path}.tags[${i}]`, 7, NONE),
     );
   }
   return copy as unknown as Task;
@@ -326,7 +326,7 @@ function taskContainer(value: unknown, path: string): Json {
   for (const key of ['cpu', 'memory', 'memoryReservation']) {
     optionalWholeAmount(container, key, path);
   }
-  const copy = copyMembers(container, path, 7, CONTAINER_CHECKED);
+  const copy = copyMembers({ ...container }, path, 7, CONTAINER_CHECKED);
   if (container['gpuIds'] !== undefined) {
     copy['gpuIds'] = stringList(container['gpuIds'], `${path}.gpuIds`);
   }
@@ -338,7 +338,7 @@ function taskContainer(value: unknown, path: string): Json {
       optionalCount(binding, 'hostPort', bindingPath, 0, 65535);
       optionalCount(binding, 'containerPort', bindingPath, 0, 65535);
       oneOf(binding, 'protocol', bindingPath, PROTOCOLS, false);
-      return copyMembers(binding, bindingPath, 9, NONE);
+      return copyMembers({ ...binding }, bindingPath, 9, NONE);
     });
   }
   return copy;

@@ -88,7 +88,7 @@ function taskDefinition(value: unknown, path: string, level: number): TaskDefini
   oneOf(source, 'networkMode', path, NETWORK_MODES, false);
   taskAmount(source, 'cpu', path, 1);
   taskAmount(source, 'memory', path, 1);
-  const copy = copyMembers(source, path, level, DEFINITION_CHECKED);
+  const copy = copyMembers({ ...source }, path, level, DEFINITION_CHECKED);
   normaliseTimestamps(copy, DEFINITION_TIMESTAMPS, path);
   for (const key of ['requiresCompatibilities', 'compatibilities']) {
     if (source[key] === undefined) continue;
@@ -124,7 +124,12 @@ function taskDefinition(value: unknown, path: string, level: number): TaskDefini
         // Task definitions can only hold memberOf constraints (RegisterTaskDefinition's enum).
         oneOf(constraint, 'type', constraintPath, ['memberOf'], true);
         optionalString(constraint, 'expression', constraintPath);
-        return copyMembers(constraint, constraintPath, level + 2, NONE) as PlacementConstraint;
+        return copyMembers(
+          { ...constraint },
+          constraintPath,
+          level + 2,
+          NONE,
+        ) as PlacementConstraint;
       },
     );
   }
@@ -150,7 +155,7 @@ function containerDefinition(value: unknown, path: string, level: number): Conta
       `the hard memory limit ${memory} cannot be below the memoryReservation ${reservation}`,
     );
   }
-  const copy = copyMembers(source, path, level, CONTAINER_CHECKED);
+  const copy = copyMembers({ ...source }, path, level, CONTAINER_CHECKED);
   if (source['portMappings'] !== undefined) {
     const mappingsPath = `${path}.portMappings`;
     copy['portMappings'] = list(source['portMappings'], mappingsPath).map((m, k) => {
@@ -159,7 +164,7 @@ function containerDefinition(value: unknown, path: string, level: number): Conta
       optionalCount(mapping, 'containerPort', mappingPath, 0, 65535);
       optionalCount(mapping, 'hostPort', mappingPath, 0, 65535);
       oneOf(mapping, 'protocol', mappingPath, PROTOCOLS, false);
-      return copyMembers(mapping, mappingPath, level + 2, NONE) as PortMapping;
+      return copyMembers({ ...mapping }, mappingPath, level + 2, NONE) as PortMapping;
     });
   }
   if (source['resourceRequirements'] !== undefined) {
@@ -180,7 +185,7 @@ function containerDefinition(value: unknown, path: string, level: number): Conta
           fail(`${requirementPath}.value`, `expected a whole number of GPUs, got ${show(amount)}`);
         }
         return copyMembers(
-          requirement,
+          { ...requirement },
           requirementPath,
           level + 2,
           NONE,

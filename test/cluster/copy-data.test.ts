@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneData, cloneWith } from '../../src/cluster/copy-data.js';
+import { cloneData, cloneOthers } from '../../src/cluster/copy-data.js';
 import { normaliseTimestamp } from '../../src/cluster/timestamps.js';
 
 describe('cloneData', () => {
@@ -28,12 +28,12 @@ describe('cloneData', () => {
   });
 });
 
-describe('cloneWith', () => {
-  it('puts the fresh members in their place and copies the others', () => {
+describe('cloneOthers', () => {
+  it('keeps the fresh members as they are and copies the others, in member order', () => {
     const inner = { deep: [1] };
     const source = { first: inner, list: [1, 2], last: 'z' };
     const fresh = [9];
-    const copy = cloneWith(source, { list: fresh });
+    const copy = cloneOthers({ ...source, list: fresh }, new Set(['list']));
     expect(Object.keys(copy)).toEqual(['first', 'list', 'last']);
     expect(copy.list).toBe(fresh);
     expect(copy.first).toEqual(inner);
