@@ -25,12 +25,12 @@ export interface TaskTemplate {
   /** ISO time the tasks are created at. */
   createdAt: string;
   /** Subnet id -> Availability Zone, to give an awsvpc task a subnet in its instance's zone. */
-  subnets: Readonly<Record<string, string>>;
+  subnets: ReadonlyMap<string, string>;
 }
 
 function eniSubnet(template: TaskTemplate, zone: string | undefined): string | undefined {
   const subnets = template.request.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
-  return subnets.find((s) => zone !== undefined && template.subnets[s] === zone) ?? subnets[0];
+  return subnets.find((s) => zone !== undefined && template.subnets.get(s) === zone) ?? subnets[0];
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The library's entry point: a cluster snapshot you can run tasks against, plan placements
- * on without changing anything, and list container instances of (DESIGN.md section 2).
+ * on without changing anything, and list container instances of.
  */
 import seedrandom from 'seedrandom';
 import { managedScalingOf } from '../capacity/managed-scaling.js';
@@ -15,7 +15,9 @@ import { ClusterModel } from '../cluster/cluster-model.js';
 import { emptyCopyOf } from '../cluster/empty-copy.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../cluster/ecs-types.js';
-import { validateSnapshot } from '../cluster/validate-snapshot.js';
+import { cloneData, cloneOthers } from '../cluster/copy-data.js';
+import { validateContainerInstance } from '../cluster/validate-container-instance.js';
+import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
 import type { PlacementExplanation } from '../placement/explanation.js';
 import { placeTasks } from '../placement/place-tasks.js';
 import { computeTaskNeeds } from '../placement/task-needs.js';
@@ -26,7 +28,7 @@ import { compileClusterQuery, compileConstraints } from './compile-constraints.j
 import { InvalidParameterException } from './errors.js';
 import { placeFargate } from './place-fargate.js';
 import { resolveCluster } from './resolve-cluster.js';
-import { subnetZones } from './subnet-zones.js';
+import { subnetZoneMap, subnetZones } from './subnet-zones.js';
 import { resolveTaskDefinition } from './resolve-task-definition.js';
 import { scaleOutEstimates, type WaitingShare, waitingTaskOf } from './scale-out-report.js';
 import type {
@@ -40,6 +42,7 @@ import type {
 import { echoOverrides, taskTags } from './task-echo.js';
 import { parseRunTaskInput, validateRunTaskRequest } from './validate-run-task.js';
 import { validateScalars } from './validate-scalars.js';
+import { invalidParameter } from './validate-shape.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
 export const DEFAULT_SEED = 'ecs-placement';
@@ -56,19 +59,28 @@ export interface RunTaskPlan extends RunTaskOutput {
 }
 
 const NO_INSTANCES = 'No Container Instances were found in your cluster.';
+/** The member toSnapshot builds anew; every other one is copied (see cloneOthers). */
+const CLUSTERS = new Set(['clusters']);
 
+/**
+ * Nothing a Cluster keeps is shared with its caller: the snapshot and every request are
+ * copied on the way in (validateSnapshot, parseRunTaskInput), and everything it returns is
+ * a fresh copy (cloneData), so changing either side's objects never reaches the other.
+ */
 export class Cluster {
   private readonly models = new Map<string, ClusterModel>();
   /** RunTask client tokens per cluster name, read from the snapshot when it is loaded. */
   private readonly tokens = new Map<string, ClientTokens>();
+  private readonly subnetZones: ReadonlyMap<string, string>;
 
   private constructor(private readonly snapshot: Snapshot) {
+    this.subnetZones = subnetZoneMap(snapshot.subnets);
     snapshot.clusters.forEach((cluster, i) => {
       this.tokens.set(cluster.clusterName, new ClientTokens(cluster, `$.clusters[${i}]`));
     });
   }
 
-  /** Validates the snapshot (throws SnapshotError with a JSON path) and loads it. */
+  /** Validates the snapshot (throws SnapshotError with a JSON path) and loads a copy of it. */
   static fromSnapshot(snapshot: unknown): Cluster {
     return new Cluster(validateSnapshot(snapshot));
   }
@@ -98,6 +110,9 @@ export class Cluster {
   /** ARNs in snapshot order; `filter` is CQL; without `status`, every state except INACTIVE. */
   listContainerInstances(input: ListContainerInstancesInput = {}): ListContainerInstancesOutput {
     const model = this.model(resolveCluster(this.snapshot, input.cluster));
+    if (input.filter !== undefined && typeof input.filter !== 'string') {
+      throw invalidParameter('filter', input.filter, 'a filter is cluster query language text');
+    }
     const predicate = input.filter !== undefined ? compileClusterQuery(input.filter) : undefined;
     const containerInstanceArns: string[] = [];
     for (const instance of model.instances) {
@@ -114,16 +129,19 @@ export class Cluster {
 
   /** The current state in snapshot format (for `--save`). */
   toSnapshot(): Snapshot {
-    return {
-      ...this.snapshot,
-      // Through the model even for a cluster no call has touched yet, so the figures it
-      // writes (runningTasksCount, pendingTasksCount) do not depend on what ran before.
-      clusters: this.snapshot.clusters.map((c) => {
-        const { clientTokens: _loaded, ...cluster } = this.model(c).toClusterSnapshot();
-        const clientTokens = this.tokens.get(c.clusterName)?.toSnapshot();
-        return clientTokens ? { ...cluster, clientTokens } : cluster;
-      }),
-    };
+    return cloneOthers(
+      {
+        ...this.snapshot,
+        // Through the model even for a cluster no call has touched yet, so the figures it
+        // writes (runningTasksCount, pendingTasksCount) do not depend on what ran before.
+        clusters: this.snapshot.clusters.map((c) => {
+          const { clientTokens: _loaded, ...cluster } = this.model(c).toClusterSnapshot();
+          const clientTokens = this.tokens.get(c.clusterName)?.toSnapshot();
+          return clientTokens ? { ...cluster, clientTokens } : cluster;
+        }),
+      },
+      CLUSTERS,
+    );
   }
 
   /**
@@ -144,19 +162,52 @@ export class Cluster {
     }
   }
 
-  /** RegisterContainerInstance, for simulations and tests: the instance becomes a candidate at once. */
-  registerContainerInstance(instance: ContainerInstance, cluster?: string): void {
-    const model = this.model(resolveCluster(this.snapshot, cluster));
-    if (model.instance(instance.containerInstanceArn)) {
-      throw new InvalidParameterException(
-        `Container instance ${instance.containerInstanceArn} is already registered.`,
+  /**
+   * RegisterContainerInstance, for simulations and tests: the instance becomes a candidate
+   * at once. It is checked as a snapshot's instances are (InvalidParameterException naming
+   * the member) and a copy is kept.
+   */
+  registerContainerInstance(instance: ContainerInstance | unknown, cluster?: string): void {
+    const clusterSnapshot = resolveCluster(this.snapshot, cluster);
+    let checked: ContainerInstance;
+    try {
+      checked = validateContainerInstance(
+        instance,
+        'containerInstance',
+        1,
+        clusterSnapshot.capacityProviders,
       );
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      throw new InvalidParameterException(`Invalid ${error.message}.`);
     }
-    model.registerInstance(instance);
+    const arn = checked.containerInstanceArn;
+    const ec2 = checked.status !== 'INACTIVE' ? checked.ec2InstanceId : undefined;
+    // Unique across the snapshot, as in a snapshot file.
+    for (const other of this.snapshot.clusters) {
+      for (const known of this.model(other).instances) {
+        if (known.arn === arn) {
+          throw new InvalidParameterException(`Container instance ${arn} is already registered.`);
+        }
+        if (ec2 !== undefined && known.ec2InstanceId === ec2 && known.status !== 'INACTIVE') {
+          throw new InvalidParameterException(
+            `EC2 instance ${ec2} is already registered as ${known.arn}.`,
+          );
+        }
+      }
+    }
+    this.model(clusterSnapshot).registerInstance(checked);
   }
 
   /** PutAttributes on one container instance (ARN or id); `value` undefined = a name-only attribute. */
   putAttribute(target: string, name: string, value?: string, cluster?: string): void {
+    // What a snapshot may hold, so that toSnapshot() always loads again.
+    if (typeof name !== 'string' || name === '') {
+      throw invalidParameter('name', name, 'an attribute name is a non-empty string');
+    }
+    if (value !== undefined && typeof value !== 'string') {
+      throw invalidParameter('value', value, 'an attribute value is a string (or absent)');
+    }
     const model = this.model(resolveCluster(this.snapshot, cluster));
     const instance = model.instance(target);
     if (!instance) throw new InvalidParameterException(`Container instance ${target} not found.`);
@@ -283,7 +334,8 @@ export class Cluster {
       model.keep();
       tokens?.record(request, { tasks, failures }, nowMs);
     }
-    return { tasks, failures };
+    // The model keeps the task objects (stopTask, toSnapshot): the caller gets copies.
+    return { tasks: tasks.map(cloneData), failures };
   }
 
   /**
@@ -328,7 +380,7 @@ export class Cluster {
     const needs = computeTaskNeeds(
       definition,
       request.overrides,
-      subnetZones(request.networkConfiguration, this.snapshot.subnets),
+      subnetZones(request.networkConfiguration, this.subnetZones),
     );
     const group = request.group ?? `family:${definition.family}`;
     const arns = { region: this.snapshot.region, accountId: this.snapshot.accountId };
@@ -348,7 +400,7 @@ export class Cluster {
       overrides: echoOverrides(definition, request.overrides),
       tags: taskTags(request, definition, model.clusterName),
       createdAt,
-      subnets: this.snapshot.subnets ?? {},
+      subnets: this.subnetZones,
     };
     const scope =
       target.capacityProvider !== undefined

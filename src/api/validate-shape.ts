@@ -64,9 +64,14 @@ export function checkShape(value: unknown, shape: Shape, path: string): unknown 
         fail(path, value, `expected one of ${shape.values.join(' | ')}`);
       }
       return value;
-    case 'list':
+    case 'list': {
       if (!Array.isArray(value)) fail(path, value, 'expected a list');
-      return value.map((item, index) => checkShape(item, shape.of, `${path}[${index}]`));
+      // Index by index, so a hole in a sparse list is checked (and refused) like undefined.
+      const copy = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++)
+        copy[i] = checkShape(value[i], shape.of, `${path}[${i}]`);
+      return copy;
+    }
     case 'structure':
       return checkStructure(value, shape, path);
   }
@@ -84,7 +89,9 @@ function checkStructure(
   const copy: Record<string, unknown> = {};
   for (const [name, member] of Object.entries(value)) {
     if (member === undefined) continue;
-    const memberShape = shape.members[name];
+    // Own members only: `toString` or `__proto__` must not find Object.prototype's. So an
+    // unknown member is refused before anything below it is looked at, whatever its depth.
+    const memberShape = Object.hasOwn(shape.members, name) ? shape.members[name] : undefined;
     if (memberShape === undefined) {
       throw new InvalidParameterException(
         `Unknown parameter in ${path}: "${name}", must be one of: ${known.join(', ')}.`,

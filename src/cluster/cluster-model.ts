@@ -1,4 +1,5 @@
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
+import { cloneData, cloneOthers } from './copy-data.js';
 import type { ClusterSnapshot, ContainerInstance, Resource, Task } from './ecs-types.js';
 import { EXTERNAL_ATTRIBUTE, InstanceState, arnId } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
@@ -18,6 +19,10 @@ export function groupOfTask(task: Task): string {
   const colon = name.lastIndexOf(':');
   return `family:${colon < 0 ? name : name.slice(0, colon)}`;
 }
+
+/** Members of the snapshot copies that toClusterSnapshot builds anew (see cloneOthers). */
+const CLUSTER_FRESH = new Set(['containerInstances', 'tasks']);
+const INSTANCE_FRESH = new Set(['remainingResources', 'attributes']);
 
 interface PlacedTask {
   instance: InstanceState;
@@ -179,13 +184,19 @@ export class ClusterModel {
     if (placed) {
       const { instance, footprint } = placed;
       const gpusBefore = instance.freeGpus;
+      // A snapshot task whose reservation the captured remainingResources do not show (the
+      // two were read moments apart) gives back no more than brings the instance to its
+      // registered figures, and no GPU that is already free.
+      const cpu = releasable(footprint.cpu, instance.cpu, instance.registeredCpu);
+      const memory = releasable(footprint.memory, instance.memory, instance.registeredMemory);
       instance.version++;
-      instance.cpu += footprint.cpu;
-      instance.memory += footprint.memory;
+      instance.cpu += cpu;
+      instance.memory += memory;
       for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
       for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
       instance.eniTasks -= footprint.eni;
-      instance.freeGpus = [...gpusBefore, ...footprint.gpuIds];
+      const free = new Set(gpusBefore);
+      instance.freeGpus = [...gpusBefore, ...footprint.gpuIds.filter((id) => !free.has(id))];
       this.removeGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
       // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
       const wasPending = placed.ours || task.lastStatus === 'PENDING';
@@ -200,8 +211,8 @@ export class ClusterModel {
         instance.eniTasks += footprint.eni;
         for (const port of footprint.udpPorts) instance.udpTaken.add(port);
         for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
-        instance.memory -= footprint.memory;
-        instance.cpu -= footprint.cpu;
+        instance.memory -= memory;
+        instance.cpu -= cpu;
       });
     }
     task.desiredStatus = 'STOPPED';
@@ -228,13 +239,19 @@ export class ClusterModel {
     if (name === EXTERNAL_ATTRIBUTE) this.scopes.clear();
   }
 
-  /** The cluster in snapshot format, with remaining resources, counts and tasks brought up to date. */
+  /**
+   * The cluster in snapshot format, with remaining resources, counts and tasks brought up to
+   * date: all of it a fresh copy, sharing no object with the model.
+   */
   toClusterSnapshot(): ClusterSnapshot {
-    return {
-      ...this.source,
-      containerInstances: this.instances.map((i) => this.instanceSnapshot(i)),
-      tasks: this.tasks.map((t) => ({ ...t })),
-    };
+    return cloneOthers(
+      {
+        ...this.source,
+        containerInstances: this.instances.map((i) => this.instanceSnapshot(i)),
+        tasks: this.tasks.map(cloneData),
+      },
+      CLUSTER_FRESH,
+    );
   }
 
   private instanceSnapshot(instance: InstanceState): ContainerInstance {
@@ -260,12 +277,10 @@ export class ClusterModel {
     const attributes = [...instance.view.attributes].map(([name, value]) =>
       value === null ? { name } : { name, value },
     );
-    const written: ContainerInstance = {
-      ...source,
-      status: instance.status,
-      remainingResources: remaining,
-      attributes,
-    };
+    const written = cloneOthers(
+      { ...source, status: instance.status, remainingResources: remaining, attributes },
+      INSTANCE_FRESH,
+    );
     const running = instance.view.runningTasksCount;
     if (running !== 0 || source.runningTasksCount !== undefined) {
       written.runningTasksCount = running;
@@ -296,7 +311,7 @@ export class ClusterModel {
       case 'GPU':
         return withStringSet(original, 'GPU', [...instance.freeGpus]);
       default:
-        return original ?? { name };
+        return original ? cloneData(original) : { name };
     }
   }
 
@@ -305,8 +320,19 @@ export class ClusterModel {
     this.instances.push(state);
     this.byRef.set(state.arn, state);
     if (!this.byRef.has(state.id)) this.byRef.set(state.id, state);
+    // An EC2 instance id names the live registration; an INACTIVE record of an earlier
+    // registration of the same EC2 instance gives way to it.
     const ec2 = state.ec2InstanceId;
-    if (ec2 !== undefined && !this.byRef.has(ec2)) this.byRef.set(ec2, state);
+    const holder = ec2 !== undefined ? this.byRef.get(ec2) : undefined;
+    if (
+      ec2 !== undefined &&
+      (holder === undefined ||
+        (holder.status === 'INACTIVE' &&
+          state.status !== 'INACTIVE' &&
+          holder.ec2InstanceId === ec2))
+    ) {
+      this.byRef.set(ec2, state);
+    }
     return state;
   }
 
@@ -369,6 +395,11 @@ function adoptReportedRunningCount(instance: InstanceState): void {
   if (reported !== undefined && reported > instance.view.runningTasksCount) {
     instance.view.runningTasksCount = reported;
   }
+}
+
+/** How much of `amount` an instance with `left` can take back without passing `registered`. */
+function releasable(amount: number, left: number, registered: number | undefined): number {
+  return registered === undefined ? amount : Math.max(0, Math.min(amount, registered - left));
 }
 
 function countHost(

@@ -269,7 +269,7 @@ export interface ClientTokenRecord {
   response: { tasks: Task[]; failures: { arn?: string; reason?: string; detail?: string }[] };
 }
 
-/** The `--cluster-state` file (DESIGN.md section 6). */
+/** The `--cluster-state` file; its rules are in docs/validation.md, "Cluster snapshots". */
 export interface Snapshot {
   region: string;
   accountId: string;

@@ -1,6 +1,6 @@
 import type { ContainerInstance, ContainerInstanceStatus } from './ecs-types.js';
 import { MutableInstanceView } from './mutable-instance-view.js';
-import { numericResource, portSet, stringSetResource } from './resources.js';
+import { hasResource, numericResource, portSet, stringSetResource } from './resources.js';
 import { toEpochMillis } from './timestamps.js';
 
 /** The attribute ECS sets on instances registered with ECS Anywhere (EXTERNAL launch type). */
@@ -22,6 +22,9 @@ export class InstanceState {
   readonly capacityProviderName: string | undefined;
   cpu: number;
   memory: number;
+  /** registeredResources CPU / MEMORY, when the snapshot gives them. */
+  readonly registeredCpu: number | undefined;
+  readonly registeredMemory: number | undefined;
   readonly tcpTaken: Set<number>;
   readonly udpTaken: Set<number>;
   /** Free GPU ids, in the snapshot's order; placement takes from the front. */
@@ -54,6 +57,13 @@ export class InstanceState {
     const remaining = source.remainingResources;
     this.cpu = numericResource(remaining, 'CPU');
     this.memory = numericResource(remaining, 'MEMORY');
+    const registered = source.registeredResources;
+    this.registeredCpu = hasResource(registered, 'CPU')
+      ? numericResource(registered, 'CPU')
+      : undefined;
+    this.registeredMemory = hasResource(registered, 'MEMORY')
+      ? numericResource(registered, 'MEMORY')
+      : undefined;
     this.tcpTaken = portSet(remaining, 'PORTS');
     this.udpTaken = portSet(remaining, 'PORTS_UDP');
     this.freeGpus = [...stringSetResource(remaining, 'GPU')];

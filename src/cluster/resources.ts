@@ -1,4 +1,5 @@
 /** Reading and writing the `Resource` entries of DescribeContainerInstances. */
+import { cloneData, cloneOthers } from './copy-data.js';
 import type { Resource } from './ecs-types.js';
 
 /** The numeric value of a resource, whichever numeric member the snapshot used. */
@@ -34,17 +35,21 @@ export function portSet(resources: readonly Resource[] | undefined, name: string
 export function withNumeric(original: Resource | undefined, name: string, value: number): Resource {
   if (!original)
     return { name, type: 'INTEGER', doubleValue: 0, integerValue: value, longValue: 0 };
-  const written: Resource = { ...original };
+  const written: Resource = cloneData(original);
   if (original.type === 'DOUBLE') written.doubleValue = value;
   else if (original.type === 'LONG') written.longValue = value;
   else written.integerValue = value;
   return written;
 }
 
+const STRING_SET = new Set(['stringSetValue']);
+
 export function withStringSet(
   original: Resource | undefined,
   name: string,
   values: string[],
 ): Resource {
-  return { ...(original ?? { name, type: 'STRINGSET' }), stringSetValue: values };
+  return original
+    ? cloneOthers({ ...original, stringSetValue: values }, STRING_SET)
+    : { name, type: 'STRINGSET', stringSetValue: values };
 }

@@ -1,3 +1,4 @@
+import { parseCpuUnits, parseMemoryMiB } from '../capacity/fargate-sizes.js';
 import type { Task } from './ecs-types.js';
 
 /** What a task holds on its container instance while its desiredStatus is not STOPPED. */
@@ -11,9 +12,14 @@ export interface TaskFootprint {
   eni: number;
 }
 
-function amount(text: string | undefined): number {
-  const value = Number(text);
-  return Number.isFinite(value) ? value : 0;
+/** A figure as the snapshot check accepted it; absent (or unreadable) holds nothing. */
+function amount(value: number | undefined): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/** Container figures are whole numbers, written as strings by DescribeTasks. */
+function containerAmount(text: string | number | undefined): number {
+  return text === undefined ? 0 : amount(Number(text));
 }
 
 /**
@@ -25,12 +31,15 @@ function amount(text: string | undefined): number {
  */
 export function footprintOfTask(task: Task): TaskFootprint {
   const containers = task.containers ?? [];
+  // Task-level figures may use the task definition's forms ("1 vCPU", "2 GB").
   const cpu =
-    task.cpu !== undefined ? amount(task.cpu) : containers.reduce((s, c) => s + amount(c.cpu), 0);
+    task.cpu !== undefined
+      ? amount(parseCpuUnits(task.cpu))
+      : containers.reduce((s, c) => s + containerAmount(c.cpu), 0);
   const memory =
     task.memory !== undefined
-      ? amount(task.memory)
-      : containers.reduce((s, c) => s + amount(c.memoryReservation ?? c.memory), 0);
+      ? amount(parseMemoryMiB(task.memory))
+      : containers.reduce((s, c) => s + containerAmount(c.memoryReservation ?? c.memory), 0);
   const tcpPorts: number[] = [];
   const udpPorts: number[] = [];
   const gpuIds: string[] = [];

@@ -2,6 +2,50 @@
  * Snapshot timestamps appear both as ISO strings and as epoch seconds (real `aws ecs` output
  * uses either, depending on the CLI version), so every reader goes through here.
  */
+
+/** day, then optionally `T`/space + time, then optionally a zone (Z, +hh:mm or +hhmm). */
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/**
+ * An ISO 8601 date-time or epoch seconds -> the ISO string in UTC with milliseconds, or
+ * undefined when the value is not one. A date-time without a zone is UTC (JavaScript would
+ * read it as local time). Only real calendar dates and clock times pass: `2024-02-30`,
+ * `24:00` or a `+25:00` zone are refused, where `Date` would quietly roll them over.
+ */
+export function normaliseTimestamp(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    const date = new Date(Math.round(value * 1000));
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }
+  if (typeof value !== 'string') return undefined;
+  const parts = ISO_DATE.exec(value);
+  if (!parts) return undefined;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = parts;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  let offset = 'Z';
+  if (zone !== 'Z') {
+    const zoneHours = zone.slice(1, 3);
+    const zoneMinutes = zone.slice(-2);
+    if (Number(zoneHours) > 23 || Number(zoneMinutes) > 59) return undefined;
+    offset = `${zone[0]}${zoneHours}:${zoneMinutes}`;
+  }
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${offset}`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
 export function toEpochMillis(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value * 1000 : undefined;

@@ -1,55 +1,45 @@
 /**
- * Checks a parsed `--cluster-state` file (DESIGN.md section 6) in one pass and returns a new,
- * normalised snapshot: timestamps become ISO strings, absent lists become [], every object
- * and list the placement engine may later update is a fresh copy. The input is never
- * mutated and nothing is half-loaded: the first problem throws a SnapshotError carrying its
- * JSON path. Members we do not know are kept as they are.
+ * Checks a parsed `--cluster-state` file in one pass and returns a new, normalised
+ * snapshot: timestamps become ISO strings, absent lists become [], and every object and
+ * list is a fresh copy (members we do not know included), so the caller's data and ours
+ * never share an object. The input is never mutated and nothing is half-loaded: the first
+ * problem throws a SnapshotError carrying its JSON path. The rules are listed in
+ * docs/validation.md ("Cluster snapshots").
  *
  * Hand-written rather than a JSON-schema library so that 50,000 instances load in one quick
  * pass; paths of list items are built only when a problem is reported.
  */
 import type {
-  Attribute,
   CapacityProvider,
   CapacityProviderStrategyItem,
   ClusterSnapshot,
-  ContainerDefinition,
   ContainerInstance,
-  PlacementConstraint,
-  PortMapping,
-  Resource,
-  ResourceRequirement,
   Snapshot,
   Task,
-  TaskDefinition,
 } from './ecs-types.js';
+import { copyMembers, type Json } from './snapshot-data.js';
+import { fail, SnapshotError, show } from './snapshot-error.js';
+import {
+  list,
+  normaliseTimestamps,
+  object,
+  oneOf,
+  optionalCount,
+  optionalList,
+  optionalString,
+  optionalWholeAmount,
+  string,
+  stringList,
+  taskAmount,
+} from './snapshot-fields.js';
+import { validateContainerInstance } from './validate-container-instance.js';
+import { ECS_NAME, validateTaskDefinitions } from './validate-task-definition.js';
 
-export class SnapshotError extends Error {
-  override readonly name = 'SnapshotError';
-  constructor(
-    /** JSON path of the first problem, e.g. `$.clusters[0].containerInstances[3].status`. */
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path}: ${message}`);
-  }
-}
+export { SnapshotError };
+export { MAX_SNAPSHOT_DEPTH } from './snapshot-data.js';
 
-type Json = Record<string, unknown>;
-
-const INSTANCE_STATUSES = [
-  'ACTIVE',
-  'DRAINING',
-  'REGISTERING',
-  'DEREGISTERING',
-  'REGISTRATION_FAILED',
-  'INACTIVE',
-] as const;
 const DESIRED_STATUSES = ['RUNNING', 'PENDING', 'STOPPED'] as const;
 const LAUNCH_TYPES = ['EC2', 'FARGATE', 'EXTERNAL'] as const;
-const RESOURCE_TYPES = ['INTEGER', 'DOUBLE', 'LONG', 'STRINGSET'] as const;
-const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'] as const;
-const DEFINITION_STATUSES = ['ACTIVE', 'INACTIVE', 'DELETE_IN_PROGRESS'] as const;
 const PROVIDER_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
 const PROTOCOLS = ['tcp', 'udp'] as const;
 const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];
@@ -64,134 +54,22 @@ const TASK_TIMESTAMPS = [
   'executionStoppedAt',
   'connectivityAt',
 ];
-const DEFINITION_TIMESTAMPS = ['registeredAt', 'deregisteredAt'];
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
-/** Cluster and task-definition family names: up to 255 letters, numbers, `_` and `-`. */
-const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
-/** day, then optionally `T`/space + time, then optionally a zone (Z, +hh:mm or +hhmm). */
-const ISO_DATE =
-  /^(\d{4}-\d{2}-\d{2})([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const PORT = /^(0|[1-9][0-9]{0,4})$/;
 
-function fail(path: string, message: string): never {
-  throw new SnapshotError(path, message);
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-function object(value: unknown, path: string): Json {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    fail(path, `expected an object, got ${show(value)}`);
-  }
-  return value as Json;
-}
-
-function list(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) fail(path, `expected a list, got ${show(value)}`);
-  return value;
-}
-
-/** A list member that may be absent (-> []). */
-function optionalList(holder: Json, key: string, path: string): unknown[] {
-  const value = holder[key];
-  return value === undefined ? [] : list(value, `${path}.${key}`);
-}
-
-function string(holder: Json, key: string, path: string): string {
-  const value = holder[key];
-  if (typeof value !== 'string' || value === '') {
-    fail(`${path}.${key}`, `expected a non-empty string, got ${show(value)}`);
-  }
-  return value;
-}
-
-function optionalString(holder: Json, key: string, path: string): void {
-  const value = holder[key];
-  if (value !== undefined && typeof value !== 'string') {
-    fail(`${path}.${key}`, `expected a string, got ${show(value)}`);
-  }
-}
-
-function oneOf<T extends string>(
-  holder: Json,
-  key: string,
-  path: string,
-  values: readonly T[],
-  required: boolean,
-): T | undefined {
-  const value = holder[key];
-  if (value === undefined && !required) return undefined;
-  if (!values.includes(value as T)) {
-    fail(`${path}.${key}`, `expected one of ${values.join(', ')}, got ${show(value)}`);
-  }
-  return value as T;
-}
-
-function boolean(holder: Json, key: string, path: string): boolean {
-  const value = holder[key];
-  if (typeof value !== 'boolean')
-    fail(`${path}.${key}`, `expected true or false, got ${show(value)}`);
-  return value;
-}
-
-function optionalCount(holder: Json, key: string, path: string, minimum = 0): void {
-  const value = holder[key];
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < minimum) {
-    fail(`${path}.${key}`, `expected an integer >= ${minimum}, got ${show(value)}`);
-  }
-}
-
-function optionalNumber(holder: Json, key: string, path: string): void {
-  const value = holder[key];
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-    fail(`${path}.${key}`, `expected a number, got ${show(value)}`);
-  }
-}
-
-function stringList(value: unknown, path: string): string[] {
-  const items = list(value, path);
-  for (let i = 0; i < items.length; i++) {
-    if (typeof items[i] !== 'string')
-      fail(`${path}[${i}]`, `expected a string, got ${show(items[i])}`);
-  }
-  return items.slice() as string[];
-}
-
-/**
- * ISO string or epoch seconds (both appear in real CLI output) -> ISO string. A date-time
- * without a zone is UTC (JavaScript would read it as local time, so we add the zone).
- */
-function timestamp(value: unknown, path: string): string {
-  let date: Date | undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    date = new Date(Math.round(value * 1000));
-  } else if (typeof value === 'string') {
-    const parts = ISO_DATE.exec(value);
-    if (parts) {
-      const [, day, time = 'T00:00:00', zone = 'Z'] = parts;
-      const offset = zone === 'Z' ? zone : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-      date = new Date(`${day}T${time.slice(1)}${offset}`);
-    }
-  }
-  if (date === undefined || Number.isNaN(date.getTime())) {
-    fail(path, `expected an ISO 8601 date-time or epoch seconds, got ${show(value)}`);
-  }
-  return date.toISOString();
-}
-
-function normaliseTimestamps(copy: Json, keys: readonly string[], path: string): void {
-  for (const key of keys) {
-    if (copy[key] !== undefined) copy[key] = timestamp(copy[key], `${path}.${key}`);
-  }
-}
+/** Members each check copies itself (see copyMembers); every other member is deep-copied. */
+const ROOT_CHECKED = new Set(['capacityProviders', 'taskDefinitions', 'clusters', 'subnets']);
+const PROVIDER_CHECKED = new Set(['autoScalingGroupProvider']);
+const CLUSTER_CHECKED = new Set([
+  'capacityProviders',
+  'defaultCapacityProviderStrategy',
+  'containerInstances',
+  'tasks',
+]);
+const TASK_CHECKED = new Set(['containers', 'tags']);
+const CONTAINER_CHECKED = new Set(['gpuIds', 'networkBindings']);
+const NONE = new Set<string>();
+const MANAGED_SCALING = new Set(['managedScaling']);
 
 /** A registry of ARNs (or other identifiers) that must be unique across the snapshot. */
 class Unique {
@@ -215,6 +93,7 @@ export function validateSnapshot(json: unknown): Snapshot {
   const accountId = string(root, 'accountId', '$');
   if (!ACCOUNT_ID.test(accountId))
     fail('$.accountId', `expected 12 digits, got ${show(accountId)}`);
+  const snapshot = copyMembers({ ...root }, '$', 1, ROOT_CHECKED);
 
   const capacityProviders = optionalList(root, 'capacityProviders', '$').map((p, i) =>
     capacityProvider(p, `$.capacityProviders[${i}]`),
@@ -226,22 +105,30 @@ export function validateSnapshot(json: unknown): Snapshot {
 
   const taskDefinitions = validateTaskDefinitions(optionalList(root, 'taskDefinitions', '$'));
 
-  const instanceArns = new Unique('containerInstanceArn');
-  const taskArns = new Unique('taskArn');
-  const clusterNames = new Unique('clusterName');
+  const registries: Registries = {
+    providerNames,
+    instanceArns: new Unique('containerInstanceArn'),
+    ec2InstanceIds: new Unique('ec2InstanceId (of an instance that is not INACTIVE)'),
+    taskArns: new Unique('taskArn'),
+    clusterNames: new Unique('clusterName'),
+  };
   const clusters = list(root['clusters'], '$.clusters').map((c, i) =>
-    cluster(c, `$.clusters[${i}]`, { providerNames, instanceArns, taskArns, clusterNames }),
+    cluster(c, `$.clusters[${i}]`, registries),
   );
 
-  const snapshot: Json = { ...root, region, accountId, clusters, taskDefinitions };
+  Object.assign(snapshot, { region, accountId, clusters, taskDefinitions });
   if (root['capacityProviders'] !== undefined) snapshot['capacityProviders'] = capacityProviders;
   if (root['subnets'] !== undefined) snapshot['subnets'] = subnets(root['subnets']);
   return snapshot as unknown as Snapshot;
 }
 
+/**
+ * Subnet id -> Availability Zone, in an object without a prototype: subnet ids are the
+ * user's text, and `__proto__` or `toString` must be ordinary keys.
+ */
 function subnets(value: unknown): Record<string, string> {
   const map = object(value, '$.subnets');
-  const copy: Record<string, string> = {};
+  const copy: Record<string, string> = Object.create(null);
   for (const [subnet, zone] of Object.entries(map)) {
     if (typeof zone !== 'string' || zone === '') {
       fail(
@@ -260,10 +147,15 @@ function capacityProvider(value: unknown, path: string): CapacityProvider {
   optionalString(provider, 'capacityProviderArn', path);
   oneOf(provider, 'status', path, PROVIDER_STATUSES, false);
   optionalString(provider, 'updateStatus', path);
-  const copy: Json = { ...provider };
+  const copy = copyMembers({ ...provider }, path, 3, PROVIDER_CHECKED);
   if (provider['autoScalingGroupProvider'] !== undefined) {
     const groupPath = `${path}.autoScalingGroupProvider`;
-    const group: Json = { ...object(provider['autoScalingGroupProvider'], groupPath) };
+    const group = copyMembers(
+      { ...object(provider['autoScalingGroupProvider'], groupPath) },
+      groupPath,
+      4,
+      MANAGED_SCALING,
+    );
     if (group['managedScaling'] !== undefined) {
       group['managedScaling'] = managedScaling(
         group['managedScaling'],
@@ -283,7 +175,7 @@ function managedScaling(value: unknown, path: string): Json {
   integerIn(scaling, 'minimumScalingStepSize', path, 1, 10000);
   integerIn(scaling, 'maximumScalingStepSize', path, 1, 10000);
   integerIn(scaling, 'instanceWarmupPeriod', path, 0, 10000);
-  return { ...scaling };
+  return copyMembers({ ...scaling }, path, 5, NONE);
 }
 
 function integerIn(holder: Json, key: string, path: string, min: number, max: number): void {
@@ -297,10 +189,13 @@ function integerIn(holder: Json, key: string, path: string, min: number, max: nu
 interface Registries {
   providerNames: Unique;
   instanceArns: Unique;
+  /** An EC2 instance is registered in one cluster at a time; INACTIVE records are history. */
+  ec2InstanceIds: Unique;
   taskArns: Unique;
   clusterNames: Unique;
 }
 
+/** A cluster: nesting level 3 (root, `clusters`, the cluster). */
 function cluster(value: unknown, path: string, registries: Registries): ClusterSnapshot {
   const source = object(value, path);
   const clusterName = string(source, 'clusterName', path);
@@ -313,7 +208,7 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   registries.clusterNames.add(clusterName, `${path}.clusterName`);
   optionalString(source, 'clusterArn', path);
   optionalString(source, 'status', path);
-  const copy: Json = { ...source };
+  const copy = copyMembers({ ...source }, path, 3, CLUSTER_CHECKED);
 
   let associated: string[] | undefined;
   if (source['capacityProviders'] !== undefined) {
@@ -341,11 +236,15 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   const instances = optionalList(source, 'containerInstances', path);
   const containerInstances = new Array<ContainerInstance>(instances.length);
   for (let i = 0; i < instances.length; i++) {
-    const instance = containerInstance(instances[i], instancesPath, i, associated);
+    const instancePath = `${instancesPath}[${i}]`;
+    const instance = validateContainerInstance(instances[i], instancePath, 5, associated);
     registries.instanceArns.add(
       instance.containerInstanceArn,
-      `${instancesPath}[${i}].containerInstanceArn`,
+      `${instancePath}.containerInstanceArn`,
     );
+    if (instance.ec2InstanceId !== undefined && instance.status !== 'INACTIVE') {
+      registries.ec2InstanceIds.add(instance.ec2InstanceId, `${instancePath}.ec2InstanceId`);
+    }
     ownInstances.add(instance.containerInstanceArn);
     containerInstances[i] = instance;
   }
@@ -354,13 +253,33 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   const tasksPath = `${path}.tasks`;
   const sourceTasks = optionalList(source, 'tasks', path);
   const tasks = new Array<Task>(sourceTasks.length);
+  const gpuHolders = new Map<string, string>();
   for (let i = 0; i < sourceTasks.length; i++) {
-    const t = task(sourceTasks[i], `${tasksPath}[${i}]`, ownInstances);
-    registries.taskArns.add(t.taskArn, `${tasksPath}[${i}].taskArn`);
+    const taskPath = `${tasksPath}[${i}]`;
+    const t = task(sourceTasks[i], taskPath, ownInstances);
+    registries.taskArns.add(t.taskArn, `${taskPath}.taskArn`);
+    if (t.desiredStatus !== 'STOPPED' && t.containerInstanceArn !== undefined) {
+      holdGpus(t, taskPath, gpuHolders);
+    }
     tasks[i] = t;
   }
   copy['tasks'] = tasks;
   return copy as unknown as ClusterSnapshot;
+}
+
+/** A GPU is held by one task at a time: two active tasks holding the same id are refused. */
+function holdGpus(task: Task, path: string, holders: Map<string, string>): void {
+  (task.containers ?? []).forEach((container, c) => {
+    (container.gpuIds ?? []).forEach((id, g) => {
+      const key = `${task.containerInstanceArn}\u0000${id}`;
+      const holder = holders.get(key);
+      const here = `${path}.containers[${c}].gpuIds[${g}]`;
+      if (holder !== undefined) {
+        fail(here, `GPU ${show(id)} of this instance is already held by ${holder}`);
+      }
+      holders.set(key, here);
+    });
+  });
 }
 
 function strategyItem(
@@ -378,146 +297,10 @@ function strategyItem(
       `${show(name)} is not associated with the cluster (capacityProviders: ${associated.join(', ') || 'none'})`,
     );
   }
-  return { ...item } as unknown as CapacityProviderStrategyItem;
+  return copyMembers({ ...item }, path, 5, NONE) as unknown as CapacityProviderStrategyItem;
 }
 
-function containerInstance(
-  value: unknown,
-  listPath: string,
-  index: number,
-  associated: readonly string[] | undefined,
-): ContainerInstance {
-  const path = `${listPath}[${index}]`;
-  const source = object(value, path);
-  const arn = string(source, 'containerInstanceArn', path);
-  if (!arn.startsWith('arn:')) {
-    fail(`${path}.containerInstanceArn`, `expected a container-instance ARN, got ${show(arn)}`);
-  }
-  oneOf(source, 'status', path, INSTANCE_STATUSES, true);
-  boolean(source, 'agentConnected', path);
-  optionalString(source, 'ec2InstanceId', path);
-  optionalCount(source, 'runningTasksCount', path);
-  optionalCount(source, 'pendingTasksCount', path);
-  optionalCount(source, 'version', path);
-  const copy: Json = { ...source };
-
-  const provider = source['capacityProviderName'];
-  if (provider !== undefined) {
-    optionalString(source, 'capacityProviderName', path);
-    if (associated !== undefined && !associated.includes(provider as string)) {
-      fail(
-        `${path}.capacityProviderName`,
-        `${show(provider)} is not one of the cluster's capacityProviders (${associated.join(', ') || 'none'})`,
-      );
-    }
-  }
-  if (source['versionInfo'] !== undefined) {
-    const info = object(source['versionInfo'], `${path}.versionInfo`);
-    optionalString(info, 'agentVersion', `${path}.versionInfo`);
-    copy['versionInfo'] = { ...info };
-  }
-  if (source['remainingResources'] === undefined) {
-    fail(
-      `${path}.remainingResources`,
-      'expected the list of remaining resources (CPU, MEMORY, ...), got nothing',
-    );
-  }
-  copy['remainingResources'] = resources(
-    source['remainingResources'],
-    `${path}.remainingResources`,
-    true,
-  );
-  if (source['registeredResources'] !== undefined) {
-    copy['registeredResources'] = resources(
-      source['registeredResources'],
-      `${path}.registeredResources`,
-      false,
-    );
-  }
-  if (source['attributes'] !== undefined) {
-    copy['attributes'] = attributes(source['attributes'], `${path}.attributes`);
-  }
-  if (source['registeredAt'] !== undefined) {
-    copy['registeredAt'] = timestamp(source['registeredAt'], `${path}.registeredAt`);
-  }
-  return copy as unknown as ContainerInstance;
-}
-
-function resources(value: unknown, path: string, needsCpuAndMemory: boolean): Resource[] {
-  const items = list(value, path);
-  const copies = new Array<Resource>(items.length);
-  const names = new Set<string>();
-  for (let i = 0; i < items.length; i++) {
-    const itemPath = `${path}[${i}]`;
-    const source = object(items[i], itemPath);
-    const name = string(source, 'name', itemPath);
-    if (names.has(name)) fail(`${itemPath}.name`, `duplicate resource ${show(name)}`);
-    names.add(name);
-    const type = oneOf(source, 'type', itemPath, RESOURCE_TYPES, false);
-    optionalNumber(source, 'doubleValue', itemPath);
-    optionalNumber(source, 'longValue', itemPath);
-    optionalNumber(source, 'integerValue', itemPath);
-    const copy: Json = { ...source };
-    if (source['stringSetValue'] !== undefined) {
-      const set = stringList(source['stringSetValue'], `${itemPath}.stringSetValue`);
-      if (name === 'PORTS' || name === 'PORTS_UDP') {
-        set.forEach((port, p) => {
-          if (!PORT.test(port) || Number(port) > 65535) {
-            fail(
-              `${itemPath}.stringSetValue[${p}]`,
-              `expected a port number 0..65535, got ${show(port)}`,
-            );
-          }
-        });
-      }
-      copy['stringSetValue'] = set;
-    } else if (type === 'STRINGSET') {
-      copy['stringSetValue'] = [];
-    }
-    if (
-      (name === 'CPU' || name === 'MEMORY') &&
-      source['integerValue'] === undefined &&
-      source['longValue'] === undefined &&
-      source['doubleValue'] === undefined
-    ) {
-      fail(itemPath, `resource ${name} has no integerValue, longValue or doubleValue`);
-    }
-    copies[i] = copy as unknown as Resource;
-  }
-  if (needsCpuAndMemory) {
-    for (const needed of ['CPU', 'MEMORY']) {
-      if (!names.has(needed)) fail(path, `expected a ${needed} resource`);
-    }
-  }
-  return copies;
-}
-
-function attributes(value: unknown, path: string): Attribute[] {
-  const items = list(value, path);
-  const copies = new Array<Attribute>(items.length);
-  const names = new Set<string>();
-  // The hottest loop of a large snapshot (dozens per instance): paths are built only on failure.
-  for (let i = 0; i < items.length; i++) {
-    const source = items[i] as Json;
-    if (source === null || typeof source !== 'object' || Array.isArray(source)) {
-      object(source, `${path}[${i}]`);
-    }
-    const name = source['name'];
-    if (typeof name !== 'string' || name === '' || names.has(name)) {
-      const itemPath = `${path}[${i}]`;
-      string(source, 'name', itemPath);
-      fail(`${itemPath}.name`, `duplicate attribute ${show(name)}`);
-    }
-    names.add(name);
-    const attributeValue = source['value'];
-    if (attributeValue !== undefined && typeof attributeValue !== 'string') {
-      optionalString(source, 'value', `${path}[${i}]`);
-    }
-    copies[i] = { ...source } as unknown as Attribute;
-  }
-  return copies;
-}
-
+/** A task: nesting level 5 (root, clusters, cluster, tasks, the task). */
 function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): Task {
   const source = object(value, path);
   string(source, 'taskArn', path);
@@ -527,6 +310,9 @@ function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): 
   optionalString(source, 'lastStatus', path);
   optionalString(source, 'taskDefinitionArn', path);
   optionalString(source, 'capacityProviderName', path);
+  // What a stopped task gives back to its instance: never a negative or unreadable amount.
+  taskAmount(source, 'cpu', path, 0);
+  taskAmount(source, 'memory', path, 0);
   const instanceArn = source['containerInstanceArn'];
   if (instanceArn === undefined) {
     const provider = source['capacityProviderName'];
@@ -546,168 +332,42 @@ function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): 
       `no container instance ${show(instanceArn)} in this cluster's containerInstances`,
     );
   }
-  const copy: Json = { ...source };
+  const copy = copyMembers({ ...source }, path, 5, TASK_CHECKED);
   normaliseTimestamps(copy, TASK_TIMESTAMPS, path);
   if (source['containers'] !== undefined) {
     const containersPath = `${path}.containers`;
-    copy['containers'] = list(source['containers'], containersPath).map((c, i) => {
-      const container = object(c, `${containersPath}[${i}]`);
-      const containerCopy: Json = { ...container };
-      if (container['gpuIds'] !== undefined) {
-        containerCopy['gpuIds'] = stringList(container['gpuIds'], `${containersPath}[${i}].gpuIds`);
-      }
-      if (container['networkBindings'] !== undefined) {
-        const bindingsPath = `${containersPath}[${i}].networkBindings`;
-        containerCopy['networkBindings'] = list(container['networkBindings'], bindingsPath).map(
-          (b, j) => {
-            const binding = object(b, `${bindingsPath}[${j}]`);
-            optionalCount(binding, 'hostPort', `${bindingsPath}[${j}]`);
-            optionalCount(binding, 'containerPort', `${bindingsPath}[${j}]`);
-            return { ...binding };
-          },
-        );
-      }
-      return containerCopy;
-    });
+    copy['containers'] = list(source['containers'], containersPath).map((c, i) =>
+      taskContainer(c, `${containersPath}[${i}]`),
+    );
   }
   if (source['tags'] !== undefined) {
-    copy['tags'] = list(source['tags'], `${path}.tags`).map((t, i) => ({
-      ...object(t, `${path}.tags[${i}]`),
-    }));
+    copy['tags'] = list(source['tags'], `${path}.tags`).map((t, i) =>
+      copyMembers({ ...object(t, `${path}.tags[${i}]`) }, `${path}.tags[${i}]`, 7, NONE),
+    );
   }
   return copy as unknown as Task;
 }
 
-function validateTaskDefinitions(items: unknown[]): TaskDefinition[] {
-  const arns = new Unique('taskDefinitionArn');
-  const revisions = new Unique('task definition');
-  return items.map((value, i) => {
-    const path = `$.taskDefinitions[${i}]`;
-    const definition = taskDefinition(value, path);
-    revisions.add(`${definition.family}:${definition.revision}`, `${path}.revision`);
-    if (definition.taskDefinitionArn !== undefined) {
-      arns.add(definition.taskDefinitionArn, `${path}.taskDefinitionArn`);
-    }
-    return definition;
-  });
-}
-
-function taskDefinition(value: unknown, path: string): TaskDefinition {
-  const source = object(value, path);
-  const family = string(source, 'family', path);
-  if (!ECS_NAME.test(family)) {
-    fail(
-      `${path}.family`,
-      `expected up to 255 letters, numbers, underscores and hyphens, got ${show(family)}`,
-    );
+/** A task's container: nesting level 7. */
+function taskContainer(value: unknown, path: string): Json {
+  const container = object(value, path);
+  for (const key of ['cpu', 'memory', 'memoryReservation']) {
+    optionalWholeAmount(container, key, path);
   }
-  optionalCount(source, 'revision', path, 1);
-  if (source['revision'] === undefined)
-    fail(`${path}.revision`, 'expected an integer >= 1, got nothing');
-  optionalString(source, 'taskDefinitionArn', path);
-  optionalString(source, 'taskRoleArn', path);
-  optionalString(source, 'executionRoleArn', path);
-  oneOf(source, 'status', path, DEFINITION_STATUSES, false);
-  oneOf(source, 'networkMode', path, NETWORK_MODES, false);
-  for (const key of ['cpu', 'memory']) {
-    const amount = source[key];
-    if (amount !== undefined && typeof amount !== 'number' && typeof amount !== 'string') {
-      fail(`${path}.${key}`, `expected a number or a string, got ${show(amount)}`);
-    }
+  const copy = copyMembers({ ...container }, path, 7, CONTAINER_CHECKED);
+  if (container['gpuIds'] !== undefined) {
+    copy['gpuIds'] = stringList(container['gpuIds'], `${path}.gpuIds`);
   }
-  const copy: Json = { ...source };
-  normaliseTimestamps(copy, DEFINITION_TIMESTAMPS, path);
-  for (const key of ['requiresCompatibilities', 'compatibilities']) {
-    if (source[key] === undefined) continue;
-    const entries = stringList(source[key], `${path}.${key}`);
-    entries.forEach((entry, j) => {
-      if (!(LAUNCH_TYPES as readonly string[]).includes(entry)) {
-        fail(
-          `${path}.${key}[${j}]`,
-          `expected one of ${LAUNCH_TYPES.join(', ')}, got ${show(entry)}`,
-        );
-      }
-    });
-    copy[key] = entries;
-  }
-  const containersPath = `${path}.containerDefinitions`;
-  const containers = list(source['containerDefinitions'], containersPath);
-  if (containers.length === 0) fail(containersPath, 'expected at least one container definition');
-  const containerNames = new Set<string>();
-  copy['containerDefinitions'] = containers.map((c, j) => {
-    const definition = containerDefinition(c, `${containersPath}[${j}]`);
-    if (containerNames.has(definition.name)) {
-      fail(`${containersPath}[${j}].name`, `duplicate container name ${show(definition.name)}`);
-    }
-    containerNames.add(definition.name);
-    return definition;
-  });
-  if (source['placementConstraints'] !== undefined) {
-    const constraintsPath = `${path}.placementConstraints`;
-    copy['placementConstraints'] = list(source['placementConstraints'], constraintsPath).map(
-      (c, j) => {
-        const constraint = object(c, `${constraintsPath}[${j}]`);
-        // Task definitions can only hold memberOf constraints (RegisterTaskDefinition's enum).
-        oneOf(constraint, 'type', `${constraintsPath}[${j}]`, ['memberOf'], true);
-        optionalString(constraint, 'expression', `${constraintsPath}[${j}]`);
-        return { ...constraint } as PlacementConstraint;
-      },
-    );
-  }
-  if (source['requiresAttributes'] !== undefined) {
-    copy['requiresAttributes'] = attributes(
-      source['requiresAttributes'],
-      `${path}.requiresAttributes`,
-    );
-  }
-  return copy as unknown as TaskDefinition;
-}
-
-function containerDefinition(value: unknown, path: string): ContainerDefinition {
-  const source = object(value, path);
-  string(source, 'name', path);
-  optionalCount(source, 'cpu', path);
-  optionalCount(source, 'memory', path);
-  optionalCount(source, 'memoryReservation', path);
-  const copy: Json = { ...source };
-  if (source['portMappings'] !== undefined) {
-    const mappingsPath = `${path}.portMappings`;
-    copy['portMappings'] = list(source['portMappings'], mappingsPath).map((m, k) => {
-      const mappingPath = `${mappingsPath}[${k}]`;
-      const mapping = object(m, mappingPath);
-      for (const key of ['containerPort', 'hostPort']) {
-        const port = mapping[key];
-        if (
-          port !== undefined &&
-          (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535)
-        ) {
-          fail(`${mappingPath}.${key}`, `expected a port number 0..65535, got ${show(port)}`);
-        }
-      }
-      oneOf(mapping, 'protocol', mappingPath, PROTOCOLS, false);
-      return { ...mapping } as PortMapping;
+  if (container['networkBindings'] !== undefined) {
+    const bindingsPath = `${path}.networkBindings`;
+    copy['networkBindings'] = list(container['networkBindings'], bindingsPath).map((b, j) => {
+      const bindingPath = `${bindingsPath}[${j}]`;
+      const binding = object(b, bindingPath);
+      optionalCount(binding, 'hostPort', bindingPath, 0, 65535);
+      optionalCount(binding, 'containerPort', bindingPath, 0, 65535);
+      oneOf(binding, 'protocol', bindingPath, PROTOCOLS, false);
+      return copyMembers({ ...binding }, bindingPath, 9, NONE);
     });
   }
-  if (source['resourceRequirements'] !== undefined) {
-    const requirementsPath = `${path}.resourceRequirements`;
-    copy['resourceRequirements'] = list(source['resourceRequirements'], requirementsPath).map(
-      (r, k) => {
-        const requirementPath = `${requirementsPath}[${k}]`;
-        const requirement = object(r, requirementPath);
-        const type = oneOf(
-          requirement,
-          'type',
-          requirementPath,
-          ['GPU', 'InferenceAccelerator'],
-          true,
-        );
-        const amount = string(requirement, 'value', requirementPath);
-        if (type === 'GPU' && !/^[0-9]+$/.test(amount)) {
-          fail(`${requirementPath}.value`, `expected a whole number of GPUs, got ${show(amount)}`);
-        }
-        return { ...requirement } as unknown as ResourceRequirement;
-      },
-    );
-  }
-  return copy as unknown as ContainerDefinition;
+  return copy;
 }

@@ -11,3 +11,4 @@ export {
   type ReplayStep,
   replay,
 } from './replay.js';
+export * from './hostile-arbitraries.js';

@@ -2,7 +2,7 @@
  * Replays a planned RunTask call step by step on a fresh model of the same snapshot, so
  * invariants can look at the cluster exactly as it was before each task was placed.
  */
-import { subnetZones } from '../api/subnet-zones.js';
+import { subnetZoneMap, subnetZones } from '../api/subnet-zones.js';
 import { Cluster } from '../api/cluster.js';
 import { EcsServiceException } from '../api/errors.js';
 import type { RunTaskInput } from '../api/run-task-types.js';
@@ -60,7 +60,7 @@ export function callFacts(snapshot: Snapshot, request: RunTaskInput): CallFacts 
     needs: computeTaskNeeds(
       definition,
       request.overrides,
-      subnetZones(request.networkConfiguration, snapshot.subnets),
+      subnetZones(request.networkConfiguration, subnetZoneMap(snapshot.subnets)),
     ),
     group: request.group ?? `family:${definition.family}`,
     memberOf: constraints

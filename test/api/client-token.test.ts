@@ -18,12 +18,14 @@ function state(): Snapshot {
     instances: [containerInstance({ id: 'ci0', cpu: 4096, memory: 8192 })],
     taskDefinitions: [taskDefinition('sleep', [{ name: 'sleep', cpu: 256, memory: 512 }])],
   });
-  // A second cluster with the same instance id, to show tokens are per cluster.
+  // A second cluster with a like instance, to show tokens are per cluster (an EC2 instance is
+  // registered in one cluster at a time, so it has an EC2 id of its own).
   const other = structuredClone(snapshot.clusters[0]!);
   other.clusterName = 'other';
   other.clusterArn = 'arn:aws:ecs:us-east-1:123456789012:cluster/other';
   other.containerInstances[0]!.containerInstanceArn =
     'arn:aws:ecs:us-east-1:123456789012:container-instance/other/ci0';
+  other.containerInstances[0]!.ec2InstanceId = 'i-other0';
   snapshot.clusters.push(other);
   return snapshot;
 }

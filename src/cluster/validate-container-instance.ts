@@ -1,0 +1,236 @@
+/**
+ * One container instance of a snapshot (DescribeContainerInstances shape): checked, with
+ * its resources and attributes, and returned as a fresh copy (see validate-snapshot.ts).
+ */
+import type { Attribute, ContainerInstance, Resource } from './ecs-types.js';
+import { numericResource } from './resources.js';
+import { copyMembers, type Json } from './snapshot-data.js';
+import { fail, show } from './snapshot-error.js';
+import {
+  boolean,
+  list,
+  object,
+  oneOf,
+  optionalCount,
+  optionalNumber,
+  optionalString,
+  string,
+  stringList,
+  timestamp,
+} from './snapshot-fields.js';
+
+const INSTANCE_STATUSES = [
+  'ACTIVE',
+  'DRAINING',
+  'REGISTERING',
+  'DEREGISTERING',
+  'REGISTRATION_FAILED',
+  'INACTIVE',
+] as const;
+const RESOURCE_TYPES = ['INTEGER', 'DOUBLE', 'LONG', 'STRINGSET'] as const;
+const PORT = /^(0|[1-9][0-9]{0,4})$/;
+
+/** Members the instance check copies itself (see copyMembers). */
+const INSTANCE_CHECKED = new Set([
+  'versionInfo',
+  'remainingResources',
+  'registeredResources',
+  'attributes',
+  'registeredAt',
+]);
+const RESOURCE_CHECKED = new Set(['stringSetValue']);
+const NONE = new Set<string>();
+
+/**
+ * `associated`: the cluster's capacityProviders when it lists them (the instance's
+ * capacityProviderName must be one). `level`: the instance object's nesting level.
+ */
+export function validateContainerInstance(
+  value: unknown,
+  path: string,
+  level: number,
+  associated: readonly string[] | undefined,
+): ContainerInstance {
+  const source = object(value, path);
+  const arn = string(source, 'containerInstanceArn', path);
+  if (!arn.startsWith('arn:')) {
+    fail(`${path}.containerInstanceArn`, `expected a container-instance ARN, got ${show(arn)}`);
+  }
+  oneOf(source, 'status', path, INSTANCE_STATUSES, true);
+  boolean(source, 'agentConnected', path);
+  optionalString(source, 'ec2InstanceId', path);
+  optionalString(source, 'capacityProviderName', path);
+  optionalCount(source, 'runningTasksCount', path);
+  optionalCount(source, 'pendingTasksCount', path);
+  optionalCount(source, 'version', path);
+  const copy = copyMembers({ ...source }, path, level, INSTANCE_CHECKED);
+
+  const provider = source['capacityProviderName'];
+  if (
+    provider !== undefined &&
+    associated !== undefined &&
+    !associated.includes(provider as string)
+  ) {
+    fail(
+      `${path}.capacityProviderName`,
+      `${show(provider)} is not one of the cluster's capacityProviders (${associated.join(', ') || 'none'})`,
+    );
+  }
+  if (source['versionInfo'] !== undefined) {
+    const infoPath = `${path}.versionInfo`;
+    const info = object(source['versionInfo'], infoPath);
+    optionalString(info, 'agentVersion', infoPath);
+    copy['versionInfo'] = copyMembers({ ...info }, infoPath, level + 1, NONE);
+  }
+  if (source['remainingResources'] === undefined) {
+    fail(
+      `${path}.remainingResources`,
+      'expected the list of remaining resources (CPU, MEMORY, ...), got nothing',
+    );
+  }
+  const left = new Figures();
+  copy['remainingResources'] = resources(
+    source['remainingResources'],
+    `${path}.remainingResources`,
+    level + 1,
+    left,
+  );
+  if (left.cpuAt < 0) fail(`${path}.remainingResources`, 'expected a CPU resource');
+  if (left.memoryAt < 0) fail(`${path}.remainingResources`, 'expected a MEMORY resource');
+  if (source['registeredResources'] !== undefined) {
+    const registered = new Figures();
+    copy['registeredResources'] = resources(
+      source['registeredResources'],
+      `${path}.registeredResources`,
+      level + 1,
+      registered,
+    );
+    notAboveRegistered(left, registered, path);
+  }
+  if (source['attributes'] !== undefined) {
+    copy['attributes'] = attributes(source['attributes'], `${path}.attributes`, level + 1);
+  }
+  if (source['registeredAt'] !== undefined) {
+    copy['registeredAt'] = timestamp(source['registeredAt'], `${path}.registeredAt`);
+  }
+  return copy as unknown as ContainerInstance;
+}
+
+/**
+ * An instance never has more left than it registered: remaining CPU and MEMORY above the
+ * registered figures would let placement hand out capacity the instance does not have.
+ */
+function notAboveRegistered(left: Figures, registered: Figures, path: string): void {
+  const over = (name: string, at: number, amount: number, total: number) =>
+    fail(
+      `${path}.remainingResources[${at}]`,
+      `remaining ${name} ${amount} is more than the registered ${total}`,
+    );
+  if (registered.cpuAt >= 0 && left.cpu > registered.cpu)
+    over('CPU', left.cpuAt, left.cpu, registered.cpu);
+  if (registered.memoryAt >= 0 && left.memory > registered.memory)
+    over('MEMORY', left.memoryAt, left.memory, registered.memory);
+}
+
+/** The CPU and MEMORY figures of a resource list and where they are (-1: absent). */
+class Figures {
+  cpu = 0;
+  cpuAt = -1;
+  memory = 0;
+  memoryAt = -1;
+}
+
+function resources(value: unknown, path: string, level: number, figures: Figures): Resource[] {
+  const items = list(value, path);
+  const copies = new Array<Resource>(items.length);
+  const names = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    const itemPath = `${path}[${i}]`;
+    const source = object(items[i], itemPath);
+    const name = string(source, 'name', itemPath);
+    if (names.has(name)) fail(`${itemPath}.name`, `duplicate resource ${show(name)}`);
+    names.add(name);
+    const type = oneOf(source, 'type', itemPath, RESOURCE_TYPES, false);
+    optionalNumber(source, 'doubleValue', itemPath);
+    optionalCount(source, 'longValue', itemPath, Number.MIN_SAFE_INTEGER);
+    optionalCount(source, 'integerValue', itemPath, Number.MIN_SAFE_INTEGER);
+    const copy = copyMembers({ ...source }, itemPath, level + 1, RESOURCE_CHECKED);
+    if (source['stringSetValue'] !== undefined) {
+      const setPath = `${itemPath}.stringSetValue`;
+      const set = stringList(source['stringSetValue'], setPath);
+      if (name === 'PORTS' || name === 'PORTS_UDP') {
+        set.forEach((port, p) => {
+          if (!PORT.test(port) || Number(port) > 65535) {
+            fail(`${setPath}[${p}]`, `expected a port number 0..65535, got ${show(port)}`);
+          }
+        });
+      } else if (name === 'GPU') {
+        // Free GPU ids are handed out one task each: an id listed twice would go to two tasks.
+        const seen = new Set<string>();
+        set.forEach((id, g) => {
+          if (seen.has(id)) fail(`${setPath}[${g}]`, `duplicate GPU id ${show(id)}`);
+          seen.add(id);
+        });
+      }
+      copy['stringSetValue'] = set;
+    } else if (type === 'STRINGSET') {
+      copy['stringSetValue'] = [];
+    }
+    if (name === 'CPU') {
+      figures.cpu = cpuOrMemory(source, name, itemPath);
+      figures.cpuAt = i;
+    } else if (name === 'MEMORY') {
+      figures.memory = cpuOrMemory(source, name, itemPath);
+      figures.memoryAt = i;
+    }
+    copies[i] = copy as unknown as Resource;
+  }
+  return copies;
+}
+
+/**
+ * CPU units and MiB are whole, non-negative figures (ECS reports them as INTEGER). Returns
+ * the figure as the model reads it (numericResource).
+ */
+function cpuOrMemory(source: Json, name: string, path: string): number {
+  let given = false;
+  for (const key of ['integerValue', 'longValue', 'doubleValue']) {
+    const amount = source[key];
+    if (amount === undefined) continue;
+    given = true;
+    if (!Number.isSafeInteger(amount) || (amount as number) < 0) {
+      fail(
+        `${path}.${key}`,
+        `expected a whole number >= 0 of ${name === 'CPU' ? 'CPU units' : 'MiB'}, got ${show(amount)}`,
+      );
+    }
+  }
+  if (!given) fail(path, `resource ${name} has no integerValue, longValue or doubleValue`);
+  return numericResource([source as unknown as Resource], name);
+}
+
+export function attributes(value: unknown, path: string, level: number): Attribute[] {
+  const items = list(value, path);
+  const copies = new Array<Attribute>(items.length);
+  const names = new Set<string>();
+  // The hottest loop of a large snapshot (dozens per instance): paths are built only on failure.
+  for (let i = 0; i < items.length; i++) {
+    const source = items[i] as Json;
+    if (source === null || typeof source !== 'object' || Array.isArray(source)) {
+      object(source, `${path}[${i}]`);
+    }
+    const name = source['name'];
+    if (typeof name !== 'string' || name === '' || names.has(name)) {
+      const itemPath = `${path}[${i}]`;
+      string(source, 'name', itemPath);
+      fail(`${itemPath}.name`, `duplicate attribute ${show(name)}`);
+    }
+    names.add(name);
+    const attributeValue = source['value'];
+    if (attributeValue !== undefined && typeof attributeValue !== 'string') {
+      optionalString(source, 'value', `${path}[${i}]`);
+    }
+    copies[i] = copyMembers({ ...source }, path, level + 1, NONE, i) as unknown as Attribute;
+  }
+  return copies;
+}
