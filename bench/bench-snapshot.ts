@@ -2,7 +2,7 @@
  * The generated snapshots the timed cases share (seed `bench-<instances>`), generated once
  * per run: the engine's cases and the typed-array floor's work on the very same cluster.
  */
-import type { Snapshot } from '../src/cluster/ecs-types.js';
+import type { Snapshot } from '../src/kernel/ecs-types.js';
 import { generateCluster } from './generate-cluster.js';
 
 const made = new Map<number, Snapshot>();

@@ -3,7 +3,7 @@
  * predicate per instance. The expression is DESIGN.md's reference memberOf: four
  * comparisons, one of them a regular expression.
  */
-import type { InstanceView } from '../src/cluster/instance-view.js';
+import type { InstanceView } from '../src/kernel/instance-view.js';
 import { compileExpression, compileJavaRegex, parseExpression } from '../src/cql/index.js';
 import type { BenchCase } from './bench-case.js';
 

@@ -12,7 +12,7 @@ import type {
   Snapshot,
   Task,
   TaskDefinition,
-} from '../src/cluster/ecs-types.js';
+} from '../src/kernel/ecs-types.js';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';

@@ -6,8 +6,8 @@
  * model on 5,000 instances for the speed-up figure.
  */
 import { Cluster } from '../src/api/cluster.js';
-import type { RunTaskInput } from '../src/api/run-task-types.js';
-import type { Snapshot } from '../src/cluster/ecs-types.js';
+import type { RunTaskInput } from '../src/kernel/run-task-types.js';
+import type { Snapshot } from '../src/kernel/ecs-types.js';
 import { ReferenceModel } from '../test/model/reference-model.js';
 import type { BenchCase } from './bench-case.js';
 import { benchSnapshot } from './bench-snapshot.js';

@@ -3,7 +3,7 @@
  * regex) + distinctInstance, spread by Availability Zone then binpack on memory, count 10.
  * In a module of its own so that the child processes of the bench load nothing else.
  */
-import type { RunTaskInput } from '../src/api/run-task-types.js';
+import type { RunTaskInput } from '../src/kernel/run-task-types.js';
 import { REFERENCE_EXPRESSION } from './generate-cluster.js';
 
 /** `group` varies where a case needs fresh groups. */

@@ -24,7 +24,7 @@
  * tasks on ACTIVE instances of that zone. An instance lacking a compared attribute fails the
  * comparison (the generated clusters always carry them).
  */
-import type { Snapshot } from '../src/cluster/ecs-types.js';
+import type { Snapshot } from '../src/kernel/ecs-types.js';
 import { BENCH_TASK_DEFINITION } from './generate-cluster.js';
 
 /** The expression the floor hard-codes below; a test checks it is still the reference one. */

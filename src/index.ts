@@ -5,8 +5,8 @@ export {
   DEFAULT_SEED,
   type RunTaskPlan,
 } from './api/cluster.js';
-export * from './api/errors.js';
-export type * from './api/run-task-types.js';
+export * from './kernel/errors.js';
+export type * from './kernel/run-task-types.js';
 export {
   type CapacityProviderShare,
   estimateScaleOut,
@@ -17,8 +17,8 @@ export {
   splitByCapacityProvider,
   validateCapacityProviderStrategy,
 } from './capacity/index.js';
-export type * from './cluster/ecs-types.js';
-export type { InstanceView } from './cluster/instance-view.js';
+export type * from './kernel/ecs-types.js';
+export type { InstanceView } from './kernel/instance-view.js';
 export { SnapshotError, validateSnapshot } from './cluster/validate-snapshot.js';
 export {
   type CompiledExpression,

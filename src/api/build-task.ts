@@ -1,11 +1,12 @@
 /** A placed task as RunTask returns it (and as the snapshot then records it). */
+import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
 import { fargateAttachment } from '../capacity/fargate-attachment.js';
-import type { Attachment, Container, Tag, Task, TaskOverride } from '../cluster/ecs-types.js';
+import type { Attachment, Container, Tag, Task, TaskOverride } from '../kernel/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { ContainerNeeds, TaskNeeds } from '../placement/task-needs.js';
 import { type ArnContext, containerArn, taskArn } from './arns.js';
 import { ebsAttachment } from './ebs-attachment.js';
-import type { RunTaskInput } from './run-task-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { TaskIdSource } from './task-ids.js';
 
 /** Everything about the call that every task of it shares. */
@@ -18,7 +19,7 @@ export interface TaskTemplate {
   request: RunTaskInput;
   needs: TaskNeeds;
   group: string;
-  launchType: 'EC2' | 'EXTERNAL';
+  launchType: InstanceLaunchType;
   capacityProvider: string | undefined;
   overrides: TaskOverride;
   tags: Tag[];

@@ -6,10 +6,10 @@
  * The records live in the cluster snapshot (`clusters[].clientTokens`), so `--save` carries
  * them from one command to the next.
  */
-import type { ClientTokenRecord, ClusterSnapshot } from '../cluster/ecs-types.js';
+import type { ClientTokenRecord, ClusterSnapshot } from '../kernel/ecs-types.js';
 import { SnapshotError } from '../cluster/validate-snapshot.js';
-import { ConflictException } from './errors.js';
-import type { RunTaskInput, RunTaskOutput } from './run-task-types.js';
+import { ConflictException } from '../kernel/errors.js';
+import type { RunTaskInput, RunTaskOutput } from '../kernel/run-task-types.js';
 
 /** "The time to live (TTL) for the RunTask client token is 24 hours." */
 export const CLIENT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;

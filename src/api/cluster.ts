@@ -2,6 +2,7 @@
  * The library's entry point: a cluster snapshot you can run tasks against, plan placements
  * on without changing anything, and list container instances of.
  */
+import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
 import seedrandom from 'seedrandom';
 import { managedScalingOf } from '../capacity/managed-scaling.js';
 import {
@@ -14,7 +15,7 @@ import { type LaunchTarget, resolveLaunchTargets } from '../capacity/resolve-lau
 import { ClusterModel } from '../cluster/cluster-model.js';
 import { emptyCopyOf } from '../cluster/empty-copy.js';
 import type { InstanceState } from '../cluster/instance-state.js';
-import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../cluster/ecs-types.js';
+import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../kernel/ecs-types.js';
 import { cloneData, cloneOthers } from '../cluster/copy-data.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
 import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
@@ -25,7 +26,7 @@ import { capacityProviderArn, clusterArn, taskDefinitionArn } from './arns.js';
 import { buildTask, type TaskTemplate } from './build-task.js';
 import { ClientTokens } from './client-tokens.js';
 import { compileClusterQuery, compileConstraints } from './compile-constraints.js';
-import { InvalidParameterException } from './errors.js';
+import { InvalidParameterException } from '../kernel/errors.js';
 import { placeFargate } from './place-fargate.js';
 import { resolveCluster } from './resolve-cluster.js';
 import { subnetZoneMap, subnetZones } from './subnet-zones.js';
@@ -38,7 +39,7 @@ import type {
   RunTaskInput,
   RunTaskOptions,
   RunTaskOutput,
-} from './run-task-types.js';
+} from '../kernel/run-task-types.js';
 import { echoOverrides, taskTags } from './task-echo.js';
 import { parseRunTaskInput, validateRunTaskRequest } from './validate-run-task.js';
 import { validateScalars } from './validate-scalars.js';
@@ -367,7 +368,7 @@ export class Cluster {
   private placeOnInstances(
     model: ClusterModel,
     request: RunTaskInput,
-    kind: 'EC2' | 'EXTERNAL',
+    kind: InstanceLaunchType,
     target: LaunchTarget,
     definition: ReturnType<typeof resolveTaskDefinition>,
     seed: string,

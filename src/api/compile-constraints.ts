@@ -1,9 +1,9 @@
 /** The constraints of a call compiled for the engine: task definition's first, then the request's. */
-import type { PlacementConstraint, TaskDefinition } from '../cluster/ecs-types.js';
+import type { PlacementConstraint, TaskDefinition } from '../kernel/ecs-types.js';
 import { CqlError, compileExpression } from '../cql/index.js';
 import type { CompiledConstraints } from '../placement/checks/check-chain.js';
 import type { InstancePredicate } from '../placement/checks/member-of-check.js';
-import { InvalidParameterException } from './errors.js';
+import { InvalidParameterException } from '../kernel/errors.js';
 
 /** A CQL expression (compiled once per text by `compileExpression`); a CQL error becomes InvalidParameterException. */
 export function compileClusterQuery(expression: string): InstancePredicate {

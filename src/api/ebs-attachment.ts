@@ -3,8 +3,8 @@
  * AmazonElasticBlockStorage with the details the AWS CLI's run-task example shows (roleArn,
  * volumeName, deleteOnTermination). No volume is modelled: no size, zone or EBS limits.
  */
-import type { Attachment } from '../cluster/ecs-types.js';
-import type { TaskVolumeConfiguration } from './run-task-types.js';
+import type { Attachment } from '../kernel/ecs-types.js';
+import type { TaskVolumeConfiguration } from '../kernel/run-task-types.js';
 
 export function ebsAttachment(configuration: TaskVolumeConfiguration, id: string): Attachment {
   const volume = configuration.managedEBSVolume;

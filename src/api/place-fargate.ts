@@ -5,13 +5,13 @@
 import type { LaunchTarget } from '../capacity/resolve-launch-targets.js';
 import { fargateTaskFields, planFargateShare } from '../capacity/fargate.js';
 import type { ClusterModel } from '../cluster/cluster-model.js';
-import type { Container, Snapshot, Task, TaskDefinition } from '../cluster/ecs-types.js';
+import type { Container, Snapshot, Task, TaskDefinition } from '../kernel/ecs-types.js';
 import type { TaskTrace } from '../placement/explanation.js';
 import { computeTaskNeeds } from '../placement/task-needs.js';
 import { clusterArn, containerArn, taskArn, taskDefinitionArn } from './arns.js';
 import { containerSizes } from './build-task.js';
 import { ebsAttachment } from './ebs-attachment.js';
-import type { RunTaskInput } from './run-task-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { echoOverrides, taskTags } from './task-echo.js';
 import { TaskIdSource } from './task-ids.js';
 

@@ -1,5 +1,5 @@
-import type { ClusterSnapshot, Snapshot } from '../cluster/ecs-types.js';
-import { ClusterNotFoundException } from './errors.js';
+import type { ClusterSnapshot, Snapshot } from '../kernel/ecs-types.js';
+import { ClusterNotFoundException } from '../kernel/errors.js';
 
 /** arn:PARTITION:ecs:REGION:ACCOUNT:cluster/NAME */
 const CLUSTER_ARN = /^arn:[a-z-]+:ecs:([a-z0-9-]+):([0-9]{12}):cluster\/(.+)$/;

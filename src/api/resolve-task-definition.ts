@@ -1,5 +1,5 @@
-import type { TaskDefinition } from '../cluster/ecs-types.js';
-import { ClientException } from './errors.js';
+import type { TaskDefinition } from '../kernel/ecs-types.js';
+import { ClientException } from '../kernel/errors.js';
 import { invalidParameter } from './validate-shape.js';
 
 /** Family names: up to 255 letters, numbers, underscores and hyphens (RegisterTaskDefinition). */

@@ -12,7 +12,7 @@ import {
 import type { ManagedScalingSettings } from '../capacity/managed-scaling.js';
 import { waitsForCapacity } from '../capacity/provisioning-quota.js';
 import type { ClusterModel } from '../cluster/cluster-model.js';
-import type { Snapshot, Task } from '../cluster/ecs-types.js';
+import type { Snapshot, Task } from '../kernel/ecs-types.js';
 import { emptyCopyOf } from '../cluster/empty-copy.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import { eniCapacity } from '../placement/eni-capacity.js';

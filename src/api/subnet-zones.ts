@@ -1,4 +1,4 @@
-import type { NetworkConfiguration } from './run-task-types.js';
+import type { NetworkConfiguration } from '../kernel/run-task-types.js';
 
 /** The snapshot's `subnets` object as a Map: subnet ids are user text (`__proto__`, `toString`). */
 export function subnetZoneMap(

@@ -1,6 +1,6 @@
 /** Parts of a RunTask response task that depend only on the request, computed once per call. */
-import type { Tag, TaskDefinition, TaskOverride } from '../cluster/ecs-types.js';
-import type { RunTaskInput } from './run-task-types.js';
+import type { Tag, TaskDefinition, TaskOverride } from '../kernel/ecs-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 
 /**
  * The overrides as ECS echoes them: one containerOverrides entry per container of the task

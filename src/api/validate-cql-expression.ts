@@ -1,6 +1,6 @@
 /** A memberOf expression: present, non-empty, at most 2000 characters, valid CQL. */
 import { CqlError, compileExpression, MAX_EXPRESSION_LENGTH } from '../cql/index.js';
-import { InvalidParameterException } from './errors.js';
+import { InvalidParameterException } from '../kernel/errors.js';
 import { describeValue, invalidParameter } from './validate-shape.js';
 
 export const MAX_EXPRESSION = MAX_EXPRESSION_LENGTH;

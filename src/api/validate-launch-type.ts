@@ -1,7 +1,7 @@
 /** The launch type against the task definition's compatibilities and platformVersion. */
-import type { TaskDefinition } from '../cluster/ecs-types.js';
-import type { LaunchType } from './run-task-types.js';
-import { InvalidParameterException } from './errors.js';
+import type { TaskDefinition } from '../kernel/ecs-types.js';
+import type { LaunchType } from '../kernel/run-task-types.js';
+import { InvalidParameterException } from '../kernel/errors.js';
 import { invalidParameter } from './validate-shape.js';
 
 /**

@@ -1,8 +1,8 @@
 /** networkConfiguration: required for awsvpc task definitions, refused for the others. */
 // The seed's limit is defined once, with the Fargate rules of src/capacity.
 import { MAX_AWSVPC_SUBNETS } from '../capacity/validate-fargate-request.js';
-import type { NetworkMode } from '../cluster/ecs-types.js';
-import type { NetworkConfiguration } from './run-task-types.js';
+import type { NetworkMode } from '../kernel/ecs-types.js';
+import type { NetworkConfiguration } from '../kernel/run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
 export const MAX_SECURITY_GROUPS = 5;

@@ -4,8 +4,8 @@ import {
   MAX_EPHEMERAL_STORAGE_GIB,
   MIN_EPHEMERAL_STORAGE_GIB,
 } from '../capacity/validate-fargate-request.js';
-import type { TaskDefinition, TaskOverride } from '../cluster/ecs-types.js';
-import type { LaunchType } from './run-task-types.js';
+import type { TaskDefinition, TaskOverride } from '../kernel/ecs-types.js';
+import type { LaunchType } from '../kernel/run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
 export const MAX_OVERRIDES_CHARACTERS = 8192;

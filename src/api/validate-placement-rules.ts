@@ -1,6 +1,6 @@
 /** Placement constraints and strategies of a RunTask request (limits, types, fields, CQL). */
-import type { PlacementConstraint, PlacementStrategy } from '../cluster/ecs-types.js';
-import { InvalidParameterException } from './errors.js';
+import type { PlacementConstraint, PlacementStrategy } from '../kernel/ecs-types.js';
+import { InvalidParameterException } from '../kernel/errors.js';
 import { checkCqlExpression } from './validate-cql-expression.js';
 import { invalidParameter } from './validate-shape.js';
 

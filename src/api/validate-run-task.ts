@@ -4,8 +4,8 @@
  * the service applies once the task definition and the launch type are known. Each throws
  * the first violation as an InvalidParameterException naming the parameter, value and rule.
  */
-import type { TaskDefinition } from '../cluster/ecs-types.js';
-import type { LaunchType, RunTaskInput } from './run-task-types.js';
+import type { TaskDefinition } from '../kernel/ecs-types.js';
+import type { LaunchType, RunTaskInput } from '../kernel/run-task-types.js';
 import { validateLaunchType } from './validate-launch-type.js';
 import { validateNetworkConfiguration } from './validate-network.js';
 import { validateExecuteCommand, validateOverrides } from './validate-overrides.js';

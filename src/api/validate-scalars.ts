@@ -2,7 +2,7 @@
  * RunTask's single-valued members: count, startedBy, group, referenceId, propagateTags,
  * clientToken.
  */
-import type { RunTaskInput } from './run-task-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
 export const MAX_COUNT = 10;

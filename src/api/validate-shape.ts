@@ -3,7 +3,7 @@
  * untyped value against it. Hand-written (no JSON-schema library) because the request is
  * small and the messages must name the parameter path, the value and the rule.
  */
-import { InvalidParameterException } from './errors.js';
+import { InvalidParameterException } from '../kernel/errors.js';
 
 export type Shape =
   | { kind: 'string' }

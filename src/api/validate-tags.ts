@@ -1,5 +1,5 @@
 /** Tag rules of the seed: count, unique keys, lengths, characters, the reserved `aws:` prefix. */
-import type { Tag } from '../cluster/ecs-types.js';
+import type { Tag } from '../kernel/ecs-types.js';
 import { invalidParameter } from './validate-shape.js';
 
 export const MAX_TAGS = 50;

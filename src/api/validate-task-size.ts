@@ -10,8 +10,8 @@ import {
   parseCpuUnits,
   parseMemoryMiB,
 } from '../cluster/cpu-memory-units.js';
-import type { TaskDefinition, TaskOverride } from '../cluster/ecs-types.js';
-import type { LaunchType } from './run-task-types.js';
+import type { TaskDefinition, TaskOverride } from '../kernel/ecs-types.js';
+import type { LaunchType } from '../kernel/run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
 /**

@@ -4,12 +4,12 @@
  * (and the developer guide's "Use Amazon EBS volumes with Amazon ECS"); nothing about EBS is
  * modelled beyond that: the volume is echoed as the task's EBS attachment.
  */
-import type { TaskDefinition } from '../cluster/ecs-types.js';
+import type { TaskDefinition } from '../kernel/ecs-types.js';
 import type {
   LaunchType,
   RunTaskInput,
   TaskManagedEBSVolumeConfiguration,
-} from './run-task-types.js';
+} from '../kernel/run-task-types.js';
 import { invalidParameter } from './validate-shape.js';
 
 /** Size (GiB) and IOPS ranges per volume type, from TaskManagedEBSVolumeConfiguration. */

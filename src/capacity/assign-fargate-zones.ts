@@ -1,4 +1,4 @@
-import { InvalidParameterException } from '../api/errors.js';
+import { InvalidParameterException } from '../kernel/errors.js';
 
 /** Where one Fargate task of the call lands. */
 export interface FargateZoneAssignment {

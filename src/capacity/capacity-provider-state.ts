@@ -1,4 +1,4 @@
-import type { CapacityProvider } from '../cluster/ecs-types.js';
+import type { CapacityProvider } from '../kernel/ecs-types.js';
 
 /**
  * The status that decides whether a described capacity provider may be used in a strategy.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Attachment } from '../cluster/ecs-types.js';
+import type { Attachment } from '../kernel/ecs-types.js';
 
 /**
  * The `attachments` entry of a Fargate task: the elastic network interface ECS creates for

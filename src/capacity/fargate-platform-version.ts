@@ -1,7 +1,7 @@
 import {
   PlatformTaskDefinitionIncompatibilityException,
   PlatformUnknownException,
-} from '../api/errors.js';
+} from '../kernel/errors.js';
 
 /**
  * The Fargate platform versions we model, per operating system (developer guide, "Fargate

@@ -7,8 +7,8 @@
 import {
   InvalidParameterException,
   PlatformTaskDefinitionIncompatibilityException,
-} from '../api/errors.js';
-import type { OSFamily, TaskDefinition } from '../cluster/ecs-types.js';
+} from '../kernel/errors.js';
+import type { OSFamily, TaskDefinition } from '../kernel/ecs-types.js';
 import { platformVersionAtLeast } from './fargate-platform-version.js';
 
 /** RuntimePlatform.operatingSystemFamily: every value of the ECS API. */

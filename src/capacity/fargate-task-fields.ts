@@ -1,4 +1,4 @@
-import type { Attachment, Task } from '../cluster/ecs-types.js';
+import type { Attachment, Task } from '../kernel/ecs-types.js';
 import { fargateAttachment } from './fargate-attachment.js';
 import type { FargateZoneAssignment } from './assign-fargate-zones.js';
 import type { FargateSharePlan } from './plan-fargate-share.js';

@@ -1,4 +1,4 @@
-import type { Task } from '../cluster/ecs-types.js';
+import type { Task } from '../kernel/ecs-types.js';
 import type { FargateCapacityProvider } from './fargate-providers.js';
 
 /**

@@ -2,7 +2,7 @@
  * Managed scaling (cluster auto scaling) of an Auto Scaling group capacity provider, read
  * from the snapshot's DescribeCapacityProviders shape (docs/capacity.md, section 6).
  */
-import type { Snapshot } from '../cluster/ecs-types.js';
+import type { Snapshot } from '../kernel/ecs-types.js';
 
 export interface ManagedScalingSettings {
   /** Percent of the group's instances ECS aims to keep in use (1 to 100). */

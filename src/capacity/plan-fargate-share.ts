@@ -1,6 +1,6 @@
-import { InvalidParameterException } from '../api/errors.js';
-import type { RunTaskInput } from '../api/run-task-types.js';
-import type { Task, TaskDefinition } from '../cluster/ecs-types.js';
+import { InvalidParameterException } from '../kernel/errors.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
+import type { Task, TaskDefinition } from '../kernel/ecs-types.js';
 import { assignFargateZones, type FargateZoneAssignment } from './assign-fargate-zones.js';
 import { type FargateCapacityProvider, isFargateCapacityProvider } from './fargate-providers.js';
 import { countFargateGroupTasksPerZone } from './fargate-zone-load.js';

@@ -3,8 +3,8 @@
  * tasks of Auto Scaling group capacity providers waiting for capacity. A RunTask call that
  * would go past it is refused with a ClientException, as the RunTask API reference says.
  */
-import { ClientException } from '../api/errors.js';
-import type { Task } from '../cluster/ecs-types.js';
+import { ClientException } from '../kernel/errors.js';
+import type { Task } from '../kernel/ecs-types.js';
 import { isFargateCapacityProvider } from './fargate-providers.js';
 
 /** The default of the quota (Amazon ECS service quotas; not adjustable). */

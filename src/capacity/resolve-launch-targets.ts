@@ -1,10 +1,11 @@
-import { InvalidParameterException } from '../api/errors.js';
-import type { LaunchType, RunTaskInput } from '../api/run-task-types.js';
+import { LAUNCH_TYPES } from '../kernel/ecs-enums.js';
+import { InvalidParameterException } from '../kernel/errors.js';
+import type { LaunchType, RunTaskInput } from '../kernel/run-task-types.js';
 import type {
   CapacityProviderStrategyItem,
   ClusterSnapshot,
   Snapshot,
-} from '../cluster/ecs-types.js';
+} from '../kernel/ecs-types.js';
 import { isFargateCapacityProvider } from './fargate-providers.js';
 import { splitByCapacityProvider } from './split-by-capacity-provider.js';
 import {
@@ -19,14 +20,13 @@ export interface LaunchTarget {
    * cluster); EXTERNAL places on instances with the `ecs.capability.external` attribute;
    * FARGATE needs no instance (FARGATE_SPOT is a FARGATE target with that capacityProvider).
    */
-  kind: 'EC2' | 'EXTERNAL' | 'FARGATE';
+  kind: LaunchType;
   /** Set when the share comes from a capacity-provider strategy (FARGATE_SPOT included). */
   capacityProvider?: string;
   count: number;
 }
 
-/** The launch types RunTask accepts (the seed's enum). */
-export const LAUNCH_TYPES: readonly LaunchType[] = ['EC2', 'FARGATE', 'EXTERNAL'];
+export { LAUNCH_TYPES } from '../kernel/ecs-enums.js';
 
 export const LAUNCH_TYPE_AND_STRATEGY_MESSAGE =
   'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.';
@@ -50,7 +50,7 @@ export function resolveLaunchTargets(
   // JS and CLI callers may send null for "absent"; treat it like undefined.
   const launchType: unknown = input.launchType ?? undefined;
   if (launchType !== undefined) {
-    if (!LAUNCH_TYPES.includes(launchType as LaunchType)) {
+    if (!(LAUNCH_TYPES as readonly unknown[]).includes(launchType)) {
       throw new InvalidParameterException(
         `launchType ${JSON.stringify(launchType)} is not valid; accepted values: ${LAUNCH_TYPES.join(', ')}.`,
       );

@@ -1,5 +1,5 @@
-import { InvalidParameterException } from '../api/errors.js';
-import type { CapacityProviderStrategyItem } from '../cluster/ecs-types.js';
+import { InvalidParameterException } from '../kernel/errors.js';
+import type { CapacityProviderStrategyItem } from '../kernel/ecs-types.js';
 
 /** How many of a call's tasks one capacity provider of the strategy takes. */
 export interface CapacityProviderShare {

@@ -1,9 +1,9 @@
-import { InvalidParameterException } from '../api/errors.js';
+import { InvalidParameterException } from '../kernel/errors.js';
 import type {
   CapacityProviderStrategyItem,
   ClusterSnapshot,
   Snapshot,
-} from '../cluster/ecs-types.js';
+} from '../kernel/ecs-types.js';
 import { capacityProviderState, isUsableCapacityProviderState } from './capacity-provider-state.js';
 import { isFargateCapacityProvider } from './fargate-providers.js';
 

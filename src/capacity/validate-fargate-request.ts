@@ -1,7 +1,7 @@
-import { InvalidParameterException } from '../api/errors.js';
-import type { RunTaskInput } from '../api/run-task-types.js';
+import { InvalidParameterException } from '../kernel/errors.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { CPU_FORMS, MEMORY_FORMS } from '../cluster/cpu-memory-units.js';
-import type { OSFamily, TaskDefinition } from '../cluster/ecs-types.js';
+import type { OSFamily, TaskDefinition } from '../kernel/ecs-types.js';
 import {
   LATEST_FARGATE_PLATFORM_VERSION,
   platformVersionAtLeast,

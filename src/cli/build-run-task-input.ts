@@ -3,7 +3,7 @@
  * then every option given explicitly replaces the field it names (a whole field, never merged
  * item by item, as in the AWS CLI).
  */
-import type { RunTaskInput } from '../api/run-task-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { readCliInput } from './cli-input.js';
 import { parseParameter } from './parse-parameter.js';
 import { RUN_TASK_OPTIONS, shapeOf } from './run-task-options.js';

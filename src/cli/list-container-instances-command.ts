@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { Cluster } from '../api/cluster.js';
-import type { ListContainerInstancesInput } from '../api/run-task-types.js';
+import type { ListContainerInstancesInput } from '../kernel/run-task-types.js';
 import type { CliIO } from './cli-io.js';
 import { type CommandContext, runCommandBody } from './command-outcome.js';
 import { ExitCode } from './exit-codes.js';

@@ -3,7 +3,7 @@
  * parsed values back into request options and tool options.
  */
 import { type Command, Option } from 'commander';
-import type { RunTaskInput } from '../api/run-task-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import type { RawRequestOptions } from './build-run-task-input.js';
 import { RUN_TASK_OPTIONS, shapeOf } from './run-task-options.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { Cluster, DEFAULT_SEED } from '../api/cluster.js';
-import type { RunTaskInput, RunTaskOutput } from '../api/run-task-types.js';
+import type { RunTaskInput, RunTaskOutput } from '../kernel/run-task-types.js';
 import { promptForParameters } from './auto-prompt.js';
 import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
 import { readCliInput } from './cli-input.js';

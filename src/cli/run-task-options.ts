@@ -4,7 +4,7 @@
  * `--volume-configurations` of the current API. One table drives option
  * registration, help, auto-prompt and the mapping to request fields.
  */
-import type { RunTaskInput } from '../api/run-task-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { runTaskInputShape } from './run-task-shapes.js';
 import type { Shape } from './shape.js';
 

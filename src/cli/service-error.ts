@@ -2,7 +2,7 @@
  * Service errors printed the way the AWS CLI prints them:
  * `An error occurred (<Name>) when calling the <Operation> operation: <message>`.
  */
-import { EcsServiceException } from '../api/errors.js';
+import { EcsServiceException } from '../kernel/errors.js';
 
 export interface ServiceErrorReport {
   name: string;

@@ -5,7 +5,7 @@
  * any problem nothing is written.
  */
 import type { Command } from 'commander';
-import type { Snapshot } from '../cluster/ecs-types.js';
+import type { Snapshot } from '../kernel/ecs-types.js';
 import { explainCaptureFailure } from '../snapshot/capture/capture-errors.js';
 import { CAPTURE_PERMISSIONS } from '../snapshot/capture/capture-permissions.js';
 import { captureSnapshot } from '../snapshot/capture/capture-snapshot.js';

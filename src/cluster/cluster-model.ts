@@ -1,13 +1,14 @@
+import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
 import { cloneData, cloneOthers } from './copy-data.js';
-import type { ClusterSnapshot, ContainerInstance, Resource, Task } from './ecs-types.js';
+import type { ClusterSnapshot, ContainerInstance, Resource, Task } from '../kernel/ecs-types.js';
 import { EXTERNAL_ATTRIBUTE, InstanceState, arnId } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
 import { footprintOfTask, type TaskFootprint } from './task-footprint.js';
 
 /** Which instances a share of tasks may use: a launch type, or a capacity provider's own. */
 export interface InstanceScope {
-  kind: 'EC2' | 'EXTERNAL';
+  kind: InstanceLaunchType;
   capacityProvider?: string;
 }
 

@@ -1,4 +1,4 @@
-import type { ContainerInstance, Resource } from './ecs-types.js';
+import type { ContainerInstance, Resource } from '../kernel/ecs-types.js';
 import { InstanceState } from './instance-state.js';
 
 /** What a new, empty instance offers: the registered figure, else the remaining one. */

@@ -1,4 +1,4 @@
-import type { ContainerInstance, ContainerInstanceStatus } from './ecs-types.js';
+import type { ContainerInstance, ContainerInstanceStatus } from '../kernel/ecs-types.js';
 import { MutableInstanceView } from './mutable-instance-view.js';
 import { hasResource, numericResource, portSet, stringSetResource } from './resources.js';
 import { toEpochMillis } from './timestamps.js';

@@ -1,4 +1,4 @@
-import type { InstanceView } from './instance-view.js';
+import type { InstanceView } from '../kernel/instance-view.js';
 
 /**
  * The model's own InstanceView: the same object for the instance's whole life, updated in

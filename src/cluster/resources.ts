@@ -1,6 +1,6 @@
 /** Reading and writing the `Resource` entries of DescribeContainerInstances. */
 import { cloneData, cloneOthers } from './copy-data.js';
-import type { Resource } from './ecs-types.js';
+import type { Resource } from '../kernel/ecs-types.js';
 
 /** The numeric value of a resource, whichever numeric member the snapshot used. */
 export function numericResource(resources: readonly Resource[] | undefined, name: string): number {

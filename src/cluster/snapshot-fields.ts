@@ -1,5 +1,5 @@
 /** Checks of single snapshot members; each throws a SnapshotError naming the member's path. */
-import { parseCpuUnits, parseMemoryMiB } from '../capacity/fargate-sizes.js';
+import { parseCpuUnits, parseMemoryMiB } from './cpu-memory-units.js';
 import { fail, show } from './snapshot-error.js';
 import type { Json } from './snapshot-data.js';
 import { normaliseTimestamp } from './timestamps.js';

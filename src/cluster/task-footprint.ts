@@ -1,5 +1,5 @@
-import { parseCpuUnits, parseMemoryMiB } from '../capacity/fargate-sizes.js';
-import type { Task } from './ecs-types.js';
+import { parseCpuUnits, parseMemoryMiB } from './cpu-memory-units.js';
+import type { Task } from '../kernel/ecs-types.js';
 
 /** What a task holds on its container instance while its desiredStatus is not STOPPED. */
 export interface TaskFootprint {

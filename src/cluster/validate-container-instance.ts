@@ -2,7 +2,7 @@
  * One container instance of a snapshot (DescribeContainerInstances shape): checked, with
  * its resources and attributes, and returned as a fresh copy (see validate-snapshot.ts).
  */
-import type { Attribute, ContainerInstance, Resource } from './ecs-types.js';
+import type { Attribute, ContainerInstance, Resource } from '../kernel/ecs-types.js';
 import { numericResource } from './resources.js';
 import { copyMembers, type Json } from './snapshot-data.js';
 import { fail, show } from './snapshot-error.js';

@@ -9,6 +9,7 @@
  * Hand-written rather than a JSON-schema library so that 50,000 instances load in one quick
  * pass; paths of list items are built only when a problem is reported.
  */
+import { LAUNCH_TYPES } from '../kernel/ecs-enums.js';
 import type {
   CapacityProvider,
   CapacityProviderStrategyItem,
@@ -16,7 +17,7 @@ import type {
   ContainerInstance,
   Snapshot,
   Task,
-} from './ecs-types.js';
+} from '../kernel/ecs-types.js';
 import { copyMembers, type Json } from './snapshot-data.js';
 import { fail, SnapshotError, show } from './snapshot-error.js';
 import {
@@ -39,7 +40,6 @@ export { SnapshotError };
 export { MAX_SNAPSHOT_DEPTH } from './snapshot-data.js';
 
 const DESIRED_STATUSES = ['RUNNING', 'PENDING', 'STOPPED'] as const;
-const LAUNCH_TYPES = ['EC2', 'FARGATE', 'EXTERNAL'] as const;
 const PROVIDER_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
 const PROTOCOLS = ['tcp', 'udp'] as const;
 const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];

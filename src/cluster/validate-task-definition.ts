@@ -3,13 +3,14 @@
  * RegisterTaskDefinition would have checked them where placement depends on it (sizes,
  * ports, GPUs, constraints), and returned as fresh copies (see validate-snapshot.ts).
  */
+import { LAUNCH_TYPES } from '../kernel/ecs-enums.js';
 import type {
   ContainerDefinition,
   PlacementConstraint,
   PortMapping,
   ResourceRequirement,
   TaskDefinition,
-} from './ecs-types.js';
+} from '../kernel/ecs-types.js';
 import { copyMembers } from './snapshot-data.js';
 import { fail, show } from './snapshot-error.js';
 import {
@@ -26,7 +27,6 @@ import {
 } from './snapshot-fields.js';
 import { attributes } from './validate-container-instance.js';
 
-const LAUNCH_TYPES = ['EC2', 'FARGATE', 'EXTERNAL'] as const;
 const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'] as const;
 const DEFINITION_STATUSES = ['ACTIVE', 'INACTIVE', 'DELETE_IN_PROGRESS'] as const;
 const PROTOCOLS = ['tcp', 'udp'] as const;

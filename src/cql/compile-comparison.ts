@@ -10,7 +10,7 @@ import type {
   ValueListNode,
   ValueNode,
 } from '../../grammar/ast.js';
-import type { InstanceView } from '../cluster/instance-view.js';
+import type { InstanceView } from '../kernel/instance-view.js';
 import { intern } from './intern.js';
 import { compiledPattern, type StringTest } from './compiled-regex.js';
 import { CqlError } from './errors.js';

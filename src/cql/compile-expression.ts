@@ -4,8 +4,8 @@
  * the order changes the cost, never the result). The original tree is kept for `explain`.
  */
 import type { Expression } from '../../grammar/ast.js';
-import type { InstanceView } from '../cluster/instance-view.js';
-import type { FailingComparison } from '../placement/explanation.js';
+import type { InstanceView } from '../kernel/instance-view.js';
+import type { FailingComparison } from './failing-comparison.js';
 import { type CompileContext, compileComparison, type Evaluator } from './compile-comparison.js';
 import type { CompiledExpression } from './compiled-expression.js';
 import type { CqlError } from './errors.js';

@@ -2,8 +2,8 @@
  * What compiling an expression produces: a predicate on instance views plus an explainer
  * that names the comparisons responsible for a `false`.
  */
-import type { InstanceView } from '../cluster/instance-view.js';
-import type { FailingComparison } from '../placement/explanation.js';
+import type { InstanceView } from '../kernel/instance-view.js';
+import type { FailingComparison } from './failing-comparison.js';
 
 export interface CompiledExpression {
   /** The expression text as given. */

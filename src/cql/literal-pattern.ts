@@ -26,4 +26,3 @@ export function literalPattern(pattern: string): ((value: string) => boolean) | 
   // The literal has no line terminator, so the whole value can be searched.
   return (value) => value.startsWith(literal) && !LINE_TERMINATOR.test(value);
 }
-

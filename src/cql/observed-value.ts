@@ -2,7 +2,7 @@
  * The value an instance has for a subject, as shown in explanations (`null`: none).
  */
 import type { SubjectNode } from '../../grammar/ast.js';
-import type { InstanceView } from '../cluster/instance-view.js';
+import type { InstanceView } from '../kernel/instance-view.js';
 
 export type Observer = (view: InstanceView) => string | null;
 

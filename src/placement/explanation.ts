@@ -2,8 +2,9 @@
  * The explanation trace of a placement: every failing check of every instance, each
  * strategy rule's ranking, the tie-break and the seed. Plain data (JSON-serialisable).
  */
+import type { FailingComparison } from '../cql/failing-comparison.js';
 import type { ScaleOutEstimate } from '../capacity/estimate-scale-out.js';
-import type { PlacementStrategy } from '../cluster/ecs-types.js';
+import type { PlacementStrategy } from '../kernel/ecs-types.js';
 
 /** The checks in the order ECS applies them; the first failing one is the ECS reason. */
 export type CheckName =
@@ -19,21 +20,7 @@ export type CheckName =
   | 'MemberOf'
   | 'DistinctInstance';
 
-export interface SourceSpan {
-  /** Offset of the first character, 0-based. */
-  start: number;
-  /** Offset just past the last character. */
-  end: number;
-}
-
-/** One comparison of a memberOf expression that did not hold on the instance. */
-export interface FailingComparison {
-  /** The comparison's source text, e.g. `attribute:ecs.instance-type =~ g2.*`. */
-  text: string;
-  span: SourceSpan;
-  /** The value the instance had for the subject (`null`: it had none). */
-  observed: string | null;
-}
+export type { FailingComparison, SourceSpan } from '../cql/failing-comparison.js';
 
 export interface CheckFailure {
   check: CheckName;

@@ -9,7 +9,7 @@
  * feasible candidates per task, with spread counts kept incrementally.
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
-import type { PlacementStrategy, Task } from '../cluster/ecs-types.js';
+import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import { buildCheckChain, type CompiledConstraints } from './checks/check-chain.js';

@@ -3,7 +3,7 @@
  * A call applies them lexicographically (DESIGN.md section 4, step 3).
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
-import type { PlacementStrategy } from '../cluster/ecs-types.js';
+import type { PlacementStrategy } from '../kernel/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 
 export interface RankRule {

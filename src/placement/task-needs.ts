@@ -13,7 +13,7 @@ import type {
   ResourceRequirement,
   TaskDefinition,
   TaskOverride,
-} from '../cluster/ecs-types.js';
+} from '../kernel/ecs-types.js';
 
 /** A static host port a container binds, for the response's networkBindings. */
 export interface StaticPort {

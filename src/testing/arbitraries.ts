@@ -4,7 +4,7 @@
  * that constraints, ports, GPUs and strategies all get exercised.
  */
 import fc from 'fast-check';
-import type { RunTaskInput } from '../api/run-task-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import type {
   ContainerDefinition,
   ContainerInstance,
@@ -13,7 +13,7 @@ import type {
   Snapshot,
   Task,
   TaskDefinition,
-} from '../cluster/ecs-types.js';
+} from '../kernel/ecs-types.js';
 import { containerInstance, runningTask, snapshotOf, taskDefinition } from './builders.js';
 
 export const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;

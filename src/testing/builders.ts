@@ -9,7 +9,7 @@ import type {
   Snapshot,
   Task,
   TaskDefinition,
-} from '../cluster/ecs-types.js';
+} from '../kernel/ecs-types.js';
 
 export const TEST_REGION = 'us-east-1';
 export const TEST_ACCOUNT = '123456789012';

@@ -12,7 +12,7 @@ import type {
   SubjectName,
   ValueNode,
 } from '../../grammar/ast.js';
-import type { InstanceView } from '../cluster/instance-view.js';
+import type { InstanceView } from '../kernel/instance-view.js';
 import { OPERATORS_BY_SUBJECT } from '../cql/operators.js';
 import { printValue } from '../cql/print-expression.js';
 

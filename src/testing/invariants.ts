@@ -5,7 +5,7 @@
  */
 import { Cluster } from '../api/cluster.js';
 import { managedScalingOf } from '../capacity/managed-scaling.js';
-import type { Attribute } from '../cluster/ecs-types.js';
+import type { Attribute } from '../kernel/ecs-types.js';
 import { emptyCopyOf } from '../cluster/empty-copy.js';
 import { EXTERNAL_ATTRIBUTE, type InstanceState } from '../cluster/instance-state.js';
 import type { PlacementScenario } from './arbitraries.js';

@@ -4,10 +4,10 @@
  */
 import { subnetZoneMap, subnetZones } from '../api/subnet-zones.js';
 import { Cluster } from '../api/cluster.js';
-import { EcsServiceException } from '../api/errors.js';
-import type { RunTaskInput } from '../api/run-task-types.js';
+import { EcsServiceException } from '../kernel/errors.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { ClusterModel } from '../cluster/cluster-model.js';
-import type { Snapshot, Task, TaskDefinition } from '../cluster/ecs-types.js';
+import type { Snapshot, Task, TaskDefinition } from '../kernel/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import { hasResource, numericResource } from '../cluster/resources.js';
 import { footprintOfTask } from '../cluster/task-footprint.js';

@@ -5,9 +5,9 @@
 // to behave alike from then on.
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { InvalidParameterException } from '../../src/api/errors.js';
-import type { RunTaskInput } from '../../src/api/run-task-types.js';
-import type { ContainerInstance } from '../../src/cluster/ecs-types.js';
+import { InvalidParameterException } from '../../src/kernel/errors.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
+import type { ContainerInstance } from '../../src/kernel/ecs-types.js';
 import { containerInstance } from '../../src/testing/builders.js';
 import { snapshotJson } from '../cluster-validation/snapshot-fixture.js';
 

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { EcsServiceException } from '../../src/api/errors.js';
-import type { RunTaskOutput } from '../../src/api/run-task-types.js';
-import type { Snapshot } from '../../src/cluster/ecs-types.js';
+import { EcsServiceException } from '../../src/kernel/errors.js';
+import type { RunTaskOutput } from '../../src/kernel/run-task-types.js';
+import type { Snapshot } from '../../src/kernel/ecs-types.js';
 import { SnapshotError } from '../../src/cluster/validate-snapshot.js';
 import { CqlError } from '../../src/cql/errors.js';
 import { compileExpression } from '../../src/cql/index.js';

@@ -3,8 +3,8 @@
 // dropped: `__proto__`, `constructor`, `toString` are ordinary names.
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { InvalidParameterException } from '../../src/api/errors.js';
-import type { ContainerInstance, Snapshot } from '../../src/cluster/ecs-types.js';
+import { InvalidParameterException } from '../../src/kernel/errors.js';
+import type { ContainerInstance, Snapshot } from '../../src/kernel/ecs-types.js';
 import {
   containerInstance,
   runningTask,

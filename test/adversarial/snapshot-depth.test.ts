@@ -3,7 +3,7 @@
 // InvalidParameterException, found before anything below the unknown or mistyped member.
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { InvalidParameterException } from '../../src/api/errors.js';
+import { InvalidParameterException } from '../../src/kernel/errors.js';
 import { MAX_SNAPSHOT_DEPTH, SnapshotError } from '../../src/cluster/validate-snapshot.js';
 import { snapshotJson } from '../cluster-validation/snapshot-fixture.js';
 

@@ -9,7 +9,7 @@ import type {
   Resource,
   Snapshot,
   TaskDefinition,
-} from '../../src/cluster/ecs-types.js';
+} from '../../src/kernel/ecs-types.js';
 import { SnapshotError } from '../../src/cluster/validate-snapshot.js';
 import {
   containerInstance,

@@ -4,9 +4,9 @@
 // up to 64 ASCII characters in the range 33-126.
 import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { ConflictException } from '../../src/api/errors.js';
-import type { RunTaskInput } from '../../src/api/run-task-types.js';
-import type { Snapshot } from '../../src/cluster/ecs-types.js';
+import { ConflictException } from '../../src/kernel/errors.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
+import type { Snapshot } from '../../src/kernel/ecs-types.js';
 import { SnapshotError } from '../../src/cluster/validate-snapshot.js';
 import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
 

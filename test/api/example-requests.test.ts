@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveCluster } from '../../src/api/resolve-cluster.js';
 import { resolveTaskDefinition } from '../../src/api/resolve-task-definition.js';
-import type { LaunchType } from '../../src/api/run-task-types.js';
+import type { LaunchType } from '../../src/kernel/run-task-types.js';
 import { parseRunTaskInput, validateRunTaskRequest } from '../../src/api/validate-run-task.js';
 import { validateSnapshot } from '../../src/cluster/validate-snapshot.js';
 

@@ -1,7 +1,7 @@
 // Shared fixtures of the RunTask validation tests: a task definition per network mode, and an
 // assertion that a call throws the named ECS exception with a message naming the parameter.
 import { expect } from 'vitest';
-import type { TaskDefinition } from '../../src/cluster/ecs-types.js';
+import type { TaskDefinition } from '../../src/kernel/ecs-types.js';
 
 export const bridgeDefinition: TaskDefinition = {
   family: 'web',

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import type { ContainerInstance, Snapshot, Task } from '../../src/cluster/ecs-types.js';
+import type { ContainerInstance, Snapshot, Task } from '../../src/kernel/ecs-types.js';
 import {
   containerInstance,
   snapshotOf,

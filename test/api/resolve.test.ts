@@ -4,7 +4,7 @@ import {
   parseTaskDefinitionReference,
   resolveTaskDefinition,
 } from '../../src/api/resolve-task-definition.js';
-import type { Snapshot, TaskDefinition } from '../../src/cluster/ecs-types.js';
+import type { Snapshot, TaskDefinition } from '../../src/kernel/ecs-types.js';
 import { thrownBy } from './fixtures.js';
 
 const definition = (family: string, revision: number, status?: TaskDefinition['status']) => ({

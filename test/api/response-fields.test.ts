@@ -4,7 +4,7 @@
 // CLI's run-task example output); platformFamily is reported for Fargate tasks only.
 import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import type { Snapshot, TaskDefinition } from '../../src/cluster/ecs-types.js';
+import type { Snapshot, TaskDefinition } from '../../src/kernel/ecs-types.js';
 import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
 
 const mixed = taskDefinition('mixed', [

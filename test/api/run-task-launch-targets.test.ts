@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import type { RunTaskInput } from '../../src/api/run-task-types.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import { renderExplainReport } from '../../src/cli/explain-report.js';
 
 const snapshot: unknown = JSON.parse(readFileSync('examples/cluster.json', 'utf8'));

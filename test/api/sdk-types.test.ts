@@ -7,7 +7,7 @@ import type {
   ResourceRequirement as SdkResourceRequirement,
 } from '@aws-sdk/client-ecs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { RunTaskInput, RunTaskOutput } from '../../src/api/run-task-types.js';
+import type { RunTaskInput, RunTaskOutput } from '../../src/kernel/run-task-types.js';
 import { parseRunTaskInput } from '../../src/api/validate-run-task.js';
 
 /**

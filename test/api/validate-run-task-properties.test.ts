@@ -1,6 +1,6 @@
 import { fc, test as property } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { RunTaskInput } from '../../src/api/run-task-types.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import { validateRunTaskRequest } from '../../src/api/validate-run-task.js';
 import { bridgeDefinition, thrownBy } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunTaskInput } from '../../src/api/run-task-types.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import { validateRunTaskRequest } from '../../src/api/validate-run-task.js';
-import type { PlacementConstraint, TaskDefinition } from '../../src/cluster/ecs-types.js';
+import type { PlacementConstraint, TaskDefinition } from '../../src/kernel/ecs-types.js';
 import {
   awsvpc,
   awsvpcDefinition,

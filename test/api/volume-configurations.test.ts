@@ -8,9 +8,9 @@ import { Cluster } from '../../src/api/cluster.js';
 import type {
   RunTaskInput,
   TaskManagedEBSVolumeConfiguration,
-} from '../../src/api/run-task-types.js';
+} from '../../src/kernel/run-task-types.js';
 import { parseRunTaskInput, validateRunTaskRequest } from '../../src/api/validate-run-task.js';
-import type { TaskDefinition } from '../../src/cluster/ecs-types.js';
+import type { TaskDefinition } from '../../src/kernel/ecs-types.js';
 import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
 import { thrownBy } from './fixtures.js';
 

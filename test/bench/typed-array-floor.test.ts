@@ -4,7 +4,7 @@ import { generateCluster, REFERENCE_EXPRESSION } from '../../bench/generate-clus
 import { referenceRequest } from '../../bench/reference-request.js';
 import { FLOOR_EXPRESSION, TypedArrayFloor } from '../../bench/typed-array-floor.js';
 import { Cluster } from '../../src/api/cluster.js';
-import type { ContainerInstance, Snapshot } from '../../src/cluster/ecs-types.js';
+import type { ContainerInstance, Snapshot } from '../../src/kernel/ecs-types.js';
 
 /** Each call's chosen instance ARNs, engine and floor, for calls with rotating groups. */
 function runBoth(snapshot: Snapshot, calls: number, groups: number) {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterException } from '../../src/api/errors.js';
+import { InvalidParameterException } from '../../src/kernel/errors.js';
 import { assignFargateZones } from '../../src/capacity/assign-fargate-zones.js';
 import { countFargateGroupTasksPerZone } from '../../src/capacity/fargate-zone-load.js';
-import type { Task } from '../../src/cluster/ecs-types.js';
+import type { Task } from '../../src/kernel/ecs-types.js';
 
 const SUBNETS = {
   'subnet-a1': 'us-east-1a',

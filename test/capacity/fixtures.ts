@@ -5,7 +5,7 @@ import type {
   ClusterSnapshot,
   Snapshot,
   TaskDefinition,
-} from '../../src/cluster/ecs-types.js';
+} from '../../src/kernel/ecs-types.js';
 
 export const ASG_PROVIDERS = ['asg-a', 'asg-b', 'asg-c', 'asg-d', 'asg-e', 'asg-f', 'asg-g'];
 

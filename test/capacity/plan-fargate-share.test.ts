@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterException } from '../../src/api/errors.js';
-import type { RunTaskInput } from '../../src/api/run-task-types.js';
+import { InvalidParameterException } from '../../src/kernel/errors.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import { fargateTaskFields } from '../../src/capacity/fargate-task-fields.js';
 import { planFargateShare } from '../../src/capacity/plan-fargate-share.js';
-import type { Task } from '../../src/cluster/ecs-types.js';
+import type { Task } from '../../src/kernel/ecs-types.js';
 import { fargateTaskDefinition } from './fixtures.js';
 
 const SUBNETS = { 's-a': 'eu-west-1a', 's-b': 'eu-west-1b' };

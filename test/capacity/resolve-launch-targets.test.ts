@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterException } from '../../src/api/errors.js';
-import type { RunTaskInput } from '../../src/api/run-task-types.js';
+import { InvalidParameterException } from '../../src/kernel/errors.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import {
   LAUNCH_TYPE_AND_STRATEGY_MESSAGE,
   resolveLaunchTargets,
 } from '../../src/capacity/resolve-launch-targets.js';
-import type { ClusterSnapshot } from '../../src/cluster/ecs-types.js';
+import type { ClusterSnapshot } from '../../src/kernel/ecs-types.js';
 import { cluster, item, snapshot } from './fixtures.js';
 
 const request = (extra: Partial<RunTaskInput> = {}): RunTaskInput => ({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterException } from '../../src/api/errors.js';
-import type { CapacityProviderStrategyItem } from '../../src/cluster/ecs-types.js';
+import { InvalidParameterException } from '../../src/kernel/errors.js';
+import type { CapacityProviderStrategyItem } from '../../src/kernel/ecs-types.js';
 import { validateCapacityProviderStrategy } from '../../src/capacity/validate-capacity-provider-strategy.js';
 import { ASG_PROVIDERS, cluster, item, snapshot } from './fixtures.js';
 

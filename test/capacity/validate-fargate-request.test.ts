@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterException, PlatformUnknownException } from '../../src/api/errors.js';
-import type { RunTaskInput } from '../../src/api/run-task-types.js';
+import { InvalidParameterException, PlatformUnknownException } from '../../src/kernel/errors.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import { validateFargateRequest } from '../../src/capacity/validate-fargate-request.js';
-import type { TaskDefinition } from '../../src/cluster/ecs-types.js';
+import type { TaskDefinition } from '../../src/kernel/ecs-types.js';
 import { fargateTaskDefinition } from './fixtures.js';
 
 const request = (extra: Partial<RunTaskInput> = {}): RunTaskInput => ({

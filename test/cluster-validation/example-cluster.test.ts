@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ContainerInstance } from '../../src/cluster/ecs-types.js';
+import type { ContainerInstance } from '../../src/kernel/ecs-types.js';
 import { validateSnapshot } from '../../src/cluster/validate-snapshot.js';
 
 const json: unknown = JSON.parse(

@@ -1,5 +1,5 @@
 // The smallest snapshot with one of everything, for tests to break one member at a time.
-import type { Snapshot } from '../../src/cluster/ecs-types.js';
+import type { Snapshot } from '../../src/kernel/ecs-types.js';
 
 const ci = (id: string) => `arn:aws:ecs:us-east-1:123456789012:container-instance/default/${id}`;
 const resource = (name: string, integerValue: number) => ({ name, type: 'INTEGER', integerValue });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { UnsupportedFeatureException } from '../../src/api/errors.js';
-import type { Snapshot } from '../../src/cluster/ecs-types.js';
+import { UnsupportedFeatureException } from '../../src/kernel/errors.js';
+import type { Snapshot } from '../../src/kernel/ecs-types.js';
 import { whyNot } from '../../src/placement/why-not.js';
 import {
   containerInstance,

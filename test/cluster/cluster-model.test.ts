@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ClusterModel } from '../../src/cluster/cluster-model.js';
-import type { Task } from '../../src/cluster/ecs-types.js';
+import type { Task } from '../../src/kernel/ecs-types.js';
 import type { InstanceState } from '../../src/cluster/instance-state.js';
 import {
   containerInstance,

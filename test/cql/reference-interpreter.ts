@@ -5,7 +5,7 @@
  * arbitraries only generate such patterns).
  */
 import type { ComparisonNode, Expression, ValueNode } from '../../grammar/ast.js';
-import type { InstanceView } from '../../src/cluster/instance-view.js';
+import type { InstanceView } from '../../src/kernel/instance-view.js';
 
 export function referenceEvaluate(node: Expression, view: InstanceView): boolean {
   if (node.kind === 'and') return node.operands.every((o) => referenceEvaluate(o, view));

@@ -1,5 +1,5 @@
 /** Hand-made instance views for the CQL tests, from a compact JSON-friendly description. */
-import type { InstanceView } from '../../src/cluster/instance-view.js';
+import type { InstanceView } from '../../src/kernel/instance-view.js';
 
 export interface InstanceDescription {
   ec2InstanceId?: string;

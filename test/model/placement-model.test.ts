@@ -14,7 +14,7 @@ import type {
   PlacementStrategy,
   Snapshot,
   TaskDefinition,
-} from '../../src/cluster/ecs-types.js';
+} from '../../src/kernel/ecs-types.js';
 import {
   awsvpcNetwork,
   clusterSnapshotArb,

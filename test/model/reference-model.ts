@@ -20,8 +20,8 @@ import type {
   Snapshot,
   TaskDefinition,
   TaskOverride,
-} from '../../src/cluster/ecs-types.js';
-import type { InstanceView } from '../../src/cluster/instance-view.js';
+} from '../../src/kernel/ecs-types.js';
+import type { InstanceView } from '../../src/kernel/instance-view.js';
 import { compileExpression } from '../../src/cql/index.js';
 import { MAX_NETWORK_INTERFACES, TRUNK_TASK_LIMITS } from '../../src/placement/data/eni-limits.js';
 import { computeTaskNeeds } from '../../src/placement/task-needs.js';

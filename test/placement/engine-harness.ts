@@ -1,8 +1,8 @@
 /** Runs the placement engine directly on a snapshot, without the facade (and without CQL). */
 import seedrandom from 'seedrandom';
 import { ClusterModel, type InstanceScope } from '../../src/cluster/cluster-model.js';
-import type { PlacementStrategy, Snapshot, TaskDefinition } from '../../src/cluster/ecs-types.js';
-import type { InstanceView } from '../../src/cluster/instance-view.js';
+import type { PlacementStrategy, Snapshot, TaskDefinition } from '../../src/kernel/ecs-types.js';
+import type { InstanceView } from '../../src/kernel/instance-view.js';
 import type { InstancePredicate } from '../../src/placement/checks/member-of-check.js';
 import type { PlacementExplanation } from '../../src/placement/explanation.js';
 import { type PlacementOutcome, placeTasks } from '../../src/placement/place-tasks.js';

@@ -1,5 +1,5 @@
 import type { AttributeColumn } from '../../cluster/attribute-column.js';
-import type { Attribute } from '../../cluster/ecs-types.js';
+import type { Attribute } from '../../kernel/ecs-types.js';
 import type { InstanceState } from '../../cluster/instance-state.js';
 import { FAILURE_REASONS } from '../failure-reasons.js';
 import type { PlacementCheck } from './placement-check.js';

@@ -1,4 +1,4 @@
-import type { InstanceView } from '../../cluster/instance-view.js';
+import type { InstanceView } from '../../kernel/instance-view.js';
 import type { FailingComparison } from '../explanation.js';
 import { FAILURE_REASONS } from '../failure-reasons.js';
 import type { PlacementCheck } from './placement-check.js';

@@ -4,7 +4,7 @@
  * duplicates, check region and account, assemble the clusters, then validate the result
  * with validateSnapshot. Any problem is a SnapshotImportError naming the input and what to do.
  */
-import type { Snapshot } from '../../cluster/ecs-types.js';
+import type { Snapshot } from '../../kernel/ecs-types.js';
 import { SnapshotError, validateSnapshot } from '../../cluster/validate-snapshot.js';
 import { AccountScope } from './account-scope.js';
 import { assembleSnapshot } from './assemble-snapshot.js';

@@ -3,6 +3,7 @@
  * (DescribeContainerInstances, DescribeTasks, DescribeTaskDefinition, DescribeCapacityProviders).
  * Only the members placement needs are typed; snapshots may carry more, which we keep as-is.
  */
+import type { LaunchType } from './ecs-enums.js';
 
 export interface Attribute {
   name: string;
@@ -109,7 +110,7 @@ export interface Task {
   version?: number;
   createdAt?: string | number;
   group?: string;
-  launchType?: 'EC2' | 'FARGATE' | 'EXTERNAL';
+  launchType?: LaunchType;
   platformVersion?: string;
   platformFamily?: string;
   availabilityZone?: string;
@@ -192,8 +193,8 @@ export interface TaskDefinition {
   networkMode?: NetworkMode;
   requiresAttributes?: Attribute[];
   placementConstraints?: PlacementConstraint[];
-  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL')[];
-  compatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL')[];
+  requiresCompatibilities?: LaunchType[];
+  compatibilities?: LaunchType[];
   /** ECS stores these as strings ("1024"); snapshots may hold numbers or "1 vCPU" / "2 GB". */
   cpu?: string | number;
   memory?: string | number;

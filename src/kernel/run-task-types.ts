@@ -9,9 +9,10 @@ import type {
   Tag,
   Task,
   TaskOverride,
-} from '../cluster/ecs-types.js';
+} from './ecs-types.js';
+import type { LaunchType } from './ecs-enums.js';
 
-export type LaunchType = 'EC2' | 'FARGATE' | 'EXTERNAL';
+export type { LaunchType } from './ecs-enums.js';
 export type PropagateTags = 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
 
 export interface AwsVpcConfiguration {
