@@ -23,6 +23,7 @@
  */
 import { eastAsianWidthType } from 'get-east-asian-width';
 import { compareCodePoints, sortedKeys } from './format-text.js';
+import { OutputError } from './output-error.js';
 import { pythonStr } from './python-text.js';
 
 type Json = unknown;
@@ -49,7 +50,7 @@ const COLORED: Styler = {
 };
 
 /** A table cannot have rows of different lengths in one section (the AWS CLI refuses too). */
-export class TableShapeError extends Error {
+export class TableShapeError extends OutputError {
   override readonly name = 'TableShapeError';
 }
 
@@ -71,7 +72,7 @@ class Section {
     if (this.columns === undefined) this.columns = row.length;
     if (row.length !== this.columns) {
       throw new TableShapeError(
-        `Row should have ${this.columns} elements, instead it has ${row.length}`,
+        `--output table: Row should have ${this.columns} elements, instead it has ${row.length}`,
       );
     }
     const cells = row.map(pythonStr);
