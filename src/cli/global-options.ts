@@ -55,6 +55,10 @@ export function defineGlobalOptions(
       `${OUTPUT_FORMATS.join(' | ')} (default: AWS_DEFAULT_OUTPUT, else json)`,
     );
     add('--query <expression>', 'a JMESPath expression applied to the response before printing');
+  } else {
+    // Taken, to be refused with a reason rather than "unknown option".
+    add('--output <format>', 'not available: the snapshot is always JSON', true);
+    add('--query <expression>', 'not available: the snapshot is always JSON', true);
   }
   if (!own.has('region')) {
     add('--region <value>', "the snapshot's region: another region is ClusterNotFoundException");
@@ -82,8 +86,13 @@ export function defineGlobalOptions(
     const ignored: string[] = [];
     const options: GlobalOptions = { color: 'auto', debug: values['debug'] === true, ignored };
     const output = text('output');
-    if (output !== undefined) options.output = output;
     const query = text('query');
+    if (!set.output && (output !== undefined || query !== undefined)) {
+      throw new UsageError(
+        `${output !== undefined ? '--output' : '--query'} is not available here: the snapshot is always written as JSON, the format --cluster-state reads`,
+      );
+    }
+    if (output !== undefined) options.output = output;
     if (query !== undefined) options.query = query;
     const color = text('color');
     if (color !== undefined) {

@@ -1,8 +1,8 @@
 /**
- * `--explain summary`: the placement on one screen. Per task, two lines: where it went (or
- * why not) and what decided it (the only feasible instance, the strategy rule that left one
- * candidate, or the random tie-break), then the candidate and feasible counts and how many
- * instances failed each check.
+ * `--explain summary`: the placement on one screen. Per task, three lines: where it went
+ * (or that it was not placed), what decided it (the only feasible instance, the strategy
+ * rule that left one candidate, the random tie-break, or the ECS reasons it failed), and
+ * the candidate and feasible counts with how many instances failed each check.
  */
 import picocolors from 'picocolors';
 import type { PlacementExplanation, TaskTrace } from '../../placement/explanation.js';
@@ -31,11 +31,12 @@ export function renderExplainSummary(
   for (const task of explanation.tasks) {
     lines.push(
       `${c.bold(`Task ${task.taskIndex + 1} of ${total}`)}: ${outcome(task, explanation, c)}`,
+      `  ${decidedBy(task)}`,
       `  ${counts(task)}`,
     );
   }
   for (const estimate of explanation.scaleOut ?? []) {
-    lines.push(`Scale-out, ${estimate.capacityProvider}: ${estimate.summary}`);
+    lines.push(`Scale-out estimate: ${estimate.summary}`);
   }
   if (total > traced) {
     const untried = total - traced;
@@ -53,12 +54,14 @@ function outcome(task: TaskTrace, explanation: PlacementExplanation, c: Colors):
   if (task.provisioning) {
     return c.yellow(`waits in PROVISIONING for ${task.provisioning.capacityProvider} to scale out`);
   }
-  if (!task.chosen) return `${c.red('not placed')} (${task.summary})`;
-  return `${c.green(describeInstance(task.chosen, explanation))}, ${decidedBy(task)}`;
+  if (!task.chosen) return c.red('not placed');
+  return c.green(describeInstance(task.chosen, explanation));
 }
 
-/** What left the chosen instance as the only choice. */
+/** What left the chosen instance as the only choice (or why there was none). */
 function decidedBy(task: TaskTrace): string {
+  if (task.fargate) return 'Fargate: a subnet of the request, at random';
+  if (task.provisioning || !task.chosen) return task.summary;
   if (task.feasible === 1) return 'the only feasible instance';
   const decisive = task.steps.findIndex(
     (step) => step.ranking.filter((rank) => rank.kept).length === 1,
@@ -85,6 +88,6 @@ function counts(task: TaskTrace): string {
     ? 'Fargate'
     : `${task.candidates} candidates, ${task.feasible} feasible`;
   if (failing.size === 0) return `${base}; no failing checks`;
-  const list = [...failing].map(([check, n]) => `${check} ${n}`).join(', ');
-  return `${base}; instances failing each check: ${list}`;
+  const list = [...failing].map(([check, n]) => `${check} on ${n}`).join(', ');
+  return `${base}; failing checks: ${list}`;
 }
