@@ -20,8 +20,7 @@ import {
 } from './global-options.js';
 import { checkSnapshotRegion } from './global-region.js';
 import { clusterStateProblem, loadClusterState } from './load-cluster-state.js';
-import { compileQuery } from './output/jmespath-query.js';
-import { renderResponse } from './output/render-response.js';
+import { loadRenderer } from './output/render-response.js';
 import { readScalarParameter } from './parse-parameter.js';
 import { UsageError } from './usage-error.js';
 
@@ -89,9 +88,16 @@ export function listContainerInstances(
     const globals = readGlobals();
     const log = debugLog(globals.debug, io, commandPath);
     const output = resolveOutputFormat(globals, io.env);
-    const query = globals.query === undefined ? undefined : compileQuery(globals.query);
+    const render = await loadRenderer({
+      format: output.format,
+      query: globals.query,
+      operation: 'ListContainerInstances',
+      color: colorFor(globals.color, io.stdout, io.env),
+      terminalWidth: terminalWidth(io.stdout),
+      timeZone: io.env['TZ'],
+    });
     log(
-      `output ${output.format} (from ${output.from})${query ? `, query ${query.expression}` : ''}`,
+      `output ${output.format} (from ${output.from})${globals.query === undefined ? '' : `, query ${globals.query}`}`,
     );
     if (globals.ignored.length > 0) {
       log(`accepted and ignored (nothing is sent to AWS): ${globals.ignored.join(', ')}`);
@@ -121,16 +127,7 @@ export function listContainerInstances(
     if (status !== undefined) input.status = status;
     const response = state.listContainerInstances(input);
     log(`listed ${response.containerInstanceArns.length} container instance(s)`);
-    io.stdout.write(
-      renderResponse(response, {
-        format: output.format,
-        query,
-        operation: 'ListContainerInstances',
-        color: colorFor(globals.color, io.stdout, io.env),
-        terminalWidth: terminalWidth(io.stdout),
-        timeZone: io.env['TZ'],
-      }),
-    );
+    io.stdout.write(render(response));
     return ExitCode.success;
   });
 }

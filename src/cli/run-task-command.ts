@@ -28,8 +28,7 @@ import {
 import { checkSnapshotRegion } from './global-region.js';
 import { clusterStateProblem, loadClusterState } from './load-cluster-state.js';
 import { parseNow } from './now-option.js';
-import { compileQuery } from './output/jmespath-query.js';
-import { type RenderOptions, renderResponse } from './output/render-response.js';
+import { loadRenderer, type Renderer } from './output/render-response.js';
 import { readScalarParameter } from './parse-parameter.js';
 import { type Placement, placeAndSave } from './place-and-save.js';
 import { reportWidth } from './report-width.js';
@@ -69,7 +68,7 @@ export function registerRunTask(
 
 /** How the response and the --explain report are printed, read before anything is placed. */
 interface Presentation {
-  render: Omit<RenderOptions, 'operation'>;
+  render: Renderer;
   explain?: ExplainMode;
   explainColor: boolean;
   log: DebugLog;
@@ -85,15 +84,16 @@ export function runTask(
     const globals = readGlobals();
     const log = debugLog(globals.debug, io, RUN_TASK_CONTEXT.commandPath);
     const output = resolveOutputFormat(globals, io.env);
-    const query = globals.query === undefined ? undefined : compileQuery(globals.query);
     const presentation: Presentation = {
-      render: {
+      // Compiles --query: a bad one fails here, before anything is read or placed.
+      render: await loadRenderer({
         format: output.format,
-        query,
+        query: globals.query,
+        operation: 'RunTask',
         color: colorFor(globals.color, io.stdout, io.env),
         terminalWidth: terminalWidth(io.stdout),
         timeZone: io.env['TZ'],
-      },
+      }),
       explainColor: colorFor(globals.color, io.stderr, io.env),
       log,
     };
@@ -104,7 +104,7 @@ export function runTask(
         ? Date.now()
         : parseNow(readScalarParameter('--now', tool.now, io.cwd));
     log(
-      `output ${output.format} (from ${output.from})${query ? `, query ${query.expression}` : ''}`,
+      `output ${output.format} (from ${output.from})${globals.query === undefined ? '' : `, query ${globals.query}`}`,
     );
     if (globals.ignored.length > 0) {
       log(`accepted and ignored (nothing is sent to AWS): ${globals.ignored.join(', ')}`);
@@ -207,7 +207,7 @@ function placeTasks(
   }
   return {
     response,
-    printed: renderResponse(response, { ...presentation.render, operation: 'RunTask' }),
+    printed: presentation.render(response),
     ...(report !== undefined ? { report } : {}),
     // A run that placed nothing changed nothing, unless it used a clientToken: the token is
     // kept in the file for a retry to find.

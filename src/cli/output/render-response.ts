@@ -1,12 +1,10 @@
 /**
  * A response printed as the AWS CLI prints it: members in the API model's order, timestamps
- * in its ISO 8601 form, then the `--query`, then the `--output` format.
+ * in its ISO 8601 form, then the `--query`, then the `--output` format. The format's module
+ * and the JMESPath library are loaded only when asked for, so a plain JSON run does not pay
+ * for them at start-up.
  */
 import { withCliTimestamps } from './aws-timestamp.js';
-import { formatTable } from './format-table.js';
-import { formatText } from './format-text.js';
-import { formatYaml, formatYamlStream } from './format-yaml.js';
-import type { Query } from './jmespath-query.js';
 import { pythonNumber } from './python-text.js';
 import { inModelOrder, RESPONSE_SHAPES, type ResponseOperation } from './response-member-order.js';
 
@@ -20,7 +18,8 @@ export function isOutputFormat(value: string): value is OutputFormat {
 
 export interface RenderOptions {
   format: OutputFormat;
-  query?: Query | undefined;
+  /** The `--query` expression (a bad one is a UsageError when the renderer is loaded). */
+  query?: string | undefined;
   /** The API operation (the table's title). */
   operation: ResponseOperation;
   /** Colour for the table format. */
@@ -31,27 +30,43 @@ export interface RenderOptions {
   timeZone: string | undefined;
 }
 
-export function renderResponse(response: unknown, options: RenderOptions): string {
-  const ordered = inModelOrder(response, RESPONSE_SHAPES[options.operation]);
-  const data = withCliTimestamps(ordered, options.timeZone);
-  const result = options.query ? options.query.apply(data) : data;
+export type Renderer = (response: unknown) => string;
+
+/** Loads what `options` need and returns the (synchronous) renderer. */
+export async function loadRenderer(options: RenderOptions): Promise<Renderer> {
+  const query =
+    options.query === undefined
+      ? undefined
+      : (await import('./jmespath-query.js')).compileQuery(options.query);
+  const format = await loadFormat(options);
+  return (response) => {
+    const ordered = inModelOrder(response, RESPONSE_SHAPES[options.operation]);
+    const data = withCliTimestamps(ordered, options.timeZone);
+    return format(query ? query.apply(data) : data);
+  };
+}
+
+async function loadFormat(options: RenderOptions): Promise<(value: unknown) => string> {
   switch (options.format) {
     case 'json':
-      return formatJsonOutput(result);
+      return formatJsonOutput;
     case 'text':
-      return formatText(result);
-    case 'table':
-      return formatTable(result, {
+      return (await import('./format-text.js')).formatText;
+    case 'table': {
+      const { formatTable } = await import('./format-table.js');
+      const table = {
         title: options.operation,
         terminalWidth: options.terminalWidth,
         color: options.color,
-      });
+      };
+      return (value) => formatTable(value, table);
+    }
     case 'yaml':
-      return formatYaml(result);
+      return (await import('./format-yaml.js')).formatYaml;
     case 'yaml-stream':
-      return formatYamlStream(result);
+      return (await import('./format-yaml.js')).formatYamlStream;
     case 'off':
-      return '';
+      return () => '';
   }
 }
 

@@ -9,7 +9,7 @@ import { formatTable } from '../../../src/cli/output/format-table.js';
 import { formatText } from '../../../src/cli/output/format-text.js';
 import { formatYaml, formatYamlStream } from '../../../src/cli/output/format-yaml.js';
 import { compileQuery } from '../../../src/cli/output/jmespath-query.js';
-import { renderResponse } from '../../../src/cli/output/render-response.js';
+import { loadRenderer, type RenderOptions } from '../../../src/cli/output/render-response.js';
 
 const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task/default/0f1e';
 const INSTANCE_ARN = 'arn:aws:ecs:us-east-1:123456789012:container-instance/default/bbbb';
@@ -31,22 +31,24 @@ const response = {
 };
 
 const lines = (...text: string[]) => text.map((line) => `${line}\n`).join('');
-const render = (format: Parameters<typeof renderResponse>[1]['format'], extra = {}) =>
-  renderResponse(response, {
-    format,
-    operation: 'RunTask',
-    color: false,
-    terminalWidth: 80,
-    timeZone: 'UTC',
-    ...extra,
-  });
+const render = async (format: RenderOptions['format'], extra: Partial<RenderOptions> = {}) =>
+  (
+    await loadRenderer({
+      format,
+      operation: 'RunTask',
+      color: false,
+      terminalWidth: 80,
+      timeZone: 'UTC',
+      ...extra,
+    })
+  )(response);
 
 describe('--output json', () => {
-  it('prints members in the API model order, timestamps as the AWS CLI does, 4-space indent', () => {
+  it('prints members in the API model order, timestamps as the AWS CLI does, 4-space indent', async () => {
     // Task members in model order: containers, createdAt, enableExecuteCommand, lastStatus,
     // tags, taskArn, version; Container: name before cpu. The timestamp is Python's
     // isoformat() of the local time (TZ=UTC here), with microseconds.
-    expect(render('json')).toBe(
+    expect(await render('json')).toBe(
       lines(
         '{',
         '    "tasks": [',
@@ -78,11 +80,11 @@ describe('--output json', () => {
 });
 
 describe('--output text', () => {
-  it("prints each object's scalars tab-separated after its member name, keys sorted", () => {
+  it("prints each object's scalars tab-separated after its member name, keys sorted", async () => {
     // Top level: no scalars; then failures and tasks (sorted). A task's scalars in key
     // order: createdAt, enableExecuteCommand (Python's False), lastStatus, taskArn,
     // version; then its lists: containers (cpu, name); tags is empty and prints nothing.
-    expect(render('text')).toBe(
+    expect(await render('text')).toBe(
       lines(
         `FAILURES\t${INSTANCE_ARN}\tRESOURCE:MEMORY`,
         `TASKS\t2025-11-30T06:30:48.123000+00:00\tFalse\tPENDING\t${TASK_ARN}\t1`,
@@ -117,11 +119,11 @@ describe('--output text', () => {
 });
 
 describe('--output table', () => {
-  it('turns single-row sections on their side when the table is wider than 80 columns', () => {
+  it('turns single-row sections on their side when the table is wider than 80 columns', async () => {
     // Unturned, the tasks section needs 145 columns. Turned: every section is as wide as
     // the widest (84: the failures section's 66-character ARN + 4, "reason" + 4, borders
     // and one nesting level); column widths are scaled to that width (8 and 73 here).
-    expect(render('table')).toBe(
+    expect(await render('table')).toBe(
       lines(
         '------------------------------------------------------------------------------------',
         '|                                      RunTask                                     |',
@@ -148,8 +150,8 @@ describe('--output table', () => {
     );
   });
 
-  it('keeps header rows when the terminal is wide enough', () => {
-    expect(render('table', { terminalWidth: 200 })).toBe(
+  it('keeps header rows when the terminal is wide enough', async () => {
+    expect(await render('table', { terminalWidth: 200 })).toBe(
       lines(
         '-------------------------------------------------------------------------------------------------------------------------------------------------',
         '|                                                                    RunTask                                                                    |',
@@ -239,17 +241,17 @@ describe('--output yaml and yaml-stream', () => {
     '  version: 1',
   );
 
-  it('writes block YAML with sorted keys, unindented lists, and quotes where YAML would misread', () => {
-    expect(render('yaml')).toBe(yaml);
+  it('writes block YAML with sorted keys, unindented lists, and quotes where YAML would misread', async () => {
+    expect(await render('yaml')).toBe(yaml);
   });
 
-  it('yaml-stream writes the response as the one item of a list', () => {
+  it('yaml-stream writes the response as the one item of a list', async () => {
     const indented = yaml
       .split('\n')
       .filter(Boolean)
       .map((line, i) => `${i === 0 ? '- ' : '  '}${line}\n`)
       .join('');
-    expect(render('yaml-stream')).toBe(indented);
+    expect(await render('yaml-stream')).toBe(indented);
   });
 
   it('quotes exactly the strings ruamel/libyaml quote', () => {
@@ -311,49 +313,49 @@ describe('--output yaml and yaml-stream', () => {
 });
 
 describe('--query', () => {
-  it('applies to the response after timestamps are formatted, before the format', () => {
-    const query = compileQuery('tasks[0].createdAt');
-    expect(render('text', { query, timeZone: 'Asia/Kolkata' })).toBe(
+  it('applies to the response after timestamps are formatted, before the format', async () => {
+    expect(await render('text', { query: 'tasks[0].createdAt', timeZone: 'Asia/Kolkata' })).toBe(
       '2025-11-30T12:00:48.123000+05:30\n',
     );
-    expect(render('json', { query: compileQuery('failures[0].reason') })).toBe(
-      '"RESOURCE:MEMORY"\n',
-    );
-    expect(render('json', { query: compileQuery('nothing') })).toBe('null\n');
-    expect(render('text', { query: compileQuery('nothing') })).toBe('None\n');
+    expect(await render('json', { query: 'failures[0].reason' })).toBe('"RESOURCE:MEMORY"\n');
+    expect(await render('json', { query: 'nothing' })).toBe('null\n');
+    expect(await render('text', { query: 'nothing' })).toBe('None\n');
   });
 
-  it('accepts the legacy backtick literals jmespath.py accepts', () => {
-    expect(render('json', { query: compileQuery('`foo`') })).toBe('"foo"\n');
+  it('accepts the legacy backtick literals jmespath.py accepts', async () => {
+    expect(await render('json', { query: '`foo`' })).toBe('"foo"\n');
   });
 
-  it('refuses an expression that does not parse, naming it', () => {
+  it('refuses an expression that does not parse, naming it', async () => {
     expect(() => compileQuery('tasks[')).toThrow(/^Bad value for --query tasks\[: /);
+    await expect(render('json', { query: 'tasks[' })).rejects.toThrow(/^Bad value for --query/);
   });
 
-  it('reports an expression that fails on the data', () => {
-    const query = compileQuery('length(`1`)');
-    expect(() => render('json', { query })).toThrow(/--query length\(`1`\): .*type/i);
+  it('reports an expression that fails on the data', async () => {
+    await expect(render('json', { query: 'length(`1`)' })).rejects.toThrow(
+      /--query length\(`1`\): .*type/i,
+    );
   });
 });
 
 describe('timestamps', () => {
-  it('omit the microseconds when they are zero and show the offset of TZ', () => {
-    const at = (createdAt: string, timeZone: string) =>
-      renderResponse(
-        { tasks: [{ createdAt }], failures: [] },
-        {
+  it('omit the microseconds when they are zero and show the offset of TZ', async () => {
+    const at = async (createdAt: string, timeZone: string) =>
+      (
+        await loadRenderer({
           format: 'text',
           operation: 'RunTask',
           color: false,
           terminalWidth: 80,
           timeZone,
-          query: compileQuery('tasks[0].createdAt'),
-        },
-      );
-    expect(at('2025-11-30T06:30:48.000Z', 'UTC')).toBe('2025-11-30T06:30:48+00:00\n');
-    expect(at('2025-07-01T06:30:48.5Z', 'Europe/Paris')).toBe('2025-07-01T08:30:48.500000+02:00\n');
-    expect(at('2025-11-30T06:30:48.5Z', 'America/St_Johns')).toBe(
+          query: 'tasks[0].createdAt',
+        })
+      )({ tasks: [{ createdAt }], failures: [] });
+    expect(await at('2025-11-30T06:30:48.000Z', 'UTC')).toBe('2025-11-30T06:30:48+00:00\n');
+    expect(await at('2025-07-01T06:30:48.5Z', 'Europe/Paris')).toBe(
+      '2025-07-01T08:30:48.500000+02:00\n',
+    );
+    expect(await at('2025-11-30T06:30:48.5Z', 'America/St_Johns')).toBe(
       '2025-11-30T03:00:48.500000-03:30\n',
     );
   });
