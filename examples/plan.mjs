@@ -1,9 +1,12 @@
-// Plan a RunTask on the bundled example cluster, print the placement and why each instance
-// was or was not chosen. Run with `node examples/plan.mjs` after `npm run build`.
+// Plan a RunTask on the bundled example cluster, print the placement and why an instance
+// was not chosen. Run with `node examples/plan.mjs` after `npm run build` in a checkout, or
+// `node node_modules/ecs-placement/examples/plan.mjs` where the package is installed.
 import { readFileSync } from 'node:fs';
 import { Cluster, whyNot } from 'ecs-placement';
 
-const cluster = Cluster.fromSnapshot(JSON.parse(readFileSync('examples/cluster.json', 'utf8')));
+// The bundled example cluster, next to this file (also in the installed package).
+const snapshot = JSON.parse(readFileSync(new URL('./cluster.json', import.meta.url), 'utf8'));
+const cluster = Cluster.fromSnapshot(snapshot);
 
 const plan = cluster.planRunTask(
   {
@@ -23,10 +26,15 @@ for (const task of plan.tasks) {
 }
 console.log(`failures: ${plan.failures.length}`);
 console.log(plan.explanation.summary);
-console.log(plan.explanation.tasks[0].summary);
 
 // Why did the first rejected instance not get the first task?
-const rejected = plan.explanation.tasks[0].verdicts.find((v) => v.failures.length > 0);
-for (const failure of whyNot(plan, rejected.containerInstanceArn)) {
-  console.log(`${rejected.ec2InstanceId}: ${failure.reason} ${failure.detail}`);
+const [first] = plan.explanation.tasks;
+if (first) {
+  console.log(first.summary);
+  const rejected = first.verdicts.find((v) => v.failures.length > 0);
+  if (rejected) {
+    for (const failure of whyNot(plan, rejected.containerInstanceArn) ?? []) {
+      console.log(`${rejected.ec2InstanceId}: ${failure.reason} ${failure.detail}`);
+    }
+  }
 }

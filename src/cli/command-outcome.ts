@@ -1,10 +1,12 @@
 /**
  * Runs a command body and turns whatever it throws into the message and exit status the
- * AWS CLI would give: usage problems 252, service errors 254, tool failures 255.
+ * AWS CLI would give: usage problems 252, service errors 254, tool failures 255 (a cluster
+ * state that cannot be loaded or saved, a response that cannot be printed as asked).
  */
 import type { CliIO } from './cli-io.js';
 import { ExitCode } from './exit-codes.js';
 import { ClusterStateError } from './load-cluster-state.js';
+import { OutputError } from './output/output-error.js';
 import { asServiceError, formatServiceError } from './service-error.js';
 import { UsageError } from './usage-error.js';
 
@@ -34,7 +36,7 @@ export async function runCommandBody(
       io.stderr.write(formatServiceError(context.operation, serviceError));
       return ExitCode.serviceError;
     }
-    if (error instanceof ClusterStateError) {
+    if (error instanceof ClusterStateError || error instanceof OutputError) {
       io.stderr.write(`${context.commandPath}: error: ${error.message}\n`);
       return ExitCode.toolError;
     }

@@ -1,7 +1,9 @@
 /**
- * `--explain`: the placement explanation as a report for people. It shows why each
+ * `--explain` (`full`): the placement explanation as a report for people. It shows why each
  * instance was rejected (every failing check, not only the first one ECS reports), how
  * each strategy rule ranked the survivors, the random tie-break and the chosen instance.
+ * Instances are named by their id (the cluster once, at the top) and a memberOf expression
+ * is shown once per task, above the table, so that at 80 columns identifiers stay whole.
  */
 import picocolors from 'picocolors';
 import type {
@@ -11,6 +13,7 @@ import type {
   StrategyStep,
   TaskTrace,
 } from '../placement/explanation.js';
+import { clusterOf, describeInstance, instanceId } from './explain/instance-names.js';
 import { renderFittedTable } from './fit-table.js';
 import { DEFAULT_REPORT_WIDTH } from './report-width.js';
 import { wrapText } from './wrap-text.js';
@@ -43,10 +46,12 @@ export function renderExplainReport(
     `Summary: ${explanation.summary}`,
     `Seed: ${explanation.seed}  (rerun with --seed ${quoteForShell(explanation.seed)} to reproduce)`,
   ];
+  const cluster = clusterOf(explanation);
+  if (cluster !== undefined) lines.push(`Cluster: ${cluster}`);
   const traced = explanation.tasks.length;
   const total = Math.max(options.count ?? traced, traced);
   for (const task of explanation.tasks) {
-    lines.push('', ...renderTask(task, total, c, maxRows, width - TABLE_INDENT));
+    lines.push('', ...renderTask(task, total, c, maxRows, width - TABLE_INDENT, explanation));
   }
   for (const estimate of explanation.scaleOut ?? []) {
     lines.push('', c.bold(`Scale-out estimate, capacity provider ${estimate.capacityProvider}`));
@@ -69,15 +74,22 @@ function renderTask(
   c: Colors,
   maxRows: number,
   tableWidth: number,
+  explanation: PlacementExplanation,
 ): string[] {
   const provider = task.capacityProvider ? `, capacity provider ${task.capacityProvider}` : '';
   const lines = [c.bold(`Task ${task.taskIndex + 1} of ${total}${provider}`), `  ${task.summary}`];
   if (!task.fargate) lines.push(`  Candidates: ${task.candidates}, feasible: ${task.feasible}`);
   if (task.verdicts.length > 0) {
+    const expressions = memberOfExpressions(task.verdicts);
+    lines.push('');
+    expressions.forEach((expression, i) => {
+      const label =
+        expressions.length === 1 ? 'memberOf expression' : `memberOf expression ${i + 1}`;
+      lines.push(`  ${label}: ${expression}`);
+    });
     lines.push(
-      '',
       '  Instances and their failing checks:',
-      indent(renderVerdicts(task.verdicts, c, maxRows, tableWidth)),
+      indent(renderVerdicts(task.verdicts, c, maxRows, tableWidth, expressions)),
     );
   }
   task.steps.forEach((step, i) => {
@@ -104,11 +116,22 @@ function renderTask(
   } else {
     lines.push(
       task.chosen
-        ? `  Chosen: ${c.green(task.chosen)}`
+        ? `  Chosen: ${c.green(describeInstance(task.chosen, explanation))}`
         : `  Chosen: ${c.red('none, the task could not be placed')}`,
     );
   }
   return lines;
+}
+
+/** The distinct memberOf expressions that failed on some instance, in order of appearance. */
+function memberOfExpressions(verdicts: readonly InstanceVerdict[]): string[] {
+  const seen = new Set<string>();
+  for (const verdict of verdicts) {
+    for (const failure of verdict.failures) {
+      if (failure.expression !== undefined) seen.add(failure.expression);
+    }
+  }
+  return [...seen];
 }
 
 function renderVerdicts(
@@ -116,26 +139,42 @@ function renderVerdicts(
   c: Colors,
   maxRows: number,
   width: number,
+  expressions: readonly string[],
 ): string {
   const rows: string[][] = [];
   for (const verdict of verdicts.slice(0, maxRows)) {
     const failing =
       verdict.failures.length === 0
         ? c.green('none (feasible)')
-        : verdict.failures.map((failure) => describeFailure(failure, c)).join('\n');
+        : verdict.failures.map((failure) => describeFailure(failure, c, expressions)).join('\n');
     const notes = (verdict.notes ?? []).map((note) => c.dim(`note: ${note}`));
     const checks = [failing, ...notes].join('\n');
-    rows.push([shortArn(verdict.containerInstanceArn), verdict.ec2InstanceId ?? '-', checks]);
+    // The EC2 instance id under the container instance id keeps the table at two columns.
+    const names = [instanceId(verdict.containerInstanceArn), verdict.ec2InstanceId ?? '-'];
+    rows.push([names.join('\n'), checks]);
   }
-  const table = renderFittedTable(['Instance', 'EC2 instance', 'Failing checks'], rows, width, [2]);
+  const table = renderFittedTable(['Instance', 'Failing checks'], rows, width, [1]);
   return appendMore(table, verdicts.length - maxRows, 'instance', c);
 }
 
-/** All the facts of one failing check, one per line. */
-export function describeFailure(failure: CheckFailure, c: Colors): string {
+/**
+ * All the facts of one failing check, one per line. A memberOf expression is shown above
+ * the table; a failure refers to it by number when the task has several.
+ */
+export function describeFailure(
+  failure: CheckFailure,
+  c: Colors,
+  expressions: readonly string[] = [],
+): string {
   // A memberOf failure lists its failing comparisons below, which say more than the detail.
+  const which =
+    failure.expression !== undefined && expressions.length > 1
+      ? ` (expression ${expressions.indexOf(failure.expression) + 1})`
+      : '';
   const lines = [
-    failure.failing?.length ? c.red(failure.reason) : `${c.red(failure.reason)}: ${failure.detail}`,
+    failure.failing?.length
+      ? `${c.red(failure.reason)}${which}`
+      : `${c.red(failure.reason)}${which}: ${failure.detail}`,
   ];
   if (failure.needed !== undefined && failure.available !== undefined) {
     const short = failure.needed - failure.available;
@@ -148,7 +187,9 @@ export function describeFailure(failure: CheckFailure, c: Colors): string {
   }
   if (failure.takenPorts?.length)
     lines.push(`  ports already taken: ${failure.takenPorts.join(', ')}`);
-  if (failure.expression !== undefined) lines.push(`  expression: ${failure.expression}`);
+  if (failure.expression !== undefined && !expressions.includes(failure.expression)) {
+    lines.push(`  expression: ${failure.expression}`);
+  }
   for (const comparison of failure.failing ?? []) {
     const observed =
       comparison.observed === null ? 'no value' : JSON.stringify(comparison.observed);
@@ -171,7 +212,7 @@ function renderStep(step: StrategyStep, c: Colors, maxRows: number, width: numbe
   const cells = rows
     .slice(0, maxRows)
     .map((rank) => [
-      shortArn(rank.containerInstanceArn),
+      instanceId(rank.containerInstanceArn),
       rank.key,
       String(rank.score),
       rank.kept ? c.green('yes') : c.dim('no'),
@@ -184,13 +225,6 @@ function appendMore(rendered: string, hidden: number, noun: string, c: Colors): 
   return hidden > 0
     ? `${rendered}\n${c.dim(`... ${hidden} more ${noun}${hidden === 1 ? '' : 's'}`)}`
     : rendered;
-}
-
-/** `arn:...:container-instance/cluster/id` -> `cluster/id`: the part people recognise. */
-function shortArn(arn: string): string {
-  const resource = arn.split(':').slice(5).join(':');
-  const slash = resource.indexOf('/');
-  return slash >= 0 ? resource.slice(slash + 1) : arn;
 }
 
 function indent(block: string): string {

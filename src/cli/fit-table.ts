@@ -10,7 +10,7 @@ import { visibleWidth, wrapText } from './wrap-text.js';
 /** Narrowest a column is made, so a squeezed table stays readable. */
 const MIN_COLUMN_WIDTH = 8;
 /** Narrowest a text column is made before the identifier columns are squeezed too. */
-const MIN_FLEXIBLE_WIDTH = 24;
+const MIN_FLEXIBLE_WIDTH = 20;
 
 /**
  * @param flexible indexes of the columns holding running text, which wrap well; the other

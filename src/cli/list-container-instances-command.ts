@@ -1,15 +1,26 @@
 /**
  * `ecs-placement list-container-instances`: the container instance ARNs of a cluster
- * snapshot, optionally filtered by a Cluster Query Language expression and a status.
+ * snapshot, optionally filtered by a Cluster Query Language expression and a status, printed
+ * as the AWS CLI prints them (`--output`, `--query` and the other global options).
  */
 import type { Command } from 'commander';
 import { Cluster } from '../api/cluster.js';
 import type { ListContainerInstancesInput } from '../kernel/run-task-types.js';
 import type { CliIO } from './cli-io.js';
 import { type CommandContext, runCommandBody } from './command-outcome.js';
+import { debugLog } from './debug-log.js';
 import { ExitCode } from './exit-codes.js';
-import { formatJson } from './format-json.js';
+import {
+  colorFor,
+  DEFAULT_GLOBAL_OPTIONS,
+  defineGlobalOptions,
+  type GlobalOptions,
+  resolveOutputFormat,
+  terminalWidth,
+} from './global-options.js';
+import { checkSnapshotRegion } from './global-region.js';
 import { clusterStateProblem, loadClusterState } from './load-cluster-state.js';
+import { loadRenderer } from './output/render-response.js';
 import { readScalarParameter } from './parse-parameter.js';
 import { UsageError } from './usage-error.js';
 
@@ -40,7 +51,7 @@ export function registerListContainerInstances(
   io: CliIO,
   report: (code: number) => void,
 ): Command {
-  return program
+  const command = program
     .command('list-container-instances')
     .summary('list container instance ARNs, like aws ecs list-container-instances')
     .description(
@@ -55,18 +66,42 @@ export function registerListContainerInstances(
       '--filter <value>',
       'Cluster Query Language expression, e.g. "attribute:ecs.instance-type =~ t2.*"',
     )
-    .option('--status <value>', STATUSES.join(' | '))
+    .option('--status <value>', STATUSES.join(' | '));
+  const readGlobals = defineGlobalOptions(command, { output: true });
+  return command
     .addHelpText(
       'after',
       '\nExit status: 0 list printed, 252 bad command line, 254 service error (a bad --filter is\nInvalidParameterException), 255 cluster state not loadable.\n',
     )
-    .action(async (values: ListOptions) => {
-      report(await listContainerInstances(values, io));
+    .action(async (values: ListOptions & Record<string, unknown>) => {
+      report(await listContainerInstances(values, io, () => readGlobals(values)));
     });
 }
 
-export function listContainerInstances(options: ListOptions, io: CliIO): Promise<number> {
+export function listContainerInstances(
+  options: ListOptions,
+  io: CliIO,
+  readGlobals: () => GlobalOptions = () => DEFAULT_GLOBAL_OPTIONS,
+): Promise<number> {
+  const { commandPath } = LIST_CONTAINER_INSTANCES_CONTEXT;
   return runCommandBody(io, LIST_CONTAINER_INSTANCES_CONTEXT, async () => {
+    const globals = readGlobals();
+    const log = debugLog(globals.debug, io, commandPath);
+    const output = resolveOutputFormat(globals, io.env);
+    const render = await loadRenderer({
+      format: output.format,
+      query: globals.query,
+      operation: 'ListContainerInstances',
+      color: colorFor(globals.color, io.stdout, io.env),
+      terminalWidth: terminalWidth(io.stdout),
+      timeZone: io.env['TZ'],
+    });
+    log(
+      `output ${output.format} (from ${output.from})${globals.query === undefined ? '' : `, query ${globals.query}`}`,
+    );
+    if (globals.ignored.length > 0) {
+      log(`accepted and ignored (nothing is sent to AWS): ${globals.ignored.join(', ')}`);
+    }
     if (options.clusterState === undefined) {
       throw new UsageError('the following arguments are required: --cluster-state');
     }
@@ -77,6 +112,7 @@ export function listContainerInstances(options: ListOptions, io: CliIO): Promise
     const filter = read('--filter', options.filter);
     const statusText = read('--status', options.status);
     const status = statusText === undefined ? undefined : parseStatus(statusText);
+    log(`cluster state ${options.clusterState}`);
     const { snapshot } = loadClusterState(options.clusterState, io.cwd);
     let state: Cluster;
     try {
@@ -84,11 +120,14 @@ export function listContainerInstances(options: ListOptions, io: CliIO): Promise
     } catch (error) {
       throw clusterStateProblem(options.clusterState, error);
     }
+    checkSnapshotRegion(snapshot, globals.region, options.clusterState, io, commandPath);
     const input: ListContainerInstancesInput = {};
     if (cluster !== undefined) input.cluster = cluster;
     if (filter !== undefined) input.filter = filter;
     if (status !== undefined) input.status = status;
-    io.stdout.write(formatJson(state.listContainerInstances(input)));
+    const response = state.listContainerInstances(input);
+    log(`listed ${response.containerInstanceArns.length} container instance(s)`);
+    io.stdout.write(render(response));
     return ExitCode.success;
   });
 }

@@ -15,7 +15,9 @@ export interface ToolOptions {
   generateCliSkeleton?: string | true;
   cliAutoPrompt?: boolean;
   seed?: string;
-  explain?: boolean;
+  /** `--explain` alone is true; with a value, the mode as given. */
+  explain?: string | true;
+  now?: string;
   save?: boolean;
 }
 
@@ -66,7 +68,11 @@ export function defineRunTaskArguments(
     .option('--cli-auto-prompt', 'ask for the parameters interactively (needs a terminal)')
     .option('--no-cli-auto-prompt', 'do not prompt (the default)')
     .option('--seed <seed>', 'seed of the random choices (same seed + same input = same placement)')
-    .option('--explain', 'print on stderr why each instance was or was not chosen')
+    .option(
+      '--explain [mode]',
+      'print on stderr why each instance was or was not chosen: summary, full (the default) or json',
+    )
+    .option('--now <time>', 'the clock: ISO 8601 or epoch seconds (same seed + time = same output)')
     .option('--save', 'write the updated cluster state back to the --cluster-state file');
 
   return (values) => {
@@ -92,7 +98,9 @@ export function defineRunTaskArguments(
     if (skeleton === true || typeof skeleton === 'string') tool.generateCliSkeleton = skeleton;
     assign(tool, 'cliAutoPrompt', flag('cliAutoPrompt'));
     assign(tool, 'seed', text('seed'));
-    assign(tool, 'explain', flag('explain'));
+    const explain = values['explain'];
+    if (explain === true || typeof explain === 'string') tool.explain = explain;
+    assign(tool, 'now', text('now'));
     assign(tool, 'save', flag('save'));
     return { options, tool };
   };

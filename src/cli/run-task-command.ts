@@ -1,6 +1,7 @@
 /**
- * `ecs-placement run-task`: the options of `aws ecs run-task` plus `--cluster-state`,
- * `--seed`, `--explain` and `--save`; prints the RunTask response as the AWS CLI does.
+ * `ecs-placement run-task`: the options of `aws ecs run-task` and the AWS CLI's global
+ * options, plus `--cluster-state`, `--seed`, `--now`, `--explain` and `--save`; prints the
+ * RunTask response as the AWS CLI does (`--output`, `--query`).
  */
 import type { Command } from 'commander';
 import { Cluster, DEFAULT_SEED } from '../api/cluster.js';
@@ -8,13 +9,27 @@ import type { RunTaskInput, RunTaskOutput } from '../kernel/run-task-types.js';
 import { promptForParameters } from './auto-prompt.js';
 import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
 import { readCliInput } from './cli-input.js';
-import { type CliIO, useColor } from './cli-io.js';
+import type { CliIO } from './cli-io.js';
 import { type CommandContext, runCommandBody } from './command-outcome.js';
+import { type DebugLog, debugLog } from './debug-log.js';
 import { ExitCode } from './exit-codes.js';
+import { type ExplainMode, parseExplainMode } from './explain/explain-mode.js';
+import { renderExplainSummary } from './explain/explain-summary.js';
 import { renderExplainReport } from './explain-report.js';
 import { formatJson } from './format-json.js';
-import { readScalarParameter } from './parse-parameter.js';
+import {
+  colorFor,
+  DEFAULT_GLOBAL_OPTIONS,
+  defineGlobalOptions,
+  type GlobalOptions,
+  resolveOutputFormat,
+  terminalWidth,
+} from './global-options.js';
+import { checkSnapshotRegion } from './global-region.js';
 import { clusterStateProblem, loadClusterState } from './load-cluster-state.js';
+import { parseNow } from './now-option.js';
+import { loadRenderer, type Renderer } from './output/render-response.js';
+import { readScalarParameter } from './parse-parameter.js';
 import { type Placement, placeAndSave } from './place-and-save.js';
 import { reportWidth } from './report-width.js';
 import { defineRunTaskArguments, type ToolOptions } from './run-task-arguments.js';
@@ -43,15 +58,57 @@ export function registerRunTask(
     .usage(RUN_TASK_CONTEXT.usage)
     .addHelpText('after', RUN_TASK_HELP_FOOTER);
   const readArguments = defineRunTaskArguments(command);
+  const readGlobals = defineGlobalOptions(command, { output: true });
   command.action(async (values: Record<string, unknown>) => {
     const { options, tool } = readArguments(values);
-    report(await runTask(options, tool, io));
+    report(await runTask(options, tool, io, () => readGlobals(values)));
   });
   return command;
 }
 
-export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO): Promise<number> {
+/** How the response and the --explain report are printed, read before anything is placed. */
+interface Presentation {
+  render: Renderer;
+  explain?: ExplainMode;
+  explainColor: boolean;
+  log: DebugLog;
+}
+
+export function runTask(
+  options: RawRequestOptions,
+  tool: ToolOptions,
+  io: CliIO,
+  readGlobals: () => GlobalOptions = () => DEFAULT_GLOBAL_OPTIONS,
+): Promise<number> {
   return runCommandBody(io, RUN_TASK_CONTEXT, async () => {
+    const globals = readGlobals();
+    const log = debugLog(globals.debug, io, RUN_TASK_CONTEXT.commandPath);
+    const output = resolveOutputFormat(globals, io.env);
+    const presentation: Presentation = {
+      // Compiles --query: a bad one fails here, before anything is read or placed.
+      render: await loadRenderer({
+        format: output.format,
+        query: globals.query,
+        operation: 'RunTask',
+        color: colorFor(globals.color, io.stdout, io.env),
+        terminalWidth: terminalWidth(io.stdout),
+        timeZone: io.env['TZ'],
+      }),
+      explainColor: colorFor(globals.color, io.stderr, io.env),
+      log,
+    };
+    if (tool.explain !== undefined) presentation.explain = parseExplainMode(tool.explain);
+    // Read now, so that the plan (--explain) and the run (--save) share one clock.
+    const now =
+      tool.now === undefined
+        ? Date.now()
+        : parseNow(readScalarParameter('--now', tool.now, io.cwd));
+    log(
+      `output ${output.format} (from ${output.from})${globals.query === undefined ? '' : `, query ${globals.query}`}`,
+    );
+    if (globals.ignored.length > 0) {
+      log(`accepted and ignored (nothing is sent to AWS): ${globals.ignored.join(', ')}`);
+    }
     if (tool.generateCliSkeleton !== undefined) {
       const kind = parseSkeletonKind(tool.generateCliSkeleton);
       // As in the AWS CLI, `output` first validates the command's inputs (required
@@ -93,21 +150,31 @@ export function runTask(options: RawRequestOptions, tool: ToolOptions, io: CliIO
     const seed =
       tool.seed === undefined ? DEFAULT_SEED : readScalarParameter('--seed', tool.seed, io.cwd);
     const file = clusterStateFile;
-    const place = (snapshot: unknown) =>
-      placeTasks(openCluster(file, snapshot), input, seed, tool, io);
+    log(`cluster state ${file}, seed ${JSON.stringify(seed)}, now ${new Date(now).toISOString()}`);
+    log(`request ${JSON.stringify(input)}`);
+    const place = (snapshot: unknown) => {
+      const cluster = openCluster(file, snapshot);
+      checkSnapshotRegion(snapshot, globals.region, file, io, RUN_TASK_CONTEXT.commandPath);
+      return placeTasks(cluster, input, { seed, now }, tool, presentation, io);
+    };
     // With --save, the placement is printed only once it is recorded in the file.
     const placement =
       tool.save === true
         ? await placeAndSave(file, io.cwd, place)
         : place(loadClusterState(file, io.cwd).snapshot);
+    log(
+      `placed ${placement.response.tasks.length} task(s), ${placement.response.failures.length} failure(s)${tool.save === true ? (placement.changed ? `; saved ${file}` : '; nothing to save') : ''}`,
+    );
     if (placement.report !== undefined) io.stderr.write(placement.report);
-    io.stdout.write(formatJson(placement.response));
+    io.stdout.write(placement.printed);
     return ExitCode.success;
   });
 }
 
 interface TaskPlacement extends Placement {
   response: RunTaskOutput;
+  /** The response as printed: rendered before any save, so a failing --query saves nothing. */
+  printed: string;
   /** The --explain report. */
   report?: string;
 }
@@ -115,26 +182,32 @@ interface TaskPlacement extends Placement {
 function placeTasks(
   cluster: Cluster,
   input: RunTaskInput,
-  seed: string,
+  clock: { seed: string; now: number },
   tool: ToolOptions,
+  presentation: Presentation,
   io: CliIO,
 ): TaskPlacement {
   let response: RunTaskOutput;
   let report: string | undefined;
-  if (tool.explain === true) {
-    const { explanation, replayOf, ...planned } = cluster.planRunTask(input, { seed });
-    report = renderExplainReport(explanation, {
-      color: useColor(io.stderr, io.env),
-      width: reportWidth(io.stderr, io.env),
-      // A clientToken replay tries no task at all.
-      count: replayOf ? 0 : (input.count ?? 1),
-    });
-    response = tool.save === true ? cluster.runTask(input, { seed }) : planned;
+  if (presentation.explain !== undefined) {
+    const { explanation, replayOf, ...planned } = cluster.planRunTask(input, clock);
+    // A clientToken replay tries no task at all.
+    const count = replayOf ? 0 : (input.count ?? 1);
+    const width = reportWidth(io.stderr, io.env);
+    const color = presentation.explainColor;
+    report =
+      presentation.explain === 'json'
+        ? formatJson(explanation)
+        : presentation.explain === 'summary'
+          ? renderExplainSummary(explanation, { color, width, count })
+          : renderExplainReport(explanation, { color, width, count });
+    response = tool.save === true ? cluster.runTask(input, clock) : planned;
   } else {
-    response = cluster.runTask(input, { seed });
+    response = cluster.runTask(input, clock);
   }
   return {
     response,
+    printed: presentation.render(response),
     ...(report !== undefined ? { report } : {}),
     // A run that placed nothing changed nothing, unless it used a clientToken: the token is
     // kept in the file for a retry to find.

@@ -16,6 +16,12 @@ import { importSnapshot } from '../snapshot/import/import-snapshot.js';
 import { readImportSources, STDIN } from '../snapshot/import/read-sources.js';
 import type { CliIO } from './cli-io.js';
 import { type CommandContext, formatUsageError, runCommandBody } from './command-outcome.js';
+import { debugLog } from './debug-log.js';
+import {
+  DEFAULT_GLOBAL_OPTIONS,
+  defineGlobalOptions,
+  type GlobalOptions,
+} from './global-options.js';
 import { writeOutputFile } from './write-output-file.js';
 import { ExitCode } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
@@ -96,10 +102,11 @@ export function registerSnapshot(
       'leave out tasks whose container instance is not among the inputs, and listed ' +
         'instances or tasks never described, instead of refusing',
     )
-    .addHelpText('after', IMPORT_HELP_FOOTER)
-    .action(async (paths: string[], values: ImportOptions) => {
-      report(await snapshotImport(paths, values, io));
-    });
+    .addHelpText('after', IMPORT_HELP_FOOTER);
+  const readImportGlobals = defineGlobalOptions(importCommand, { output: false, own: ['region'] });
+  importCommand.action(async (paths: string[], values: ImportOptions & Record<string, unknown>) => {
+    report(await snapshotImport(paths, values, io, () => readImportGlobals(values)));
+  });
   importCommand.exitOverride().configureOutput(commandOutput(io, IMPORT_CONTEXT));
 
   const captureCommand = snapshot
@@ -126,10 +133,14 @@ export function registerSnapshot(
     .option('--endpoint-url <value>', 'send ECS and EC2 calls to this URL (e.g. a local endpoint)')
     .option('--no-subnets', 'do not describe subnets (no ec2:DescribeSubnets call)')
     .option('--allow-partial', 'as for snapshot import')
-    .addHelpText('after', CAPTURE_HELP_FOOTER)
-    .action(async (values: CaptureCommandOptions) => {
-      report(await snapshotCapture(values, io));
-    });
+    .addHelpText('after', CAPTURE_HELP_FOOTER);
+  const readCaptureGlobals = defineGlobalOptions(captureCommand, {
+    output: false,
+    own: ['region', 'profile', 'endpointUrl'],
+  });
+  captureCommand.action(async (values: CaptureCommandOptions & Record<string, unknown>) => {
+    report(await snapshotCapture(values, io, {}, () => readCaptureGlobals(values)));
+  });
   captureCommand.exitOverride().configureOutput(commandOutput(io, CAPTURE_CONTEXT));
 
   return snapshot;
@@ -139,9 +150,11 @@ export function snapshotImport(
   paths: readonly string[],
   options: ImportOptions,
   io: CliIO,
+  readGlobals: () => GlobalOptions = () => DEFAULT_GLOBAL_OPTIONS,
 ): Promise<number> {
   const command = IMPORT_CONTEXT.commandPath;
   return runCommandBody(io, IMPORT_CONTEXT, async () => {
+    logGlobals(readGlobals(), io, command, `inputs ${paths.length > 0 ? paths.join(' ') : '-'}`);
     const region = options.region === undefined ? undefined : checkRegion(options.region);
     const accountId =
       options.accountId === undefined ? undefined : checkAccountId(options.accountId);
@@ -181,9 +194,11 @@ export function snapshotCapture(
   options: CaptureCommandOptions,
   io: CliIO,
   hooks: CaptureHooks = {},
+  readGlobals: () => GlobalOptions = () => DEFAULT_GLOBAL_OPTIONS,
 ): Promise<number> {
   const command = CAPTURE_CONTEXT.commandPath;
   return runCommandBody(io, CAPTURE_CONTEXT, async () => {
+    logGlobals(readGlobals(), io, command, `clusters ${(options.cluster ?? []).join(' ')}`);
     const clusters = options.cluster ?? [];
     if (clusters.length === 0)
       throw new UsageError('the following arguments are required: --cluster');
@@ -228,6 +243,16 @@ export function snapshotCapture(
 }
 
 const NOTHING_WRITTEN = 'No snapshot was written.\n';
+
+/**
+ * The AWS CLI's global options here: `--debug` says what is read; the others are accepted
+ * (the SDK's own settings apply to a capture's connections) and --debug names them.
+ */
+function logGlobals(globals: GlobalOptions, io: CliIO, command: string, what: string): void {
+  const log = debugLog(globals.debug, io, command);
+  log(what);
+  if (globals.ignored.length > 0) log(`accepted and ignored: ${globals.ignored.join(', ')}`);
+}
 
 function inputsOf(paths: readonly string[], io: CliIO): string[] {
   if (paths.filter((p) => p === STDIN).length > 1) {

@@ -59,7 +59,27 @@ function examplesOf(markdown: string): Example[] {
   return examples;
 }
 
-const examples = examplesOf(await readFile(DOC, 'utf8'));
+const doc = await readFile(DOC, 'utf8');
+const examples = examplesOf(doc);
+
+/** The first plain code block after `phrase` in the document: an output it shows. */
+function shownAfter(phrase: string): string {
+  const at = doc.indexOf(phrase);
+  const block = /```\n([\s\S]*?)```/.exec(doc.slice(at));
+  if (at < 0 || !block) throw new Error(`docs/cli.md no longer shows an output after "${phrase}"`);
+  return block[1]!;
+}
+
+/** Outputs docs/cli.md shows, by the end of the example's line: [stream, text]. */
+const documented: Array<[string, 'stdout' | 'stderr', string]> = [
+  ["--query 'failures[0].reason' --output text", 'stdout', 'RESOURCE:MEMORY\n'],
+  [
+    '--output table --status DRAINING',
+    'stdout',
+    shownAfter('The second example prints `RESOURCE:MEMORY`; the sixth:'),
+  ],
+  ['--explain summary', 'stderr', shownAfter('The third example prints on stderr:')],
+];
 let dir: string;
 
 beforeAll(async () => {
@@ -79,6 +99,12 @@ describe('docs/cli.md examples', () => {
       new Set(['run-task', 'list-container-instances']),
     );
     expect(new Set(examples.map((e) => e.exit))).toEqual(new Set([0, 252, 254, 255]));
+    for (const [ending] of documented) {
+      expect(
+        examples.filter((e) => e.line.endsWith(ending)),
+        ending,
+      ).toHaveLength(1);
+    }
   });
 
   it('shell splitting keeps quoted text whole', () => {
@@ -102,7 +128,15 @@ describe('docs/cli.md examples', () => {
       expect(run.stdout).toBe('');
       return;
     }
-    if (!example.argv.includes('yaml-input')) expect(() => JSON.parse(run.stdout)).not.toThrow();
+    const format = example.argv.includes('--output')
+      ? example.argv[example.argv.indexOf('--output') + 1]
+      : 'json';
+    if (format === 'json' && !example.argv.includes('yaml-input')) {
+      expect(() => JSON.parse(run.stdout)).not.toThrow();
+    }
+    for (const [ending, stream, text] of documented) {
+      if (example.line.endsWith(ending)) expect(run[stream]).toBe(text);
+    }
     if (
       example.line.endsWith('--task-definition web:1 --placement-constraints type=distinctInstance')
     ) {

@@ -103,7 +103,9 @@ describe('renderExplainReport', () => {
   it('lists every failing check of every instance, with its details', () => {
     expect(report).toContain('Task 1 of 1');
     expect(report).toContain('1/3 instances feasible: 1 RESOURCE:MEMORY, 1 ATTRIBUTE');
-    expect(report).toContain('default/bbbb');
+    expect(report).toContain('Cluster: default');
+    expect(report).toMatch(/│ bbbb +│ RESOURCE:MEMORY: needs 512 MiB of memory, 256 free/);
+    expect(report).toMatch(/│ i-0bbbb +│/);
     expect(report).toContain('RESOURCE:MEMORY: needs 512 MiB of memory, 256 free');
     expect(report).toContain('needed 512, available 256, short by 256');
     expect(report).toContain(
@@ -123,25 +125,40 @@ describe('renderExplainReport', () => {
     expect(report).toContain(
       'Tie-break: uniform random choice among 1 remaining candidate(s), took #1',
     );
-    expect(report).toContain(`Chosen: ${ARN('aaaa')}`);
+    expect(report).toContain('Chosen: aaaa (i-0aaaa)');
   });
 
-  it('shows a long expression whole, wrapped inside its column', () => {
+  it('shows a memberOf expression once, above the table, whole however long', () => {
     const expression = `attribute:ecs.instance-type in [${Array.from({ length: 20 }, (_, i) => `t${i}.large`).join(', ')}]`;
-    const verdict: InstanceVerdict = {
-      containerInstanceArn: ARN('dddd'),
+    const verdicts: InstanceVerdict[] = ['dddd', 'eeee'].map((id) => ({
+      containerInstanceArn: ARN(id),
       failures: [{ ...memberOfFailure, expression }],
-    };
+    }));
     const text = renderExplainReport(
-      { ...explanation, tasks: [{ ...explanation.tasks[0]!, verdicts: [verdict] }] },
+      { ...explanation, tasks: [{ ...explanation.tasks[0]!, verdicts }] },
       { color: false, width: 80 },
     );
-    const cells = text
-      .split('\n')
-      .filter((line) => line.includes('│'))
-      .map((line) => line.split('│')[3]?.trim() ?? '')
-      .join(' ');
-    expect(cells.replace(/\s+/g, '')).toContain(`expression:${expression.replace(/\s+/g, '')}`);
+    const [above = '', table = ''] = text.split('Instances and their failing checks:');
+    expect(above.replace(/\s+/g, '')).toContain(
+      `memberOfexpression:${expression.replace(/\s+/g, '')}`,
+    );
+    expect(table).not.toContain('t19.large');
+    expect(table.match(/MemberOf placement constraint/g)).toHaveLength(2);
+  });
+
+  it('numbers the expressions when a task has several memberOf constraints', () => {
+    const other = { ...memberOfFailure, expression: 'attribute:stack == prod' };
+    const verdicts: InstanceVerdict[] = [
+      { containerInstanceArn: ARN('dddd'), failures: [memberOfFailure] },
+      { containerInstanceArn: ARN('eeee'), failures: [other] },
+    ];
+    const text = renderExplainReport(
+      { ...explanation, tasks: [{ ...explanation.tasks[0]!, verdicts }] },
+      { color: false, width: 200 },
+    );
+    expect(text).toContain(`memberOf expression 1: ${memberOfFailure.expression}`);
+    expect(text).toContain('memberOf expression 2: attribute:stack == prod');
+    expect(text).toMatch(/│ eeee +│ MemberOf placement constraint unsatisfied\. \(expression 2\)/);
   });
 
   it.each([80, 120])('fits every line in %i columns, colours or not', (width) => {
@@ -182,8 +199,8 @@ describe('renderExplainReport', () => {
     const task = { ...explanation.tasks[0]!, verdicts: many, chosen: undefined } as const;
     const { chosen: _chosen, ...unplaced } = task;
     const long = renderExplainReport({ ...explanation, tasks: [unplaced] }, { color: false });
-    expect(long).toContain('default/id19');
-    expect(long).not.toContain('default/id20');
+    expect(long).toContain('│ id19 ');
+    expect(long).not.toContain('id20');
     expect(long).toContain('... 25 more instances');
     expect(long).toContain('Chosen: none, the task could not be placed');
   });

@@ -322,8 +322,9 @@ describe('run-task --explain', () => {
     expect(explained.stderr).toContain('Summary: placed 2/2 tasks');
     expect(explained.stderr).toContain('Seed: s1');
     // bbbb2222 has 256 MiB free for a 512 MiB task.
-    expect(explained.stderr).toMatch(/default\/bbbb2222[^\n]*RESOURCE:MEMORY/);
-    expect(explained.stderr).toContain('Chosen: arn:aws:ecs:');
+    expect(explained.stderr).toContain('Cluster: default');
+    expect(explained.stderr).toMatch(/│ bbbb2222 +│ RESOURCE:MEMORY/);
+    expect(explained.stderr).toMatch(/Chosen: (aaaa1111 \(i-0aaaa1111\)|cccc3333 \(i-0cccc3333\))/);
   });
 
   it('explains every failing check, including memberOf sub-expressions with observed values', async () => {
@@ -477,6 +478,6 @@ describe('run-task --save', () => {
       'x',
     ]);
     const chosen = /Chosen: (\S+)/.exec(run.stderr)?.[1];
-    expect(parseResponse(run.stdout).tasks[0]?.containerInstanceArn).toBe(chosen);
+    expect(parseResponse(run.stdout).tasks[0]?.containerInstanceArn).toBe(ARN(chosen ?? '?'));
   });
 });
