@@ -35,7 +35,8 @@ export const LOADER_ONLY_RULES = {
       m,
     ),
   'A GPU is held by one task': (m) => m.includes('is already held by'),
-  'memory not below memoryReservation': (m) => m.includes('cannot be below the memoryReservation'),
+  'Container memory not below its reservation': (m) =>
+    m.includes('cannot be below the memoryReservation'),
   'Real calendar days': (m, value) => m.includes('expected an ISO 8601') && impossibleDay(value),
   'Whole numbers written as text': (m, value) =>
     /expected a whole number/.test(m) && typeof value === 'string',

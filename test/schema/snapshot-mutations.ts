@@ -637,7 +637,7 @@ const LOADER_ONLY_MUTATIONS: Mutation[] = [
   },
   setting(
     'memory below memoryReservation',
-    'memory not below memoryReservation',
+    'Container memory not below its reservation',
     (s, pick) => {
       const container = containerDefinition(s, pick);
       container['memoryReservation'] = 128;
