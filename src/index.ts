@@ -34,6 +34,7 @@ export {
 export type * from './placement/explanation.js';
 export { whyNot } from './placement/why-not.js';
 export {
+  awsCliOutputHint,
   type ImportDocument,
   type ImportSnapshotOptions,
   type ImportSnapshotResult,

@@ -1,5 +1,6 @@
 // The published entry points, imported by package name through the `exports` map (built
 // output; `npm test` builds first), as a user of the package would.
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 describe('package exports', () => {
@@ -28,5 +29,20 @@ describe('package exports', () => {
     const kit = await import('ecs-placement/testing');
     expect(typeof kit.clusterSnapshotArb).toBe('function');
     expect(typeof kit.placementInvariants).toBe('object');
+  });
+});
+
+describe('package exports: the snapshot schema', () => {
+  it('`ecs-placement/schema/snapshot.schema.json` is the JSON Schema of the snapshot', () => {
+    const require = createRequire(import.meta.url);
+    const schema = require('ecs-placement/schema/snapshot.schema.json');
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(['region', 'accountId', 'clusters']);
+  });
+
+  it('`awsCliOutputHint` is exported with the import functions', async () => {
+    const api = await import('ecs-placement');
+    expect(api.awsCliOutputHint({ services: [] })).toBeUndefined();
+    expect(api.awsCliOutputHint({ tasks: [], failures: [] })).toContain('aws ecs describe-tasks');
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Reads the `--cluster-state` snapshot file. Any problem (missing file, too large, bad JSON,
- * nesting too deep, and, via `clusterStateProblem`, an invalid snapshot) is a
- * ClusterStateError naming the file and, when known, the JSON path or the line and column of
- * the problem with a short excerpt.
+ * nesting too deep, AWS CLI output instead of a snapshot, and, via `clusterStateProblem`, an
+ * invalid snapshot) is a ClusterStateError naming the file and, when known, the JSON path or
+ * the line and column of the problem with a short excerpt.
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SnapshotError } from '../cluster/validate-snapshot.js';
+import { awsCliOutputHint, awsCliOutputsHint } from '../snapshot/cli-output-hint.js';
 import { type FileIdentity, identityOf } from './file-identity.js';
 import { MAX_SNAPSHOT_BYTES, nestingTooDeep, SNAPSHOT_DEPTH } from './input-limits.js';
 import { JsonTextError, parseJsonText, stripByteOrderMark } from './json-text.js';
@@ -27,16 +28,32 @@ export interface LoadedClusterState {
 export function loadClusterState(file: string, cwd: string): LoadedClusterState {
   const path = resolve(cwd, file);
   const { text, identity } = readSnapshotText(path, file);
+  const content = stripByteOrderMark(text);
+  let snapshot: unknown;
   try {
-    return { path, snapshot: parseJsonText(stripByteOrderMark(text)), identity };
+    snapshot = parseJsonText(content);
   } catch (error) {
     if (!(error instanceof JsonTextError)) throw error;
+    if (error.kind === 'depth') {
+      throw new ClusterStateError(
+        `the cluster state ${file} is refused: ${nestingTooDeep(SNAPSHOT_DEPTH)}${error.where}`,
+      );
+    }
+    const hint = awsCliOutputsHint(content);
     throw new ClusterStateError(
-      error.kind === 'depth'
-        ? `the cluster state ${file} is refused: ${nestingTooDeep(SNAPSHOT_DEPTH)}${error.where}`
+      hint !== undefined
+        ? notASnapshot(file, hint)
         : `the cluster state ${file} is not valid JSON: ${error.message}`,
     );
   }
+  // AWS CLI output given as it is: say which, and how to make a snapshot of it.
+  const hint = awsCliOutputHint(snapshot);
+  if (hint !== undefined) throw new ClusterStateError(notASnapshot(file, hint));
+  return { path, snapshot, identity };
+}
+
+function notASnapshot(file: string, hint: string): string {
+  return `the cluster state ${file} is not a cluster snapshot: ${hint}`;
 }
 
 /** The file's text and identity, from one open file (so both describe the same version). */

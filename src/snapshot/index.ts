@@ -1,5 +1,6 @@
 // Building snapshots from AWS CLI outputs (re-exports only; capture lives in ./capture and is
 // loaded by the command alone, so the library never loads the AWS SDK).
+export { awsCliOutputHint } from './cli-output-hint.js';
 export { SnapshotImportError } from './import/import-error.js';
 export {
   type ImportSnapshotOptions,
