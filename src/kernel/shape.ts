@@ -47,10 +47,12 @@ export function string(values?: readonly string[]): StringShape {
 export const integer: IntegerShape = { kind: 'integer' };
 export const boolean: BooleanShape = { kind: 'boolean' };
 export const list = <M extends Shape>(member: M): ListShape<M> => ({ kind: 'list', member });
+/** `required` lists the members that must be present; the rest are optional. */
 export const structure = <M extends Members, R extends keyof M & string = never>(
   members: M,
   required: readonly R[] = [],
-): StructureShape<M, R> => ({ kind: 'structure', members, required });
+  // NoInfer: an enclosing shape must not widen R to every member (all required).
+): StructureShape<M, NoInfer<R>> => ({ kind: 'structure', members, required });
 
 /** The TypeScript type of the values a shape describes (required members are not optional). */
 export type ValueOf<S> =
