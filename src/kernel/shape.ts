@@ -118,7 +118,8 @@ export function readShape(
     case 'structure':
       return readStructure(value, shape, path, reader);
     default:
-      return reader.scalar(value, shape, path || 'input');
+      // A scalar is always a member, so its path is never the request's ''.
+      return reader.scalar(value, shape, path);
   }
 }
 
