@@ -1,4 +1,8 @@
 /** Placement constraints and strategies of a RunTask request (limits, types, fields, CQL). */
+import {
+  isTaskDefinitionConstraintType,
+  TASK_DEFINITION_CONSTRAINT_TYPES,
+} from '../cluster/task-definition-constraints.js';
 import type { PlacementConstraint, PlacementStrategy } from '../kernel/ecs-types.js';
 import { InvalidParameterException } from '../kernel/errors.js';
 import { checkCqlExpression } from './validate-cql-expression.js';
@@ -12,8 +16,9 @@ const ATTRIBUTE_NAME = /^[A-Za-z0-9_\-/\\.]{1,128}$/;
 
 /**
  * Request constraints, counted together with the task definition's (the limit of 10 covers
- * both). The task definition's own constraints are re-checked too: a snapshot may hold ones
- * ECS would never have registered.
+ * both). The task definition's own constraints are re-checked too (the task-definition
+ * constraint rule, and each expression): a snapshot may hold ones ECS would never have
+ * registered.
  */
 export function validateConstraints(
   requested: readonly PlacementConstraint[] | undefined,
@@ -33,8 +38,23 @@ export function validateConstraints(
   }
   for (const [i, c] of own.entries()) validateConstraint(c, `placementConstraints[${i}]`);
   for (const [i, c] of inherited.entries()) {
-    validateConstraint(c, `taskDefinition.placementConstraints[${i}]`);
+    validateTaskDefinitionConstraint(c, `taskDefinition.placementConstraints[${i}]`);
   }
+}
+
+/**
+ * The snapshot validator applies the same type rule on load; the expression is checked here,
+ * so that a bad one fails only the calls that use this task definition.
+ */
+function validateTaskDefinitionConstraint(constraint: PlacementConstraint, path: string): void {
+  if (!isTaskDefinitionConstraintType(constraint.type)) {
+    throw invalidParameter(
+      `${path}.type`,
+      constraint.type,
+      `a task definition's placement constraints can only be of type ${TASK_DEFINITION_CONSTRAINT_TYPES.join(', ')}`,
+    );
+  }
+  checkCqlExpression(constraint.expression, `${path}.expression`);
 }
 
 function validateConstraint(constraint: PlacementConstraint, path: string): void {

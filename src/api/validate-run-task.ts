@@ -5,12 +5,12 @@
  * the first violation as an InvalidParameterException naming the parameter, value and rule.
  */
 import type { TaskDefinition } from '../kernel/ecs-types.js';
+import { runTaskInputShape } from '../kernel/run-task-shape.js';
 import type { LaunchType, RunTaskInput } from '../kernel/run-task-types.js';
 import { validateLaunchType } from './validate-launch-type.js';
 import { validateNetworkConfiguration } from './validate-network.js';
 import { validateExecuteCommand, validateOverrides } from './validate-overrides.js';
 import { validateConstraints, validateStrategies } from './validate-placement-rules.js';
-import { runTaskInputShape } from './validate-run-task-shape.js';
 import { validateScalars } from './validate-scalars.js';
 import { checkShape, invalidParameter } from './validate-shape.js';
 import { validateTags } from './validate-tags.js';
@@ -22,7 +22,7 @@ import { validateVolumeConfigurations } from './validate-volume-configurations.j
  * a fresh copy holding only the known members (members set to `undefined` are dropped).
  */
 export function parseRunTaskInput(input: unknown): RunTaskInput {
-  const parsed = checkShape(input, runTaskInputShape, 'input') as RunTaskInput;
+  const parsed: RunTaskInput = checkShape(input, runTaskInputShape);
   if (parsed.taskDefinition === '') {
     throw invalidParameter('taskDefinition', '', 'a task definition must be named');
   }

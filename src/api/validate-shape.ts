@@ -1,27 +1,10 @@
 /**
- * A tiny description language for the shape of an API request, and a walker that checks an
- * untyped value against it. Hand-written (no JSON-schema library) because the request is
- * small and the messages must name the parameter path, the value and the rule.
+ * The API's reading of the request shape (src/kernel/shape.ts): values are checked, never
+ * converted, and each problem is an InvalidParameterException naming the parameter path, the
+ * value and the rule. Also the message format every later rule check shares.
  */
 import { InvalidParameterException } from '../kernel/errors.js';
-
-export type Shape =
-  | { kind: 'string' }
-  | { kind: 'integer' }
-  | { kind: 'boolean' }
-  | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'list'; of: Shape }
-  | { kind: 'structure'; members: Readonly<Record<string, Shape>>; required?: readonly string[] };
-
-export const str: Shape = { kind: 'string' };
-export const int: Shape = { kind: 'integer' };
-export const bool: Shape = { kind: 'boolean' };
-export const oneOf = (...values: string[]): Shape => ({ kind: 'enum', values });
-export const listOf = (of: Shape): Shape => ({ kind: 'list', of });
-export const structure = (
-  members: Record<string, Shape>,
-  required: readonly string[] = [],
-): Shape => ({ kind: 'structure', members, required });
+import { readShape, type Shape, type ShapeReader, type ValueOf } from '../kernel/shape.js';
 
 /** A short, readable rendering of an offending value for an error message. */
 export function describeValue(value: unknown): string {
@@ -35,76 +18,50 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-function fail(path: string, value: unknown, rule: string): never {
+function invalidType(where: string, value: unknown, rule: string): never {
   throw new InvalidParameterException(
-    `Invalid type for parameter ${path}, value: ${describeValue(value)}, ${rule}.`,
+    `Invalid type for parameter ${where}, value: ${describeValue(value)}, ${rule}.`,
   );
 }
 
-/**
- * Checks `value` against `shape` and returns a fresh copy built only from the known members,
- * so the caller's object is never aliased. A member whose value is `undefined` counts as
- * absent (the AWS SDK skips such members too); JSON never produces one.
- */
-export function checkShape(value: unknown, shape: Shape, path: string): unknown {
-  switch (shape.kind) {
-    case 'string':
-      if (typeof value !== 'string') fail(path, value, 'expected a string');
-      return value;
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-        fail(path, value, 'expected an integer');
-      }
-      return value;
-    case 'boolean':
-      if (typeof value !== 'boolean') fail(path, value, 'expected true or false');
-      return value;
-    case 'enum':
-      if (typeof value !== 'string' || !shape.values.includes(value)) {
-        fail(path, value, `expected one of ${shape.values.join(' | ')}`);
-      }
-      return value;
-    case 'list': {
-      if (!Array.isArray(value)) fail(path, value, 'expected a list');
-      // Index by index, so a hole in a sparse list is checked (and refused) like undefined.
-      const copy = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++)
-        copy[i] = checkShape(value[i], shape.of, `${path}[${i}]`);
-      return copy;
+const checking: ShapeReader = {
+  scalar(value, shape, where) {
+    switch (shape.kind) {
+      case 'string':
+        if (shape.enum === undefined) {
+          if (typeof value !== 'string') invalidType(where, value, 'expected a string');
+        } else if (typeof value !== 'string' || !shape.enum.includes(value)) {
+          invalidType(where, value, `expected one of ${shape.enum.join(' | ')}`);
+        }
+        return value;
+      case 'integer':
+        if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+          invalidType(where, value, 'expected an integer');
+        }
+        return value;
+      case 'boolean':
+        if (typeof value !== 'boolean') invalidType(where, value, 'expected true or false');
+        return value;
     }
-    case 'structure':
-      return checkStructure(value, shape, path);
-  }
-}
+  },
+  notList: (value, where) => invalidType(where, value, 'expected a list'),
+  notStructure: (value, where) => invalidType(where, value, 'expected an object'),
+  unknownMember(where, name, known) {
+    throw new InvalidParameterException(
+      `Unknown parameter in ${where}: "${name}", must be one of: ${known.join(', ')}.`,
+    );
+  },
+  missingMember(where, name) {
+    throw new InvalidParameterException(`Missing required parameter in ${where}: "${name}".`);
+  },
+};
 
-function checkStructure(
-  value: unknown,
-  shape: Extract<Shape, { kind: 'structure' }>,
-  path: string,
-): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(path, value, 'expected an object');
-  }
-  const known = Object.keys(shape.members);
-  const copy: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(value)) {
-    if (member === undefined) continue;
-    // Own members only: `toString` or `__proto__` must not find Object.prototype's. So an
-    // unknown member is refused before anything below it is looked at, whatever its depth.
-    const memberShape = Object.hasOwn(shape.members, name) ? shape.members[name] : undefined;
-    if (memberShape === undefined) {
-      throw new InvalidParameterException(
-        `Unknown parameter in ${path}: "${name}", must be one of: ${known.join(', ')}.`,
-      );
-    }
-    copy[name] = checkShape(member, memberShape, path === 'input' ? name : `${path}.${name}`);
-  }
-  for (const name of shape.required ?? []) {
-    if (copy[name] === undefined) {
-      throw new InvalidParameterException(`Missing required parameter in ${path}: "${name}".`);
-    }
-  }
-  return copy;
+/**
+ * Checks the request `value` against `shape` and returns a fresh copy built only from the
+ * known members (see readShape), typed by the shape.
+ */
+export function checkShape<S extends Shape>(value: unknown, shape: S): ValueOf<S> {
+  return readShape(value, shape, '', checking) as ValueOf<S>;
 }
 
 /** The one message format of every rule check: parameter path, offending value, the rule. */

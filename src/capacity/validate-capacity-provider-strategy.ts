@@ -1,3 +1,4 @@
+import { isAssociated } from '../cluster/capacity-provider-association.js';
 import { InvalidParameterException } from '../kernel/errors.js';
 import type {
   CapacityProviderStrategyItem,
@@ -51,7 +52,7 @@ export function validateCapacityProviderStrategy(
     );
   }
 
-  const associated = new Set(cluster.capacityProviders ?? []);
+  const associated = cluster.capacityProviders;
   const described = new Map((snapshot.capacityProviders ?? []).map((p) => [p.name, p]));
   const seen = new Set<string>();
 
@@ -69,8 +70,8 @@ export function validateCapacityProviderStrategy(
       );
     }
     seen.add(name);
-    if (!associated.has(name)) {
-      const list = [...associated].map((n) => `'${n}'`).join(', ') || 'none';
+    if (!isAssociated(name, associated)) {
+      const list = (associated ?? []).map((n) => `'${n}'`).join(', ') || 'none';
       refuse(
         `capacity provider '${name}' is not associated with cluster '${cluster.clusterName}' ` +
           `(associated: ${list}); only providers associated with the cluster can be used.`,

@@ -6,7 +6,7 @@
 import { conformToShape } from './conform-to-shape.js';
 import { nestingTooDeep, REQUEST_DEPTH } from './input-limits.js';
 import { parseJson, readParameterText } from './parse-parameter.js';
-import { runTaskInputShape } from './run-task-shapes.js';
+import { runTaskInputShape } from '../kernel/run-task-shape.js';
 import { UsageError } from './usage-error.js';
 import { parseYamlText, YamlTextError } from './yaml-text.js';
 

@@ -1,11 +1,13 @@
 /**
- * Turns a parsed parameter into the typed request value its shape describes, or explains
- * precisely why it cannot. Shorthand values are text, so they are coerced ("256" -> 256);
- * JSON values already carry types, so they are only checked, as botocore does.
+ * Turns a parsed parameter into the typed request value its shape (src/kernel/shape.ts)
+ * describes, or explains precisely why it cannot, in the AWS CLI's words. Shorthand values
+ * are text, so they are converted ("256" -> 256, a lone value -> a one-item list); JSON
+ * values already carry types, so they are only checked, as botocore does. Enumerations are
+ * not enforced here: the service checks them (an InvalidParameterException, as from AWS).
  */
-import type { Shape, StructureShape } from './shape.js';
-import { previewValue } from './value-preview.js';
+import { readShape, type Shape, type ShapeReader } from '../kernel/shape.js';
 import { UsageError } from './usage-error.js';
+import { previewValue } from './value-preview.js';
 
 export type ValueSource = 'shorthand' | 'json';
 
@@ -15,85 +17,70 @@ export function conformToShape(
   path: string,
   source: ValueSource,
 ): unknown {
-  switch (shape.kind) {
-    case 'string':
-      if (typeof value === 'string') return value;
-      if (source === 'shorthand' && Array.isArray(value)) {
-        throw new UsageError(
-          `Invalid value for parameter ${path}: expected a single value, got the list ${previewValue(value)} (quote a value that contains commas; is an '=' missing?)`,
-        );
-      }
-      return invalidType(value, path, 'string');
-    case 'integer':
-      return conformInteger(value, path, source);
-    case 'boolean':
-      if (typeof value === 'boolean') return value;
-      if (source === 'shorthand' && typeof value === 'string') {
+  return readShape(value, shape, path, source === 'shorthand' ? shorthandReader : jsonReader);
+}
+
+const jsonReader: ShapeReader = {
+  scalar(value, shape, where) {
+    switch (shape.kind) {
+      case 'string':
+        return typeof value === 'string' ? value : invalidType(value, where, 'string');
+      case 'integer':
+        if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+        return invalidType(value, where, 'integer');
+      case 'boolean':
+        return typeof value === 'boolean' ? value : invalidType(value, where, 'boolean');
+    }
+  },
+  notList: (value, where) => invalidType(value, where, 'list'),
+  notStructure: (value, where) => invalidType(value, where, 'structure'),
+  unknownMember(where, name, known) {
+    throw new UsageError(
+      `Unknown parameter in ${where}: "${name}", must be one of: ${known.join(', ')}`,
+    );
+  },
+  missingMember(where, name) {
+    throw new UsageError(`Missing required parameter in ${where}: "${name}"`);
+  },
+};
+
+const shorthandReader: ShapeReader = {
+  ...jsonReader,
+  scalar(value, shape, where) {
+    if (shape.kind === 'string' && Array.isArray(value)) {
+      throw new UsageError(
+        `Invalid value for parameter ${where}: expected a single value, got the list ${previewValue(value)} (quote a value that contains commas; is an '=' missing?)`,
+      );
+    }
+    if (typeof value !== 'string') return jsonReader.scalar(value, shape, where);
+    switch (shape.kind) {
+      case 'string':
+        return value;
+      case 'integer':
+        return shorthandInteger(value, where);
+      case 'boolean': {
         const lower = value.toLowerCase();
         if (lower === 'true' || lower === 'false') return lower === 'true';
         throw new UsageError(
-          `Invalid value for parameter ${path}: expected true or false, got "${value}"`,
+          `Invalid value for parameter ${where}: expected true or false, got "${value}"`,
         );
       }
-      return invalidType(value, path, 'boolean');
-    case 'list':
-      if (Array.isArray(value)) {
-        return value.map((item, i) => conformToShape(item, shape.member, `${path}[${i}]`, source));
-      }
-      // Shorthand writes a one-item list as its item: `subnets=subnet-1`.
-      if (source === 'shorthand')
-        return [conformToShape(value, shape.member, `${path}[0]`, source)];
-      return invalidType(value, path, 'list');
-    case 'structure':
-      return conformStructure(value, shape, path, source);
-  }
-}
-
-function conformInteger(value: unknown, path: string, source: ValueSource): number {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  if (source === 'shorthand' && typeof value === 'string') {
-    // Strict: ASCII digits and an optional sign, nothing else (no spaces, `_` or other
-    // scripts' digits, which the AWS CLI's Python int() would take).
-    if (INTEGER_TEXT.test(value)) {
-      const parsed = Number(value);
-      if (Number.isSafeInteger(parsed)) return parsed;
     }
-    throw new UsageError(
-      `Invalid value for parameter ${path}: expected an integer, got "${value}"`,
-    );
-  }
-  return invalidType(value, path, 'integer');
-}
+  },
+  // Shorthand writes a one-item list as its item: `subnets=subnet-1`.
+  notList: (value) => [value],
+};
 
+// Strict: ASCII digits and an optional sign, nothing else (no spaces, `_` or other
+// scripts' digits, which the AWS CLI's Python int() would take).
 const INTEGER_TEXT = /^[+-]?[0-9]+$/;
 
-function conformStructure(
-  value: unknown,
-  shape: StructureShape,
-  path: string,
-  source: ValueSource,
-): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return invalidType(value, path, 'structure');
+function shorthandInteger(value: string, where: string): number {
+  if (INTEGER_TEXT.test(value)) {
+    const parsed = Number(value);
+    if (Number.isSafeInteger(parsed)) return parsed;
   }
-  const result: Record<string, unknown> = {};
-  const known = Object.keys(shape.members);
-  // The request itself is the root: its members are named bare, like botocore does.
-  const where = path === '' ? 'input' : path;
-  for (const [key, member] of Object.entries(value)) {
-    // Own members only: `__proto__` or `toString` must not find Object.prototype's.
-    const memberShape = Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
-    if (!memberShape) {
-      throw new UsageError(
-        `Unknown parameter in ${where}: "${key}", must be one of: ${known.join(', ')}`,
-      );
-    }
-    result[key] = conformToShape(member, memberShape, path === '' ? key : `${path}.${key}`, source);
-  }
-  for (const key of shape.required ?? []) {
-    if (!(key in result)) throw new UsageError(`Missing required parameter in ${where}: "${key}"`);
-  }
-  return result;
+  throw new UsageError(`Invalid value for parameter ${where}: expected an integer, got "${value}"`);
 }
 
 function describeType(value: unknown): string {
@@ -104,8 +91,8 @@ function describeType(value: unknown): string {
   return typeof value === 'number' ? 'integer' : typeof value;
 }
 
-function invalidType(value: unknown, path: string, expected: string): never {
+function invalidType(value: unknown, where: string, expected: string): never {
   throw new UsageError(
-    `Invalid type for parameter ${path}, value: ${previewValue(value)}, type: ${describeType(value)}, valid types: ${expected}`,
+    `Invalid type for parameter ${where}, value: ${previewValue(value)}, type: ${describeType(value)}, valid types: ${expected}`,
   );
 }

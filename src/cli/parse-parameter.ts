@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { conformToShape } from './conform-to-shape.js';
 import { nestingTooDeep, REQUEST_DEPTH } from './input-limits.js';
 import { JsonTextError, parseJsonText, stripByteOrderMark } from './json-text.js';
-import type { Shape } from './shape.js';
+import type { Shape } from '../kernel/shape.js';
 import { parseShorthand, ShorthandSyntaxError } from './shorthand.js';
 import { UsageError } from './usage-error.js';
 

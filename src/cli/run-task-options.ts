@@ -5,8 +5,8 @@
  * registration, help, auto-prompt and the mapping to request fields.
  */
 import type { RunTaskInput } from '../kernel/run-task-types.js';
-import { runTaskInputShape } from './run-task-shapes.js';
-import type { Shape } from './shape.js';
+import { runTaskInputShape } from '../kernel/run-task-shape.js';
+import type { Shape } from '../kernel/shape.js';
 
 export interface RequestOption {
   /** The long option, e.g. `--placement-strategy`. */

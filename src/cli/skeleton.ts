@@ -5,8 +5,8 @@
  */
 import { Document } from 'yaml';
 import { formatJson } from './format-json.js';
-import { runTaskInputShape, runTaskOutputShape } from './run-task-shapes.js';
-import type { Shape } from './shape.js';
+import { runTaskInputShape, runTaskOutputShape } from '../kernel/run-task-shape.js';
+import type { Shape, StructureShape } from '../kernel/shape.js';
 import { UsageError } from './usage-error.js';
 
 export type SkeletonKind = 'input' | 'output' | 'yaml-input';
@@ -45,17 +45,17 @@ export function renderRunTaskSkeleton(kind: SkeletonKind): string {
   if (kind === 'output') return formatJson(skeletonOf(runTaskOutputShape));
   const sample = skeletonOf(runTaskInputShape);
   if (kind === 'input') return formatJson(sample);
-  return renderYamlInput(sample);
+  return renderYamlInput(sample, runTaskInputShape);
 }
 
 /** YAML input, with the required field and the documented values noted in comments. */
-function renderYamlInput(sample: unknown): string {
+function renderYamlInput(sample: unknown, request: StructureShape): string {
   const doc = new Document(sample);
-  for (const [key, shape] of Object.entries(runTaskInputShape.members)) {
+  for (const [key, shape] of Object.entries(request.members)) {
     const node = doc.get(key, true);
     if (!node || typeof node !== 'object') continue;
     const notes: string[] = [];
-    if (runTaskInputShape.required?.includes(key)) notes.push('[REQUIRED]');
+    if (request.required.includes(key)) notes.push('[REQUIRED]');
     if (shape.kind === 'string' && shape.enum)
       notes.push(`Valid values are: ${shape.enum.join(', ')}.`);
     if (notes.length > 0) (node as { comment?: string }).comment = ` ${notes.join(' ')}`;

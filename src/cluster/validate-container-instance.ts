@@ -3,6 +3,7 @@
  * its resources and attributes, and returned as a fresh copy (see validate-snapshot.ts).
  */
 import type { Attribute, ContainerInstance, Resource } from '../kernel/ecs-types.js';
+import { isAssociated } from './capacity-provider-association.js';
 import { numericResource } from './resources.js';
 import { copyMembers, type Json } from './snapshot-data.js';
 import { fail, show } from './snapshot-error.js';
@@ -69,7 +70,7 @@ export function validateContainerInstance(
   if (
     provider !== undefined &&
     associated !== undefined &&
-    !associated.includes(provider as string)
+    !isAssociated(provider as string, associated)
   ) {
     fail(
       `${path}.capacityProviderName`,

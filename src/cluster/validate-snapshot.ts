@@ -18,6 +18,7 @@ import type {
   Snapshot,
   Task,
 } from '../kernel/ecs-types.js';
+import { isAssociated } from './capacity-provider-association.js';
 import { copyMembers, type Json } from './snapshot-data.js';
 import { fail, SnapshotError, show } from './snapshot-error.js';
 import {
@@ -291,7 +292,7 @@ function strategyItem(
   const name = string(item, 'capacityProvider', path);
   optionalCount(item, 'weight', path);
   optionalCount(item, 'base', path);
-  if (associated !== undefined && !associated.includes(name)) {
+  if (associated !== undefined && !isAssociated(name, associated)) {
     fail(
       `${path}.capacityProvider`,
       `${show(name)} is not associated with the cluster (capacityProviders: ${associated.join(', ') || 'none'})`,

@@ -25,6 +25,7 @@ import {
   taskAmount,
   wholeNumberText,
 } from './snapshot-fields.js';
+import { TASK_DEFINITION_CONSTRAINT_TYPES } from './task-definition-constraints.js';
 import { attributes } from './validate-container-instance.js';
 
 const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'] as const;
@@ -121,8 +122,7 @@ function taskDefinition(value: unknown, path: string, level: number): TaskDefini
       (c, j) => {
         const constraintPath = `${constraintsPath}[${j}]`;
         const constraint = object(c, constraintPath);
-        // Task definitions can only hold memberOf constraints (RegisterTaskDefinition's enum).
-        oneOf(constraint, 'type', constraintPath, ['memberOf'], true);
+        oneOf(constraint, 'type', constraintPath, TASK_DEFINITION_CONSTRAINT_TYPES, true);
         optionalString(constraint, 'expression', constraintPath);
         return copyMembers(
           { ...constraint },

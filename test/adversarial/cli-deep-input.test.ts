@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformToShape } from '../../src/cli/conform-to-shape.js';
-import { runTaskInputShape } from '../../src/cli/run-task-shapes.js';
+import { runTaskInputShape } from '../../src/kernel/run-task-shape.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { FIXTURES, runCli } from '../cli/run-cli.js';
 

@@ -109,6 +109,21 @@ describe('parseRunTaskInput: shape of an untyped request', () => {
     ).toContain('Unknown parameter in overrides.containerOverrides[0]: "nam"');
   });
 
+  it("reports the first problem in the request's own member order, a missing member last", () => {
+    expect(thrownBy(parse({ count: 'x', cluster: 5, taskDefinition: 'web' }))).toBe(
+      'Invalid type for parameter count, value: "x", expected an integer.',
+    );
+    expect(thrownBy(parse({ cluster: 5, count: 'x', taskDefinition: 'web' }))).toBe(
+      'Invalid type for parameter cluster, value: 5, expected a string.',
+    );
+    // Everything inside a member before the next member; a member is refused before its
+    // required members are missed.
+    expect(
+      thrownBy(parse({ overrides: { bogus: 1 }, count: 'x', placementConstraints: [{ t: 1 }] })),
+    ).toMatch(/^Unknown parameter in overrides: "bogus"/);
+    expect(thrownBy(parse({ count: 'x' }))).toContain('parameter count');
+  });
+
   it.each([
     [{ count: 1.5 }, 'count, value: 1.5, expected an integer'],
     [{ count: '2' }, 'count, value: "2", expected an integer'],

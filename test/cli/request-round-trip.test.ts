@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRunTaskInput, type RawRequestOptions } from '../../src/cli/build-run-task-input.js';
 import { RUN_TASK_OPTIONS, shapeOf } from '../../src/cli/run-task-options.js';
-import type { Shape, StructureShape } from '../../src/cli/shape.js';
+import type { Shape, StructureShape } from '../../src/kernel/shape.js';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
 

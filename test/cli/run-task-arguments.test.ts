@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRunTaskInput } from '../../src/cli/build-run-task-input.js';
 import { defineRunTaskArguments } from '../../src/cli/run-task-arguments.js';
 import { RUN_TASK_OPTIONS } from '../../src/cli/run-task-options.js';
-import { runTaskInputShape } from '../../src/cli/run-task-shapes.js';
+import { runTaskInputShape } from '../../src/kernel/run-task-shape.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/params/', import.meta.url));

@@ -1,8 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildRunTaskInput } from '../../src/cli/build-run-task-input.js';
-import { runTaskInputShape, runTaskOutputShape } from '../../src/cli/run-task-shapes.js';
-import type { Shape } from '../../src/cli/shape.js';
+import { runTaskInputShape, runTaskOutputShape } from '../../src/kernel/run-task-shape.js';
+import type { Shape } from '../../src/kernel/shape.js';
 import { parseSkeletonKind, renderRunTaskSkeleton } from '../../src/cli/skeleton.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 

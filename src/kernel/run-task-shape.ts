@@ -1,24 +1,35 @@
 /**
- * The RunTask request and response as shapes, following the seed's synopsis and boto3's
- * `run_task` (which adds `enableExecuteCommand` and `ephemeralStorage`), plus `clientToken`
- * and `volumeConfigurations` of the current API (so a current AWS CLI's skeleton works).
+ * The RunTask request's shape, defined once: member for member as the seed (boto3 `run_task`,
+ * `aws ecs run-task`) lists it, plus `clientToken` and `volumeConfigurations` of the current
+ * API reference (so skeletons of a current AWS CLI are accepted). It drives the API's shape
+ * check (`parseRunTaskInput`), the CLI's typing of option values and `--cli-input-json`, the
+ * skeletons, auto-prompt and the member table of docs/validation.md. Anything not listed is
+ * refused, as the AWS SDK's parameter validation refuses it, so a typo such as
+ * `placementStrategies` is an error instead of being ignored.
+ *
+ * `ValueOf<typeof runTaskInputShape>` is the type `RunTaskInput` (a type test checks that
+ * they are the same); the response shape is what `--generate-cli-skeleton output` prints.
  */
-import { boolean, integer, list, type StructureShape, string, structure } from './shape.js';
+import { LAUNCH_TYPES } from './ecs-enums.js';
+import { boolean, integer, list, string, structure } from './shape.js';
+
+const PROPAGATE_TAGS = ['TASK_DEFINITION', 'SERVICE', 'NONE'] as const;
 
 const keyValuePair = structure({ name: string(), value: string() });
 const tag = structure({ key: string(), value: string() });
+const ephemeralStorage = structure({ sizeInGiB: integer }, ['sizeInGiB']);
+
 const resourceRequirement = structure(
   { value: string(), type: string(['GPU', 'InferenceAccelerator']) },
   ['value', 'type'],
 );
-const ephemeralStorage = structure({ sizeInGiB: integer }, ['sizeInGiB']);
 
-export const capacityProviderStrategyItemShape = structure(
+const capacityProviderStrategyItem = structure(
   { capacityProvider: string(), weight: integer, base: integer },
   ['capacityProvider'],
 );
 
-export const networkConfigurationShape = structure({
+const networkConfiguration = structure({
   awsvpcConfiguration: structure(
     {
       subnets: list(string()),
@@ -29,7 +40,7 @@ export const networkConfigurationShape = structure({
   ),
 });
 
-export const taskOverrideShape = structure({
+const taskOverride = structure({
   containerOverrides: list(
     structure({
       name: string(),
@@ -52,19 +63,18 @@ export const taskOverrideShape = structure({
   ephemeralStorage,
 });
 
-export const placementConstraintShape = structure({
+/** Only the member types; the rules of each type and field are checked later (ECS does). */
+const placementConstraint = structure({
   type: string(['distinctInstance', 'memberOf']),
   expression: string(),
 });
 
-export const placementStrategyShape = structure({
+const placementStrategy = structure({
   type: string(['random', 'spread', 'binpack']),
   field: string(),
 });
 
-export const tagShape = tag;
-
-export const volumeConfigurationShape = structure(
+const volumeConfiguration = structure(
   {
     name: string(),
     managedEBSVolume: structure(
@@ -82,7 +92,7 @@ export const volumeConfigurationShape = structure(
             {
               resourceType: string(['volume']),
               tags: list(tag),
-              propagateTags: string(['TASK_DEFINITION', 'SERVICE', 'NONE']),
+              propagateTags: string(PROPAGATE_TAGS),
             },
             ['resourceType'],
           ),
@@ -97,28 +107,29 @@ export const volumeConfigurationShape = structure(
   ['name'],
 );
 
-/** Every RunTask input field, in boto3's order (the current API's two newer ones last). */
-export const runTaskInputShape: StructureShape = structure(
+/** Every RunTask request member, in boto3's order (the current API's two newer ones last). */
+export const runTaskInputShape = structure(
   {
-    capacityProviderStrategy: list(capacityProviderStrategyItemShape),
+    capacityProviderStrategy: list(capacityProviderStrategyItem),
     cluster: string(),
     count: integer,
     enableECSManagedTags: boolean,
     enableExecuteCommand: boolean,
     group: string(),
-    launchType: string(['EC2', 'FARGATE', 'EXTERNAL']),
-    networkConfiguration: networkConfigurationShape,
-    overrides: taskOverrideShape,
-    placementConstraints: list(placementConstraintShape),
-    placementStrategy: list(placementStrategyShape),
+    launchType: string(LAUNCH_TYPES),
+    networkConfiguration,
+    overrides: taskOverride,
+    placementConstraints: list(placementConstraint),
+    placementStrategy: list(placementStrategy),
     platformVersion: string(),
-    propagateTags: string(['TASK_DEFINITION', 'SERVICE', 'NONE']),
+    propagateTags: string(PROPAGATE_TAGS),
     referenceId: string(),
     startedBy: string(),
     tags: list(tag),
     taskDefinition: string(),
+    // Newer than the seed: the current API reference's RunTask members.
     clientToken: string(),
-    volumeConfigurations: list(volumeConfigurationShape),
+    volumeConfigurations: list(volumeConfiguration),
   },
   ['taskDefinition'],
 );
@@ -145,7 +156,7 @@ const container = structure({
 });
 
 /** The RunTask response: the task fields this project fills, and failures. */
-export const runTaskOutputShape: StructureShape = structure({
+export const runTaskOutputShape = structure({
   tasks: list(
     structure({
       attachments: list(
@@ -163,9 +174,9 @@ export const runTaskOutputShape: StructureShape = structure({
       enableExecuteCommand: boolean,
       group: string(),
       lastStatus: string(),
-      launchType: string(['EC2', 'FARGATE', 'EXTERNAL']),
+      launchType: string(LAUNCH_TYPES),
       memory: string(),
-      overrides: taskOverrideShape,
+      overrides: taskOverride,
       platformVersion: string(),
       platformFamily: string(),
       startedBy: string(),
