@@ -1,6 +1,6 @@
 /**
  * CQL benchmarks: parsing with the warm shared parser, compiling, and evaluating a compiled
- * predicate per instance. The expression is DESIGN.md's reference memberOf: four
+ * predicate per instance. The expression is the memberOf of the reference workload (bench/README.md): four
  * comparisons, one of them a regular expression.
  */
 import type { InstanceView } from '../src/kernel/instance-view.js';

@@ -206,7 +206,7 @@ function printTargets(
       t.reproduce,
     ]);
   }
-  console.log('Targets (round 1: the first targets; round 2: issue 12):');
+  console.log('Targets (round 1: the first targets; round 2: the tighter second targets):');
   printTable(rows);
   return missed;
 }

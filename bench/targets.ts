@@ -1,12 +1,12 @@
 /**
  * The performance targets the bench reports as met or MISSED: the project's first targets
- * (round 1) and issue 12's second round (round 2). A target reads one measure: a case's
+ * (round 1) and the tighter second round (round 2). A target reads one measure: a case's
  * median per operation (nanoseconds) or a figure of bench/run.ts (its unit in its name:
  * `.ms`, `.mb`, or a ratio). Each names the command that reproduces it.
  */
 export interface Target {
   round: 1 | 2;
-  /** The row as the issue's table words it. */
+  /** The target as the report's table words it. */
   label: string;
   /** A case name (median ns per operation) or a figure name. */
   measure: string;

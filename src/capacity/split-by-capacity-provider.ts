@@ -8,7 +8,7 @@ export interface CapacityProviderShare {
 }
 
 /**
- * Splits `count` tasks over a capacity-provider strategy (DESIGN.md section 5).
+ * Splits `count` tasks over a capacity-provider strategy (docs/capacity.md, section 2).
  *
  * 1. The provider with a base takes the first min(count, base) tasks.
  * 2. Every further task goes to the provider with weight > 0 whose (assigned + 1) / weight is

@@ -8,7 +8,7 @@ import type {
 import { capacityProviderState, isUsableCapacityProviderState } from './capacity-provider-state.js';
 import { isFargateCapacityProvider } from './fargate-providers.js';
 
-/** The seed's limit ("a maximum of 6 capacity providers"); DESIGN.md section 5 keeps it. */
+/** The RunTask seeds' limit ("a maximum of 6 capacity providers"; docs/capacity.md, section 3). */
 export const MAX_CAPACITY_PROVIDERS_PER_STRATEGY = 6;
 export const MAX_CAPACITY_PROVIDER_BASE = 100_000;
 export const MAX_CAPACITY_PROVIDER_WEIGHT = 1_000;

@@ -43,7 +43,7 @@ export class CqlError extends Error {
   }
 }
 
-/** DESIGN.md names syntax errors `CqlSyntaxError`; it is the same class. */
+/** Syntax errors are also exported as `CqlSyntaxError` (docs/cql.md, "Errors"); it is the same class. */
 export const CqlSyntaxError = CqlError;
 export type CqlSyntaxError = CqlError;
 

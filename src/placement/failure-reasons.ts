@@ -1,6 +1,6 @@
 import type { CheckName } from './explanation.js';
 
-/** The ECS `failures[].reason` string of each check (DESIGN.md section 4). */
+/** The ECS `failures[].reason` string of each check (docs/placement.md, "Checks and failure reasons"). */
 export const FAILURE_REASONS: Readonly<Record<CheckName, string>> = {
   AGENT: 'AGENT',
   ATTRIBUTE: 'ATTRIBUTE',

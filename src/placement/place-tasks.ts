@@ -1,6 +1,6 @@
 /**
  * The placement engine for EC2 and EXTERNAL targets: candidates -> checks -> ranking ->
- * seeded tie-break -> commit, for each task of the call (DESIGN.md section 4).
+ * seeded tie-break -> commit, for each task of the call (docs/placement.md).
  *
  * Cost: every check runs at most once per candidate per call (and not at all for an
  * instance unchanged since a call with the same needs and expressions, see

@@ -1,6 +1,6 @@
 /**
  * Placement strategies as ranking rules: each gives a candidate a key, lower is better.
- * A call applies them lexicographically (DESIGN.md section 4, step 3).
+ * A call applies them lexicographically (docs/placement.md, "Strategies").
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy } from '../kernel/ecs-types.js';

@@ -1,6 +1,6 @@
 /**
  * What one task of a call needs, computed once per call from the task definition and the
- * request's overrides (DESIGN.md section 4, resource rules).
+ * request's overrides (docs/placement.md, "What a task needs").
  */
 import { parseCpuUnits, parseMemoryMiB } from '../cluster/cpu-memory-units.js';
 import { intern } from '../cql/intern.js';

@@ -1,7 +1,10 @@
 /**
  * fast-check arbitraries for placement: container instances, cluster snapshots, task
  * definitions and RunTask requests, in the ECS shapes. Values are kept small and varied so
- * that constraints, ports, GPUs and strategies all get exercised.
+ * that constraints, ports, GPUs and strategies all get exercised, and so are the cases
+ * rules single out: name-only attributes (also under a spread field), snapshot tasks whose
+ * desiredStatus or lastStatus is PENDING, every network mode, task sizes written as "1 vCPU"
+ * or "2 GB", and task and container overrides.
  */
 import fc from 'fast-check';
 import type { RunTaskInput } from '../kernel/run-task-types.js';
@@ -13,6 +16,7 @@ import type {
   Snapshot,
   Task,
   TaskDefinition,
+  TaskOverride,
 } from '../kernel/ecs-types.js';
 import { containerInstance, runningTask, snapshotOf, taskDefinition } from './builders.js';
 
@@ -41,7 +45,8 @@ export function containerInstanceArb(id: string): fc.Arbitrary<ContainerInstance
       gpuCount: fc.constantFrom(0, 0, 1, 2, 4),
       zone: fc.constantFrom(...ZONES),
       type: fc.constantFrom(...INSTANCE_TYPES),
-      stack: fc.option(fc.constantFrom('prod', 'dev'), { nil: undefined }),
+      // `stack` is a spread field; null puts it without a value (a name-only attribute).
+      stack: fc.constantFrom(undefined, undefined, 'prod', 'dev', null),
       status: fc.constantFrom('ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'DRAINING' as const),
       agentConnected: fc.constantFrom(true, true, true, true, false),
       taskEni: fc.constantFrom(true, true, true, false),
@@ -89,6 +94,8 @@ const containerArb: fc.Arbitrary<ContainerDefinition> = fc
     memory: fc.constantFrom(128, 256, 512, 1024),
     reservation: fc.option(fc.constantFrom(32, 64), { nil: undefined }),
     hostPort: fc.option(fc.constantFrom(0, 80, 8080, 9090), { nil: undefined, freq: 2 }),
+    // Host mode binds the container port when hostPort is 0 or absent; 8080 is often taken.
+    containerPort: fc.constantFrom(8000, 8080),
     udp: fc.option(fc.constantFrom(53, 5000, 6000), { nil: undefined, freq: 4 }),
     gpus: fc.constantFrom(0, 0, 0, 0, 0, 0, 1, 2),
   })
@@ -103,7 +110,7 @@ const containerArb: fc.Arbitrary<ContainerDefinition> = fc
     if (r.reservation !== undefined) container.memoryReservation = r.reservation;
     container.portMappings = [
       ...(r.hostPort !== undefined
-        ? [{ containerPort: 8000, hostPort: r.hostPort, protocol: 'tcp' as const }]
+        ? [{ containerPort: r.containerPort, hostPort: r.hostPort, protocol: 'tcp' as const }]
         : []),
       ...(r.udp !== undefined
         ? [{ containerPort: r.udp, hostPort: r.udp, protocol: 'udp' as const }]
@@ -119,34 +126,95 @@ export function taskDefinitionArb(family = 'web'): fc.Arbitrary<TaskDefinition> 
     .record({
       containers: fc.array(containerArb, { minLength: 1, maxLength: 2 }),
       taskLevel: fc.option(
-        fc.record({ cpu: fc.constantFrom('256', '1024'), memory: fc.constantFrom('512', '2048') }),
-        {
-          nil: undefined,
-        },
+        fc.record({
+          cpu: fc.constantFrom('256', '1024', '0.25 vCPU', '1 vcpu'),
+          memory: fc.constantFrom('512', '2048', '0.5 GB', '2GB'),
+        }),
+        { nil: undefined },
       ),
       requiresEni: fc.constantFrom(false, false, false, false, false, true),
-      awsvpc: fc.constantFrom(false, false, false, true),
+      // No networkMode means bridge.
+      networkMode: fc.constantFrom<TaskDefinition['networkMode']>(
+        undefined,
+        undefined,
+        'bridge',
+        'host',
+        'awsvpc',
+        'awsvpc',
+      ),
     })
     .map((r) =>
       taskDefinition(
         family,
         // A host port may appear once per task: shift each container's ports by its index.
+        // In host mode the host port is the container port (or 0: the same, implied).
         r.containers.map((c, k) => ({
           ...c,
           name: `c${k}`,
-          portMappings: (c.portMappings ?? []).map((m) => ({
-            ...m,
-            hostPort: m.hostPort ? m.hostPort + k : 0,
-            containerPort: (m.containerPort ?? 0) + k,
-          })),
+          portMappings: (c.portMappings ?? []).map((m) => {
+            const hostPort = m.hostPort ? m.hostPort + k : 0;
+            const containerPort = (m.containerPort ?? 0) + k;
+            return r.networkMode === 'host'
+              ? { ...m, hostPort: hostPort === 0 ? 0 : containerPort, containerPort }
+              : { ...m, hostPort, containerPort };
+          }),
         })),
         {
           ...(r.taskLevel ?? {}),
           ...(r.requiresEni ? { requiresAttributes: [{ name: 'ecs.capability.task-eni' }] } : {}),
-          ...(r.awsvpc ? { networkMode: 'awsvpc' as const } : {}),
+          ...(r.networkMode !== undefined ? { networkMode: r.networkMode } : {}),
         },
       ),
     );
+}
+
+/**
+ * RunTask `overrides` for `definition` (undefined one time in three): task-level cpu and
+ * memory in units or "vCPU" / "GB", and per-container cpu, memory, memoryReservation and GPU
+ * count, each container overridden at most once and never with memory below its reservation.
+ */
+export function taskOverrideArb(
+  definition: TaskDefinition,
+): fc.Arbitrary<TaskOverride | undefined> {
+  const containerOverrideArb = (name: string) =>
+    fc
+      .record(
+        {
+          cpu: fc.constantFrom(0, 32, 512),
+          memory: fc.constantFrom(256, 2048),
+          memoryReservation: fc.constantFrom(16, 128),
+          gpus: fc.constantFrom('0', '1', '2'),
+        },
+        { requiredKeys: [] },
+      )
+      .map(({ gpus, ...sizes }) => ({
+        name,
+        ...sizes,
+        ...(gpus !== undefined
+          ? { resourceRequirements: [{ type: 'GPU' as const, value: gpus }] }
+          : {}),
+      }));
+  const names = definition.containerDefinitions.map((c) => c.name);
+  return fc.option(
+    fc
+      .record(
+        {
+          cpu: fc.constantFrom('512', '0.5 vCPU', '2 vcpu'),
+          memory: fc.constantFrom('1024', '1 GB', '4GB'),
+          containers: fc.subarray(names, { minLength: 1 }),
+        },
+        { requiredKeys: [] },
+      )
+      .chain(({ containers, ...task }) =>
+        fc.tuple(...(containers ?? []).map(containerOverrideArb)).map(
+          (overrides): TaskOverride => ({
+            ...task,
+            ...(overrides.length > 0 ? { containerOverrides: overrides } : {}),
+          }),
+        ),
+      ),
+    { nil: undefined, freq: 3 },
+  );
 }
 
 /** CQL expressions over the attributes the instance arbitrary sets. */
@@ -193,10 +261,14 @@ export function awsvpcNetwork(): NonNullable<RunTaskInput['networkConfiguration'
   return { awsvpcConfiguration: { subnets: ['subnet-test'] } };
 }
 
-/** A RunTask request for `taskDefinition` on the EC2 launch type (with a network configuration for awsvpc). */
+/**
+ * A RunTask request for `taskDefinition` on the EC2 launch type (with a network
+ * configuration for awsvpc), with overrides when the task `definition` is given.
+ */
 export function runTaskInputArb(
   taskDefinitionRef = 'web',
   networkMode?: TaskDefinition['networkMode'],
+  definition?: TaskDefinition,
 ): fc.Arbitrary<RunTaskInput> {
   return fc
     .record({
@@ -204,6 +276,7 @@ export function runTaskInputArb(
       group: fc.option(fc.constantFrom(...GROUPS), { nil: undefined }),
       constraints: constraintsArb,
       strategies: strategiesArb,
+      overrides: definition ? taskOverrideArb(definition) : fc.constant(undefined),
     })
     .map((r) => {
       const input: RunTaskInput = {
@@ -212,6 +285,7 @@ export function runTaskInputArb(
         launchType: 'EC2',
       };
       if (r.group !== undefined) input.group = r.group;
+      if (r.overrides !== undefined) input.overrides = r.overrides;
       if (networkMode === 'awsvpc') input.networkConfiguration = awsvpcNetwork();
       if (r.constraints.length > 0) input.placementConstraints = r.constraints;
       if (r.strategies.length > 0) input.placementStrategy = r.strategies;
@@ -219,7 +293,11 @@ export function runTaskInputArb(
     });
 }
 
-/** A cluster snapshot named `default` with 1..maxInstances instances, some existing tasks, and `definitions`. */
+/**
+ * A cluster snapshot named `default` with 1..maxInstances instances, some existing tasks, and
+ * `definitions`. The tasks' desiredStatus is RUNNING (lastStatus RUNNING or PENDING), PENDING
+ * (lastStatus PENDING) or STOPPED.
+ */
 export function clusterSnapshotArb(
   definitions: readonly TaskDefinition[],
   options: { minInstances?: number; maxInstances?: number } = {},
@@ -233,16 +311,24 @@ export function clusterSnapshotArb(
           fc.record({
             on: fc.integer({ min: 0, max: n - 1 }),
             group: fc.constantFrom(...GROUPS),
-            desiredStatus: fc.constantFrom('RUNNING', 'RUNNING', 'STOPPED' as const),
+            status: fc.constantFrom(
+              ['RUNNING', 'RUNNING'],
+              ['RUNNING', 'RUNNING'],
+              ['RUNNING', 'PENDING'],
+              ['PENDING', 'PENDING'],
+              ['PENDING', 'PENDING'],
+              ['STOPPED', 'STOPPED'],
+            ),
             awsvpc: fc.constantFrom(false, false, true),
           }),
-          { maxLength: 6 },
+          { maxLength: 10 },
         ),
       )
       .map(([instances, existing]) => {
         const tasks: Task[] = existing.map((t, k) =>
           runningTask(`existing${k}`, `ci${t.on}`, t.group, {
-            desiredStatus: t.desiredStatus,
+            desiredStatus: t.status[0] as Task['desiredStatus'],
+            lastStatus: t.status[1]!,
             // DescribeTasks shows an awsvpc task's interface as an attachment.
             ...(t.awsvpc ? { attachments: [{ type: 'ElasticNetworkInterface' }] } : {}),
           }),
@@ -294,7 +380,7 @@ export function placementScenarioArb(
     .chain((definition) =>
       fc.record({
         snapshot: clusterSnapshotArb([definition], options),
-        request: runTaskInputArb('web', definition.networkMode),
+        request: runTaskInputArb('web', definition.networkMode, definition),
         seed: fc.string({ minLength: 1, maxLength: 8 }),
         managed:
           options.managedScaling === undefined

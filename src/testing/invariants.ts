@@ -38,12 +38,15 @@ export function constraintsNeverViolated(scenario: PlacementScenario): void {
 
 /**
  * No instance ends with negative CPU or memory, a port taken twice, a GPU given twice, or
- * more awsvpc tasks than its known ENI limit.
+ * more awsvpc tasks than its known ENI limit. Each container gets as many GPU ids as it
+ * needs, all free; the ids of a task are pairwise distinct and held by no other active task
+ * of the instance.
  */
 export function resourcesNeverOvercommitted(scenario: PlacementScenario): void {
   const call = planScenario(scenario);
   if (!call) return;
-  replay(call, ({ chosen, task }) => {
+  const facts = callFacts(call.snapshot, scenario.request);
+  replay(call, ({ model, chosen, task, trace }) => {
     if (!chosen || !task) return;
     const cpu = Number(task.cpu ?? 0);
     const memory = Number(task.memory ?? 0);
@@ -60,6 +63,24 @@ export function resourcesNeverOvercommitted(scenario: PlacementScenario): void {
         if (!chosen.freeGpus.includes(gpu)) fail(`${chosen.id}: GPU ${gpu} is not free`);
       }
     }
+    const perContainer = (task.containers ?? []).map((c) => c.gpuIds ?? []);
+    facts.needs.containers.forEach((container, k) => {
+      const given = perContainer[k]?.length ?? 0;
+      if (given !== container.gpus)
+        fail(
+          `task ${trace.taskIndex}: container ${container.name} got ${given} GPU ids for ${container.gpus}`,
+        );
+    });
+    const ids = perContainer.flat();
+    if (new Set(ids).size !== ids.length)
+      fail(`task ${trace.taskIndex} on ${chosen.id}: a GPU id given twice (${ids.join(', ')})`);
+    const held = new Set(
+      model.tasks
+        .filter((t) => t.containerInstanceArn === chosen.arn && t.desiredStatus !== 'STOPPED')
+        .flatMap((t) => (t.containers ?? []).flatMap((c) => c.gpuIds ?? [])),
+    );
+    for (const id of ids)
+      if (held.has(id)) fail(`${chosen.id}: GPU ${id} is already held by a task`);
     const limit = independentEniLimit(chosen);
     const eni = task.attachments?.some((a) => a.type === 'ElasticNetworkInterface');
     if (eni && limit !== undefined && chosen.eniTasks >= limit)

@@ -1,5 +1,5 @@
 /**
- * Acceptance for issue 10's Fargate and request-field items, through `ecs-placement run-task`
+ * Acceptance for the Fargate sizes and request fields, through `ecs-placement run-task`
  * on test/acceptance/fixtures/fargate-cluster.json: the 8 and 16 vCPU Fargate sizes, the
  * Windows rules, the "1 vCPU" / "2 GB" spellings, and clientToken replay. Expectations are
  * written from the seed's task-size table and the ECS documentation cited in docs/.

@@ -1,6 +1,6 @@
 /**
  * Acceptance: `ecs-placement run-task` over the bundled example chooses infrastructure as
- * issue 5 and DESIGN.md section 5 say: base and weight split, resolution order, each share on
+ * docs/capacity.md says: base and weight split, resolution order, each share on
  * its own provider's instances with no spill-over, and Fargate / Fargate Spot with zones.
  */
 import { readFileSync } from 'node:fs';

@@ -9,7 +9,7 @@ import { InvalidParameterException } from '../../src/kernel/errors.js';
 import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import type { ContainerInstance } from '../../src/kernel/ecs-types.js';
 import { containerInstance } from '../../src/testing/builders.js';
-import { snapshotJson } from '../cluster-validation/snapshot-fixture.js';
+import { snapshotJson } from '../cluster/snapshot-fixture.js';
 
 type Json = Record<string, unknown>;
 

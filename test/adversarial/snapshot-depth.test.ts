@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
 import { InvalidParameterException } from '../../src/kernel/errors.js';
 import { MAX_SNAPSHOT_DEPTH, SnapshotError } from '../../src/cluster/validate-snapshot.js';
-import { snapshotJson } from '../cluster-validation/snapshot-fixture.js';
+import { snapshotJson } from '../cluster/snapshot-fixture.js';
 
 /** `depth` lists inside each other around `inner`: [[[...inner...]]]. */
 function nestedLists(depth: number, inner: unknown = 1): unknown {

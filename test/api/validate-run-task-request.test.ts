@@ -56,6 +56,12 @@ describe('group and referenceId', () => {
     ok(onEc2({ group: 'g'.repeat(255) }));
     expect(thrownBy(onEc2({ group: 'g'.repeat(256) }))).toContain('(got 256)');
   });
+  it('accepts a 1-character group, refuses an empty one', () => {
+    ok(onEc2({ group: 'g' }));
+    expect(thrownBy(onEc2({ group: '' }))).toBe(
+      'Invalid group "": a task group name must be 1 to 255 characters long (got 0).',
+    );
+  });
   it('accepts a 1024-character referenceId, refuses 1025', () => {
     ok(onEc2({ referenceId: 'r'.repeat(1024) }));
     expect(thrownBy(onEc2({ referenceId: 'r'.repeat(1025) }))).toMatch(

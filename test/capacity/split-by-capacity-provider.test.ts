@@ -5,7 +5,7 @@ import type { CapacityProviderStrategyItem } from '../../src/kernel/ecs-types.js
 import { splitByCapacityProvider } from '../../src/capacity/split-by-capacity-provider.js';
 import { item } from './fixtures.js';
 
-/** The rule of DESIGN.md section 5 applied literally, one task at a time. */
+/** The rule of docs/capacity.md (section 2, base and weight) applied literally, one task at a time. */
 function referenceSplit(strategy: readonly CapacityProviderStrategyItem[], n: number): number[] {
   const counts = strategy.map(() => 0);
   const afterBase = strategy.map(() => 0);

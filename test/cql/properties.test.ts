@@ -4,6 +4,7 @@ import type { Expression } from '../../grammar/ast.js';
 import { compileExpression, parseExpression, printExpression } from '../../src/cql/index.js';
 import { cqlExpressionArb, instanceViewArb } from '../../src/testing/cql-arbitraries.js';
 import { referenceEvaluate } from './reference-interpreter.js';
+import { runs } from '../support/runs.js';
 
 /** The tree without source spans, for structural comparison. */
 function withoutSpans(node: unknown): unknown {
@@ -43,7 +44,7 @@ describe('CQL properties', () => {
         },
       ),
       // Each typed rule is a small share of the random comparisons: look a bit longer.
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

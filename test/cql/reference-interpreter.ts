@@ -1,6 +1,6 @@
 /**
  * A deliberately plain CQL interpreter for differential testing: it walks the AST for every
- * instance and re-derives every rule of DESIGN.md section 3 from scratch, sharing no code
+ * instance and re-derives every rule of docs/cql.md from scratch, sharing no code
  * with src/cql. Regular expressions are limited to what JavaScript reads like Java (the
  * arbitraries only generate such patterns).
  */

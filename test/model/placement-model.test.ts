@@ -2,8 +2,12 @@
  * Model-based test: random sequences of RegisterContainerInstance, PutAttributes, RunTask and
  * StopTask against the Cluster facade and the naive reference model; every RunTask must
  * choose the same instances, report the same failures and leave the same number of tasks
- * waiting in PROVISIONING. Some task definitions are awsvpc (RESOURCE:ENI), and RunTask may
- * target the capacity provider `asg`, which has managed scaling and owns some instances.
+ * waiting in PROVISIONING, and give each container the same GPU ids. Task definitions use
+ * every network mode (awsvpc: RESOURCE:ENI), task-level sizes in units or "1 vCPU" / "2 GB",
+ * and requests may override task and container sizes and GPUs. Snapshots hold tasks whose
+ * desiredStatus is PENDING and name-only attributes, which spread and CQL must treat as the
+ * docs say. RunTask may target the capacity provider `asg`, which has managed scaling and
+ * owns some instances. The model shares no code with the engine (see reference-model.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -14,6 +18,7 @@ import type {
   PlacementStrategy,
   Snapshot,
   TaskDefinition,
+  TaskOverride,
 } from '../../src/kernel/ecs-types.js';
 import {
   awsvpcNetwork,
@@ -23,9 +28,11 @@ import {
   GROUPS,
   strategiesArb,
   taskDefinitionArb,
+  taskOverrideArb,
 } from '../../src/testing/arbitraries.js';
 import { instanceArn, TEST_ACCOUNT, TEST_REGION } from '../../src/testing/builders.js';
 import { ReferenceModel } from './reference-model.js';
+import { runs } from '../support/runs.js';
 
 const PROVIDER = 'asg';
 
@@ -72,19 +79,21 @@ class RegisterInstance implements Command {
   toString = () => 'register';
 }
 
+/** PutAttributes; `value` undefined puts a name-only attribute. */
 class SetAttribute implements Command {
   constructor(
     readonly which: number,
     readonly name: string,
-    readonly value: string,
+    readonly value: string | undefined,
   ) {}
   check = (model: Readonly<ReferenceModel>) => model.instances.length > 0;
   run(model: ReferenceModel, real: Real): void {
     const instance = model.instances[this.which % model.instances.length]!;
-    model.putAttribute(instance.arn, this.name, this.value);
+    model.putAttribute(instance.arn, this.name, this.value ?? null);
     real.cluster.putAttribute(instance.arn, this.name, this.value);
   }
-  toString = () => `put ${this.name}=${this.value} on #${this.which}`;
+  toString = () =>
+    `put ${this.name}${this.value === undefined ? '' : `=${this.value}`} on #${this.which}`;
 }
 
 class RunTask implements Command {
@@ -96,11 +105,13 @@ class RunTask implements Command {
     readonly strategies: PlacementStrategy[],
     readonly seed: string,
     readonly onProvider: boolean,
+    readonly overrides: TaskOverride | undefined,
   ) {}
   check = () => true;
   run(model: ReferenceModel, real: Real): void {
     const expected = model.runTask({
       definition: this.definition,
+      ...(this.overrides !== undefined ? { overrides: this.overrides } : {}),
       count: this.count,
       ...(this.group !== undefined ? { group: this.group } : {}),
       constraints: this.constraints,
@@ -119,6 +130,7 @@ class RunTask implements Command {
           ? { networkConfiguration: awsvpcNetwork() }
           : {}),
         ...(this.group !== undefined ? { group: this.group } : {}),
+        ...(this.overrides !== undefined ? { overrides: this.overrides } : {}),
         ...(this.constraints.length > 0 ? { placementConstraints: this.constraints } : {}),
         ...(this.strategies.length > 0 ? { placementStrategy: this.strategies } : {}),
       },
@@ -126,6 +138,9 @@ class RunTask implements Command {
     );
     const placed = actual.tasks.filter((t) => t.lastStatus !== 'PROVISIONING');
     expect(placed.map((t) => t.containerInstanceArn)).toEqual(expected.placedOn);
+    expect(placed.map((t) => (t.containers ?? []).map((c) => c.gpuIds ?? []))).toEqual(
+      expected.gpuIds,
+    );
     expect(actual.tasks.length - placed.length).toBe(expected.waiting);
     // The model states no `detail` (prose); instance, reason and count must agree.
     expect(actual.failures.map(({ arn, reason }) => ({ arn, reason }))).toEqual(expected.failures);
@@ -133,7 +148,7 @@ class RunTask implements Command {
     real.placed.push(...placed.map((t) => t.taskArn));
   }
   toString = () =>
-    `runTask(${this.definition.family}${this.definition.networkMode === 'awsvpc' ? ' awsvpc' : ''} x${this.count}${this.onProvider ? ' on asg' : ''}, ${JSON.stringify(this.constraints)}, ${JSON.stringify(this.strategies)}, seed ${this.seed})`;
+    `runTask(${this.definition.family}${this.definition.networkMode ? ` ${this.definition.networkMode}` : ''} x${this.count}${this.onProvider ? ' on asg' : ''}, ${JSON.stringify(this.constraints)}, ${JSON.stringify(this.strategies)}, overrides ${JSON.stringify(this.overrides)}, seed ${this.seed})`;
 }
 
 class StopTask implements Command {
@@ -148,73 +163,92 @@ class StopTask implements Command {
   toString = () => `stop #${this.which}`;
 }
 
+/** Random command sequences on a random cluster, with RunTask strategies from `strategies`. */
+function scenarioArb(strategies: fc.Arbitrary<PlacementStrategy[]>) {
+  const setup = fc
+    .tuple(taskDefinitionArb('web'), taskDefinitionArb('batch'))
+    .chain(([web, batch]) =>
+      fc.record({
+        definitions: fc.constant([web, batch]),
+        snapshot: clusterSnapshotArb([web, batch], { minInstances: 3, maxInstances: 8 }).map(
+          withProvider,
+        ),
+      }),
+    );
+  return setup.chain(({ definitions, snapshot }) =>
+    fc.record({
+      snapshot: fc.constant(snapshot),
+      commands: fc.commands(
+        [
+          containerInstanceArb('template').map((template) => new RegisterInstance(template)),
+          fc
+            .tuple(
+              fc.nat(),
+              fc.constantFrom('stack', 'ecs.availability-zone'),
+              fc.constantFrom('prod', 'dev', 'us-east-1a', 'us-east-1c', undefined),
+            )
+            .map(([w, n, v]) => new SetAttribute(w, n, v)),
+          fc
+            .constantFrom(...definitions)
+            .chain((definition) =>
+              fc.record({
+                definition: fc.constant(definition),
+                overrides: taskOverrideArb(definition),
+                count: fc.integer({ min: 1, max: 10 }),
+                group: fc.option(fc.constantFrom(...GROUPS), { nil: undefined }),
+                constraints: constraintsArb,
+                strategies,
+                seed: fc.string({ maxLength: 6 }),
+                onProvider: fc.boolean(),
+              }),
+            )
+            .map(
+              (r) =>
+                new RunTask(
+                  r.definition,
+                  r.count,
+                  r.group,
+                  r.constraints,
+                  r.strategies,
+                  r.seed,
+                  r.onProvider,
+                  r.overrides,
+                ),
+            ),
+          fc.nat().map((w) => new StopTask(w)),
+        ],
+        { maxCommands: 20, size: 'large' },
+      ),
+    }),
+  );
+}
+
+function agree({ snapshot, commands }: { snapshot: Snapshot; commands: Iterable<Command> }): void {
+  const cluster = Cluster.fromSnapshot(snapshot);
+  fc.modelRun(
+    () => ({ model: ReferenceModel.fromSnapshot(snapshot), real: { cluster, placed: [] } }),
+    commands,
+  );
+}
+
+/** A spread rule first: the bucket counts decide (PENDING-desired tasks, name-only `stack`). */
+const spreadFirstArb = fc
+  .tuple(
+    fc.constantFrom<PlacementStrategy>(
+      { type: 'spread', field: 'instanceId' },
+      { type: 'spread', field: 'host' },
+      { type: 'spread', field: 'attribute:stack' },
+    ),
+    strategiesArb,
+  )
+  .map(([spread, rest]) => [spread, ...rest].slice(0, 5));
+
 describe('Cluster against the reference model', () => {
   test('random command sequences agree on every placement and failure', () => {
-    const setup = fc
-      .tuple(taskDefinitionArb('web'), taskDefinitionArb('batch'))
-      .chain(([web, batch]) =>
-        fc.record({
-          definitions: fc.constant([web, batch]),
-          snapshot: clusterSnapshotArb([web, batch], { minInstances: 3, maxInstances: 8 }).map(
-            withProvider,
-          ),
-        }),
-      );
-    fc.assert(
-      fc.property(
-        setup.chain(({ definitions, snapshot }) =>
-          fc.record({
-            snapshot: fc.constant(snapshot),
-            commands: fc.commands(
-              [
-                containerInstanceArb('template').map((template) => new RegisterInstance(template)),
-                fc
-                  .tuple(
-                    fc.nat(),
-                    fc.constantFrom('stack', 'ecs.availability-zone'),
-                    fc.constantFrom('prod', 'dev', 'us-east-1a', 'us-east-1c'),
-                  )
-                  .map(([w, n, v]) => new SetAttribute(w, n, v)),
-                fc
-                  .record({
-                    definition: fc.constantFrom(...definitions),
-                    count: fc.integer({ min: 1, max: 10 }),
-                    group: fc.option(fc.constantFrom(...GROUPS), { nil: undefined }),
-                    constraints: constraintsArb,
-                    strategies: strategiesArb,
-                    seed: fc.string({ maxLength: 6 }),
-                    onProvider: fc.boolean(),
-                  })
-                  .map(
-                    (r) =>
-                      new RunTask(
-                        r.definition,
-                        r.count,
-                        r.group,
-                        r.constraints,
-                        r.strategies,
-                        r.seed,
-                        r.onProvider,
-                      ),
-                  ),
-                fc.nat().map((w) => new StopTask(w)),
-              ],
-              { maxCommands: 20, size: 'large' },
-            ),
-          }),
-        ),
-        ({ snapshot, commands }) => {
-          const cluster = Cluster.fromSnapshot(snapshot);
-          fc.modelRun(
-            () => ({
-              model: ReferenceModel.fromSnapshot(snapshot),
-              real: { cluster, placed: [] },
-            }),
-            commands,
-          );
-        },
-      ),
-      { numRuns: 60 },
-    );
+    fc.assert(fc.property(scenarioArb(strategiesArb), agree), { numRuns: runs(100) });
+  });
+
+  test('with a spread rule first, they agree too', () => {
+    fc.assert(fc.property(scenarioArb(spreadFirstArb), agree), { numRuns: runs(100) });
   });
 });

@@ -2,9 +2,11 @@
  * A deliberately naive re-implementation of RunTask placement, for differential testing
  * and as the bench's baseline. Every task re-filters every instance from scratch, views are
  * rebuilt from the task list for every evaluation, and strategies are ranked by plain
- * sorting-free scans. It shares only the task-needs computation, the CQL compiler, the ENI
- * limit tables (data) and the seeded tie-break convention (one draw per placed task over
- * the ties in snapshot order).
+ * sorting-free scans. It shares no logic with the engine: task needs come from
+ * ./reference-needs.ts, memberOf expressions are parsed by the grammar and evaluated by the
+ * CQL tests' reference interpreter (not the engine's compiler). Shared are only the ENI limit
+ * tables (data) and the seeded tie-break convention (one draw per placed task over the ties
+ * in snapshot order; a task's GPU ids are the first free ones, container by container).
  *
  * Managed scaling, modelled from docs/capacity.md: when no instance of a managed-scaling
  * provider fits, the rest of the call waits in PROVISIONING if a new, empty instance like
@@ -21,10 +23,11 @@ import type {
   TaskDefinition,
   TaskOverride,
 } from '../../src/kernel/ecs-types.js';
+import { parseCql } from '../../grammar/parser.js';
 import type { InstanceView } from '../../src/kernel/instance-view.js';
-import { compileExpression } from '../../src/cql/index.js';
 import { MAX_NETWORK_INTERFACES, TRUNK_TASK_LIMITS } from '../../src/placement/data/eni-limits.js';
-import { computeTaskNeeds } from '../../src/placement/task-needs.js';
+import { referenceEvaluate } from '../cql/reference-interpreter.js';
+import { referenceNeeds } from './reference-needs.js';
 
 export interface RefInstance {
   arn: string;
@@ -82,6 +85,8 @@ export interface RefRunTask {
 export interface RefOutcome {
   /** The container instance ARN of each placed task, in order. */
   placedOn: string[];
+  /** The GPU ids of each placed task's containers, in order. */
+  gpuIds: string[][][];
   failures: { arn: string; reason: string }[];
   /** Tasks left waiting in PROVISIONING (after the placed ones). */
   waiting: number;
@@ -254,7 +259,7 @@ export class ReferenceModel {
   }
 
   runTask(request: RefRunTask): RefOutcome {
-    const needs = computeTaskNeeds(request.definition, request.overrides);
+    const needs = referenceNeeds(request.definition, request.overrides);
     const group = request.group ?? `family:${request.definition.family}`;
     const constraints = [
       ...(request.definition.placementConstraints ?? []),
@@ -262,11 +267,16 @@ export class ReferenceModel {
     ];
     const memberOf = constraints
       .filter((c) => c.type === 'memberOf')
-      .map((c) => compileExpression(c.expression!));
+      .map((c) => {
+        const { ast } = parseCql(c.expression!);
+        if (ast === undefined)
+          throw new Error(`the model takes valid expressions: ${c.expression}`);
+        return (view: InstanceView) => referenceEvaluate(ast, view);
+      });
     const distinct = constraints.some((c) => c.type === 'distinctInstance');
     const random = seedrandom(request.seed);
     const kind = request.kind ?? 'EC2';
-    const outcome: RefOutcome = { placedOn: [], failures: [], waiting: 0 };
+    const outcome: RefOutcome = { placedOn: [], gpuIds: [], failures: [], waiting: 0 };
     const awsvpc = needs.networkMode === 'awsvpc';
 
     const reasonFor = (instance: RefInstance): string | undefined => {
@@ -289,7 +299,7 @@ export class ReferenceModel {
       }
       if (needs.gpus > 0 && needs.gpus > instance.gpus.length) return REASONS.gpu;
       const view = this.view(instance);
-      for (const predicate of memberOf) if (!predicate.matches(view)) return REASONS.memberOf;
+      for (const matches of memberOf) if (!matches(view)) return REASONS.memberOf;
       if (
         distinct &&
         this.tasks.some(
@@ -323,7 +333,7 @@ export class ReferenceModel {
         runningTasksCount: 0,
         taskGroups: new Map(),
       };
-      return memberOf.every((predicate) => predicate.matches(emptyView));
+      return memberOf.every((matches) => matches(emptyView));
     };
 
     for (let n = 0; n < request.count; n++) {
@@ -382,6 +392,13 @@ export class ReferenceModel {
         eni: awsvpc,
       });
       outcome.placedOn.push(chosen.arn);
+      let next = 0;
+      outcome.gpuIds.push(
+        needs.containerGpus.map((n) => {
+          next += n;
+          return gpus.slice(next - n, next);
+        }),
+      );
     }
     return outcome;
   }

@@ -62,6 +62,41 @@ describe('LOCATION', () => {
     expect(tasks).toHaveLength(2);
   });
 
+  it('an instance without a zone, or with the zone attribute but no value, is in none of them', () => {
+    const api = taskDefinition('api', [{ name: 'app', image: 'x', cpu: 128, memory: 128 }], {
+      networkMode: 'awsvpc',
+    });
+    const cluster = Cluster.fromSnapshot(
+      snapshotOf({
+        instances: [
+          containerInstance({ id: 'none' }),
+          containerInstance({ id: 'blank', attributes: { 'ecs.availability-zone': null } }),
+          containerInstance({
+            id: 'a',
+            memory: 64,
+            attributes: { 'ecs.availability-zone': 'us-east-1a' },
+          }),
+        ],
+        taskDefinitions: [api],
+        subnets: { 'subnet-a': 'us-east-1a' },
+      }),
+    );
+    const { tasks, failures } = cluster.runTask(
+      {
+        taskDefinition: 'api',
+        launchType: 'EC2',
+        networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'] } },
+      },
+      { seed: 'loc' },
+    );
+    expect(tasks).toEqual([]);
+    expect(failures.map((f) => [f.arn?.split('/').pop(), f.reason])).toEqual([
+      ['none', 'LOCATION'],
+      ['blank', 'LOCATION'],
+      ['a', 'RESOURCE:MEMORY'],
+    ]);
+  });
+
   it('a later call with other subnets checks the zones again (nothing kept from the earlier call)', () => {
     const api = taskDefinition('api', [{ name: 'app', image: 'x', cpu: 128, memory: 128 }], {
       networkMode: 'awsvpc',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchViews, CQL_BENCH_EXPRESSION, cqlCases } from '../../bench/cql-cases.js';
 import { compileExpression, parseExpression } from '../../src/cql/index.js';
-import { referenceEvaluate } from './reference-interpreter.js';
+import { referenceEvaluate } from '../cql/reference-interpreter.js';
 
 describe('CQL bench cases', () => {
   it('define parse, compile, predicate and regex cases that run', () => {
