@@ -76,17 +76,11 @@ function shownAfter(phrase: string): string {
   return block[1]!;
 }
 
-/** Outputs docs/cli.md shows, by the end of the example's line: [stream, text]. */
-const documented: Array<[string, 'stdout' | 'stderr', string]> = [
-  ["--query 'failures[0].reason' --output text", 'stdout', 'RESOURCE:MEMORY\n'],
-  [
-    '--output table --status DRAINING',
-    'stdout',
-    shownAfter('The second example prints `RESOURCE:MEMORY`; the sixth:'),
-  ],
-  ['--explain summary', 'stderr', shownAfter('The third example prints on stderr:')],
-];
 let dir: string;
+/** The page runs its examples with TZ=UTC ("Trying the examples"): timestamps print as +00:00. */
+const ENV = { TZ: 'UTC' };
+/** Runs a command line of the page (without `ecs-placement`) where the examples run. */
+const runHere = (line: string) => runCli(shellWords(line), { cwd: dir, env: ENV });
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:container-instance/default/';
 const id = (arn: string | undefined) => arn?.slice(ARN.length);
@@ -100,20 +94,54 @@ const failuresOf = (run: CliRun) =>
 const listed = (run: CliRun) => (JSON.parse(run.stdout).containerInstanceArns as string[]).map(id);
 const savedTasks = async () =>
   (JSON.parse(await readFile(join(dir, 'cluster.json'), 'utf8')) as Snapshot).clusters[0]!.tasks;
-/** Where web:1 fits. */
+/** Where web:1 fits, and the zone of each. */
 const ROOMY = ['aaaa1111', 'cccc3333'];
+const ZONE: Record<string, string> = { aaaa1111: 'us-east-1a', cccc3333: 'us-east-1b' };
+/** The tasks of a response without their `createdAt` (the clock's, unless `--now`). */
+const withoutClock = (run: CliRun) =>
+  tasksOf(run).map(({ createdAt: _createdAt, ...task }) => task);
+/** The plain run every "same response" example is compared with. */
+const PLAIN = 'run-task --cluster-state cluster.json --task-definition web:1';
 /** A service error (exit 254): an empty line, then the AWS CLI's sentence. */
 const serviceError = (run: CliRun, name: string, operation = 'RunTask') =>
   expect(run.stderr).toMatch(
     new RegExp(`^\\nAn error occurred \\(${name}\\) when calling the ${operation} operation: `),
   );
-/** A command-line error (exit 252): one line with the reason, then the usage line. */
-const usageError = (run: CliRun, reason: string) => {
-  const [first, blank, usage] = run.stderr.split('\n');
-  expect(first).toBe(`ecs-placement run-task: error: ${reason}`);
+/**
+ * A command-line error (exit 252): one line with the reason; after an unknown option, a line
+ * naming the closest one (`(Did you mean --color?)`); then, after an empty line, the usage.
+ */
+const usageError = (run: CliRun, reason: string | RegExp, closest?: string) => {
+  const lines = run.stderr.split('\n');
+  const first = lines.shift();
+  const prefix = 'ecs-placement run-task: error: ';
+  if (typeof reason === 'string') expect(first).toBe(`${prefix}${reason}`);
+  else expect(first?.slice(prefix.length), first).toMatch(reason);
+  expect(first?.startsWith(prefix), first).toBe(true);
+  if (closest !== undefined) expect(lines.shift()).toBe(`(Did you mean ${closest}?)`);
+  const [blank, usage] = lines;
   expect(blank).toBe('');
   expect(usage).toMatch(/^usage: ecs-placement run-task /);
 };
+
+/**
+ * An `--output table` at one nesting depth (that many bars on each side): its section titles
+ * and its `name | value` rows.
+ */
+function tableAt(stdout: string, depth: number) {
+  const bars = `\\|{${depth}}(?!\\|)`;
+  const end = `\\|{${depth}}$`;
+  const title = new RegExp(`^${bars}\\s+(\\S+)\\s+${end}`);
+  const row = new RegExp(`^${bars} {2}([^\\s|]+)\\s*\\| {2}(.*?)\\s*${end}`);
+  const lines = stdout.trimEnd().split('\n');
+  return {
+    titles: lines.flatMap((line) => title.exec(line)?.[1] ?? []),
+    rows: lines.flatMap((line) => {
+      const match = row.exec(line);
+      return match ? [[match[1], match[2]]] : [];
+    }),
+  };
+}
 
 /** The earlier runs, by example line (for the examples that build on each other). */
 const earlier = new Map<string, CliRun[]>();
@@ -186,17 +214,8 @@ const DOCUMENTED: Record<string, (run: CliRun) => void | Promise<void>> = {
   'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --placement-constraints \'type=memberOf,expression="attribute:ecs.instance-type == t2.small"\'':
     async (run) => {
       expect(ROOMY).toContain(hostsOf(run)[0]);
-      const t2micro = await runCli(
-        [
-          'run-task',
-          '--cluster-state',
-          'cluster.json',
-          '--task-definition',
-          'web:1',
-          '--placement-constraints',
-          'type=memberOf,expression="attribute:ecs.instance-type == t2.micro"',
-        ],
-        { cwd: dir },
+      const t2micro = await runHere(
+        `${PLAIN} --placement-constraints 'type=memberOf,expression="attribute:ecs.instance-type == t2.micro"'`,
       );
       expect(failuresOf(t2micro)).toEqual([
         ['aaaa1111', 'MemberOf placement constraint unsatisfied.'],
@@ -265,16 +284,11 @@ const DOCUMENTED: Record<string, (run: CliRun) => void | Promise<void>> = {
       expect(run.stderr).toContain('Summary: placed 2/2 tasks');
       expect(run.stderr).toContain('Strategy rule 1: spread(attribute:ecs.availability-zone)');
       expect(run.stderr).toContain('Strategy rule 2: binpack(memory)');
-      const plain = await runCli(
-        shellWords(
-          'run-task --cluster-state cluster.json --task-definition web:1 --count 2 --placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory',
-        ),
-        { cwd: dir },
+      const plain = await runHere(
+        `${PLAIN} --count 2 --placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory`,
       );
       // The same response (createdAt is the clock's).
-      const withoutClock = (stdout: string) =>
-        tasksOf({ code: 0, stdout, stderr: '' }).map(({ createdAt: _createdAt, ...task }) => task);
-      expect(withoutClock(run.stdout)).toEqual(withoutClock(plain.stdout));
+      expect(withoutClock(run)).toEqual(withoutClock(plain));
     },
   // **All** the failing checks of each instance, not just the first: memory and memberOf.
   'ecs-placement run-task --cluster-state cluster.json --task-definition big --placement-constraints \'type=memberOf,expression="attribute:ecs.instance-type =~ t2.* and attribute:stack == prod"\' --explain':
@@ -291,6 +305,57 @@ const DOCUMENTED: Record<string, (run: CliRun) => void | Promise<void>> = {
         'RESOURCE:MEMORY',
       ]);
     },
+  // "The third example prints on stderr:" that report; stdout is the response it describes,
+  // the same as without --explain.
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --count 2 --placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory --explain summary':
+    async (run) => {
+      expect(run.stderr).toBe(shownAfter('The third example prints on stderr:'));
+      expect(hostsOf(run)).toEqual(['aaaa1111', 'cccc3333']);
+      const plain = await runHere(
+        `${PLAIN} --count 2 --placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory`,
+      );
+      expect(withoutClock(run)).toEqual(withoutClock(plain));
+    },
+  // json: the explanation object on stderr, 4-space JSON (seed, summary, tasks[] with verdicts,
+  // steps, tieBreak, chosen); stdout stays the response, here --query'd and as text.
+  "ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --explain json --query 'tasks[0].containerInstanceArn' --output text":
+    (run) => {
+      const [arn, ...rest] = run.stdout.split('\n');
+      expect(rest).toEqual(['']);
+      expect(ROOMY).toContain(id(arn));
+      expect(run.stderr).toMatch(/^\{\n {4}"/);
+      const explanation = JSON.parse(run.stderr);
+      expect(explanation.seed).toBe('ecs-placement'); // the fixed seed without --seed
+      expect(explanation.summary).toMatch(/^placed 1\/1 tasks?$/);
+      expect(explanation.tasks).toHaveLength(1);
+      const [task] = explanation.tasks;
+      expect(task.chosen).toBe(arn);
+      expect(task).toHaveProperty('steps');
+      expect(task).toHaveProperty('tieBreak');
+      expect(
+        task.verdicts.map((v: { containerInstanceArn: string; failures: { reason: string }[] }) => [
+          id(v.containerInstanceArn),
+          v.failures.map((f) => f.reason),
+        ]),
+      ).toEqual([
+        ['aaaa1111', []],
+        ['bbbb2222', ['RESOURCE:MEMORY']],
+        ['cccc3333', []],
+      ]);
+    },
+  // "the same snapshot, request, --seed and --now give the same output, byte for byte ...
+  // (the task ids come from the seed)".
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --seed demo --now 2026-11-30T06:30:48.123Z':
+    async (run) => {
+      expect(tasksOf(run).map((t) => t.createdAt)).toEqual(['2026-11-30T06:30:48.123000+00:00']);
+      const again = await runHere(`${PLAIN} --seed demo --now 2026-11-30T06:30:48.123Z`);
+      expect(again.stdout).toBe(run.stdout);
+      const otherSeed = await runHere(`${PLAIN} --seed other --now 2026-11-30T06:30:48.123Z`);
+      expect(tasksOf(otherSeed)[0]!.taskArn).not.toBe(tasksOf(run)[0]!.taskArn);
+    },
+  // "The second prints 2026-11-30T06:30:48+00:00".
+  "ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --now 1796020248 --query 'tasks[0].createdAt' --output text":
+    (run) => expect(run.stdout).toBe('2026-11-30T06:30:48+00:00\n'),
   // --save: the two tasks (one per instance with room) are in the file afterwards.
   'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --placement-constraints type=distinctInstance --count 2 --save':
     async (run) => {
@@ -335,6 +400,141 @@ const DOCUMENTED: Record<string, (run: CliRun) => void | Promise<void>> = {
       serviceError(run, 'InvalidParameterException', 'ListContainerInstances');
       expect(run.stderr).toContain('(at line 1, column 31)');
     },
+  // --query before the format: the two ARNs, as JSON with a 4-space indent.
+  "ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --count 2 --query 'tasks[].containerInstanceArn'":
+    (run) => {
+      const arns: string[] = JSON.parse(run.stdout);
+      expect(arns).toHaveLength(2);
+      for (const arn of arns) expect(ROOMY).toContain(id(arn));
+      expect(run.stdout).toBe(`[\n    "${arns[0]}",\n    "${arns[1]}"\n]\n`);
+    },
+  // "The second example prints RESOURCE:MEMORY".
+  "ecs-placement run-task --cluster-state cluster.json --task-definition big --query 'failures[0].reason' --output text":
+    (run) => expect(run.stdout).toBe('RESOURCE:MEMORY\n'),
+  // The boxed table titled RunTask, each section a level deeper; wider than 80 columns, so
+  // the single-row sections are on their side, one `name | value` row per member, sorted.
+  // With --now (and the fixed seed), the same bytes every time.
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --output table --now 2026-11-30T06:30:48Z':
+    async (run) => {
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^-+$/);
+      expect(lines[2]).toMatch(/^\+-+\+$/);
+      expect(lines[0]!.length).toBeGreaterThan(80);
+      for (const line of lines) expect(line).toHaveLength(lines[0]!.length);
+      expect(tableAt(run.stdout, 1)).toEqual({ titles: ['RunTask'], rows: [] });
+      const tasks = tableAt(run.stdout, 2);
+      expect(tasks.titles).toEqual(['tasks']);
+      const host = id(tasks.rows.find(([name]) => name === 'containerInstanceArn')?.[1]);
+      expect(ROOMY).toContain(host);
+      const taskArn = expect.stringMatching(/^arn:aws:ecs:us-east-1:123456789012:task\/default\//);
+      expect(tasks.rows).toEqual([
+        ['availabilityZone', ZONE[host!]],
+        ['clusterArn', 'arn:aws:ecs:us-east-1:123456789012:cluster/default'],
+        ['containerInstanceArn', `${ARN}${host}`],
+        ['cpu', '256'],
+        ['createdAt', '2026-11-30T06:30:48+00:00'],
+        ['desiredStatus', 'RUNNING'],
+        ['enableExecuteCommand', 'False'],
+        ['group', 'family:web'],
+        ['lastStatus', 'PENDING'],
+        ['launchType', 'EC2'],
+        ['memory', '512'],
+        ['taskArn', taskArn],
+        ['taskDefinitionArn', 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1'],
+        ['version', '1'],
+      ]);
+      const containers = tableAt(run.stdout, 3);
+      expect(containers.titles).toEqual(['containers', 'overrides']);
+      expect(containers.rows).toEqual([
+        ['containerArn', expect.stringMatching(/^arn:aws:ecs:us-east-1:123456789012:container\//)],
+        ['cpu', '256'],
+        ['image', 'nginx'],
+        ['lastStatus', 'PENDING'],
+        ['memory', '512'],
+        ['name', 'app'],
+        ['taskArn', taskArn],
+      ]);
+      expect(tableAt(run.stdout, 4)).toEqual({
+        titles: ['containerOverrides'],
+        rows: [['name', 'app']],
+      });
+      const again = await runHere(`${PLAIN} --output table --now 2026-11-30T06:30:48Z`);
+      expect(again.stdout).toBe(run.stdout);
+    },
+  // YAML, keys sorted, plain strings unquoted.
+  "ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --output yaml --query 'tasks[0].{arn: taskArn, instance: containerInstanceArn, zone: availabilityZone}'":
+    (run) => {
+      const yaml =
+        /^arn: arn:aws:ecs:us-east-1:123456789012:task\/default\/[0-9a-f]{32}\ninstance: (\S+)\nzone: (\S+)\n$/.exec(
+          run.stdout,
+        );
+      expect(yaml, run.stdout).not.toBeNull();
+      expect(ROOMY).toContain(id(yaml![1]));
+      expect(yaml![2]).toBe(ZONE[id(yaml![1])!]);
+    },
+  // A list of scalars: one `NAME<tab>value` line per item.
+  'ecs-placement list-container-instances --cluster-state cluster.json --output text': (run) =>
+    expect(run.stdout).toBe(
+      ['aaaa1111', 'bbbb2222', 'cccc3333', 'dddd4444']
+        .map((host) => `CONTAINERINSTANCEARNS\t${ARN}${host}\n`)
+        .join(''),
+    ),
+  // "the sixth:" the table the page shows.
+  'ecs-placement list-container-instances --cluster-state cluster.json --output table --status DRAINING':
+    (run) =>
+      expect(run.stdout).toBe(
+        shownAfter('The second example prints `RESOURCE:MEMORY`; the sixth:'),
+      ),
+  // "An unknown format ... is a usage error (exit 252)": what was wrong, and what is accepted.
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --output xml # exit 252':
+    (run) =>
+      usageError(
+        run,
+        "argument --output: invalid choice: 'xml' (choose from json, text, table, yaml, yaml-stream, off)",
+      ),
+  // "one that does not parse is Bad value for --query EXPRESSION: <why> (exit 252)".
+  "ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --query 'tasks[' # exit 252":
+    (run) => usageError(run, /^Bad value for --query tasks\[: \S/),
+  // The region is the snapshot's; --profile and --no-cli-pager are ignored; --color off: the
+  // same response, uncoloured, nothing on stderr.
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --region us-east-1 --profile prod --no-cli-pager --color off':
+    async (run) => {
+      expect(run.stderr).toBe('');
+      expect(run.stdout).not.toContain('\u001b[');
+      expect(withoutClock(run)).toEqual(withoutClock(await runHere(PLAIN)));
+    },
+  // "one ecs-placement <command>: debug: ... line on stderr per step": the output format and
+  // where it came from, the cluster-state file, the seed and clock, the request, what was placed.
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --debug --now 2026-11-30T06:30:48Z':
+    (run) => {
+      const lines = run.stderr.trimEnd().split('\n');
+      for (const line of lines) expect(line).toMatch(/^ecs-placement run-task: debug: /);
+      expect(lines.map((line) => line.slice('ecs-placement run-task: debug: '.length))).toEqual([
+        expect.stringMatching(/^output json\b.*\bdefault\b/),
+        expect.stringMatching(
+          /^cluster state cluster\.json\b.*"ecs-placement".*2026-11-30T06:30:48/,
+        ),
+        expect.stringMatching(/^request .*"taskDefinition":"web:1"/),
+        expect.stringMatching(/^placed 1 task/),
+      ]);
+      expect(tasksOf(run).map((t) => t.createdAt)).toEqual(['2026-11-30T06:30:48+00:00']);
+    },
+  // Another region has no such cluster: a note naming both regions, then the service error.
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --region eu-west-1 # exit 254':
+    (run) => {
+      const [note, ...rest] = run.stderr.split('\n');
+      expect(note).toMatch(/^ecs-placement run-task: note: .*eu-west-1.*us-east-1/);
+      serviceError({ ...run, stderr: rest.join('\n') }, 'ClusterNotFoundException');
+    },
+  // --endpoint-url with a scheme is ignored: the same response.
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --endpoint-url http://localhost:4566':
+    async (run) => {
+      expect(run.stderr).toBe('');
+      expect(withoutClock(run)).toEqual(withoutClock(await runHere(PLAIN)));
+    },
+  // Without a scheme: "Bad value for --endpoint-url "localhost": scheme is missing. ...".
+  'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --endpoint-url localhost # exit 252':
+    (run) => usageError(run, /^Bad value for --endpoint-url "localhost": scheme is missing\. /),
   'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --cluster nowhere # exit 254':
     (run) => serviceError(run, 'ClusterNotFoundException'),
   'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --cluster empty # exit 254':
@@ -355,7 +555,7 @@ const DOCUMENTED: Record<string, (run: CliRun) => void | Promise<void>> = {
   'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --count abc # exit 252':
     (run) => usageError(run, 'Invalid value for parameter count: expected an integer, got "abc"'),
   'ecs-placement run-task --cluster-state cluster.json --task-definition web:1 --colour red # exit 252':
-    (run) => usageError(run, "unknown option '--colour'"),
+    (run) => usageError(run, "unknown option '--colour'", '--color'),
   // "ecs-placement <command>: error: ... naming the file".
   'ecs-placement run-task --cluster-state missing.json --task-definition web:1 # exit 255': (run) =>
     expect(run.stderr).toMatch(/^ecs-placement run-task: error: .*missing\.json/),
@@ -378,18 +578,17 @@ describe('docs/cli.md examples', () => {
       new Set(['run-task', 'list-container-instances']),
     );
     expect(new Set(examples.map((e) => e.exit))).toEqual(new Set([0, 252, 254, 255]));
-    for (const [ending] of documented) {
-      expect(
-        examples.filter((e) => e.line.endsWith(ending)),
-        ending,
-      ).toHaveLength(1);
-    }
   });
 
   it('says what every example documents (add it to DOCUMENTED with the example)', () => {
     expect(examples.map((e) => e.line).filter((line) => DOCUMENTED[line] === undefined)).toEqual(
       [],
     );
+  });
+
+  it('checks only examples the page has (a changed example needs its entry changed too)', () => {
+    const lines = new Set(examples.map((e) => e.line));
+    expect(Object.keys(DOCUMENTED).filter((line) => !lines.has(line))).toEqual([]);
   });
 
   it('shell splitting keeps quoted text whole', () => {
@@ -404,7 +603,7 @@ describe('docs/cli.md examples', () => {
 
   // In document order: the --save examples build on each other.
   it.each(examples.map((e) => [e.line, e] as const))('%s', async (_line, example) => {
-    const run = await runCli(example.argv, { cwd: dir });
+    const run = await runCli(example.argv, { cwd: dir, env: ENV });
     expect({ code: run.code, stderr: run.code === example.exit ? '' : run.stderr }).toEqual({
       code: example.exit,
       stderr: '',
@@ -420,9 +619,6 @@ describe('docs/cli.md examples', () => {
       : 'json';
     if (format === 'json' && !example.argv.includes('yaml-input')) {
       expect(() => JSON.parse(run.stdout)).not.toThrow();
-    }
-    for (const [ending, stream, text] of documented) {
-      if (example.line.endsWith(ending)) expect(run[stream]).toBe(text);
     }
     if (
       example.line.endsWith('--task-definition web:1 --placement-constraints type=distinctInstance')
