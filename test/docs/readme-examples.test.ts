@@ -133,6 +133,38 @@ const DOCUMENTED: { command: string; check: (run: Run) => void }[] = [
     },
   },
   {
+    // "The AWS CLI's output options: where each task went, as text, at a fixed time": one
+    // tab-separated line per task, [instance, zone, createdAt], createdAt being --now's time
+    // (printed in UTC: the commands run with TZ=UTC). Each web task takes host port 80, so the
+    // two go to two different instances with port 80 free: not those of us-east-1a that run
+    // web already, not the DRAINING one, not the one whose agent is disconnected.
+    command: '--now 2026-11-30T06:30:48Z --output text',
+    check: (run) => {
+      const zoneOf: Record<string, string> = {
+        '82ec82b44439811371a9e0be698f3d48': 'us-east-1b',
+        '7876fba49d33a268a4c611324c7ff435': 'us-east-1b',
+        '2a726362c96abab5bf35ad654e57e617': 'us-east-1b',
+        '90cafd92cf858437633c80fb8f0654d5': 'us-east-1b',
+        '5e3e745a20e0082db274a2099d134727': 'us-east-1c',
+        a1a3e7a536e882796aab711b730f5eb4: 'us-east-1c',
+        '7b41cb2a02809928ddb08ff9dc22aec3': 'us-east-1c',
+      };
+      const lines = run.stdout.split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines).toHaveLength(2);
+      const hosts = lines.map((line) => {
+        const [arn, zone, createdAt, ...more] = line.split('\t');
+        expect(more).toEqual([]);
+        const host = arn!.slice(instance('').length);
+        expect(arn).toBe(instance(host));
+        expect(zone).toBe(zoneOf[host]);
+        expect(createdAt).toBe('2026-11-30T06:30:48+00:00');
+        return host;
+      });
+      expect(new Set(hosts).size).toBe(2);
+    },
+  },
+  {
     // "a small cluster shop: paged container instances, tasks, task-definition wrappers,
     // capacity providers and subnets", all of them in the snapshot.
     command: 'snapshot import examples/aws-cli --out /tmp/my-cluster.json',
@@ -164,7 +196,10 @@ function run(command: string, tmp: string): Run {
   const shell = command
     .replace(/^(npx )?ecs-placement/, `node ${bin}`)
     .replaceAll('/tmp/', `${tmp}/`);
-  const result = spawnSync('sh', ['-c', shell], { encoding: 'utf8' });
+  const result = spawnSync('sh', ['-c', shell], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' }, // timestamps print in the local zone
+  });
   expect(result.status, `${command}\n${result.stderr}`).toBe(0);
   return { stdout: result.stdout, stderr: result.stderr, tmp };
 }
