@@ -28,6 +28,15 @@ function section(heading: string): string {
   return markdown.slice(start, end === -1 ? undefined : end);
 }
 
+/** The output block shown after the code block that holds `text`. */
+function shownAfter(text: string): string {
+  const at = markdown.indexOf(text);
+  expect(at, text).toBeGreaterThan(-1);
+  const after = markdown.slice(at);
+  const close = after.search(/^```$/m); // the end of the block holding `text`
+  return /^```\n([\s\S]*?)^```$/m.exec(after.slice(close + 4))![1]!;
+}
+
 function commandsOf(text: string): { line: string; exit: number }[] {
   return [...text.matchAll(/^```sh\n([\s\S]*?)^```/gm)]
     .flatMap((block) => block[1]!.split('\n'))
@@ -79,6 +88,41 @@ const nothingWritten = (run: Run, command: string, reason: string) => {
  * subnets (0001 and 0004 in eu-west-1a, 0002 in 1b, 0003 in 1c).
  */
 const DOCUMENTED: Record<string, (run: Run) => Promise<void> | void> = {
+  // "a snapshot, the first command, loads as always": examples/cluster.json's cluster batch
+  // (two ACTIVE instances with room for worker's 1024 MiB) takes the task.
+  'ecs-placement run-task --cluster-state examples/cluster.json --cluster batch --task-definition worker':
+    (run) => {
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout).failures).toEqual([]);
+      const [task, ...others] = tasksOf(run);
+      expect(others).toEqual([]);
+      expect(task!.clusterArn).toBe('arn:aws:ecs:us-east-1:123456789012:cluster/batch');
+      expect([
+        'arn:aws:ecs:us-east-1:123456789012:container-instance/batch/8cb0c71b77c21e17bdd558c59d3367e7',
+        'arn:aws:ecs:us-east-1:123456789012:container-instance/batch/f87fb089684d64c8d942cc8b9d9cd55f',
+      ]).toContain(task!.containerInstanceArn);
+      expect(task!.group).toBe('family:worker');
+    },
+  // The message the page shows, and nothing on stdout.
+  'ecs-placement run-task --cluster-state examples/aws-cli/describe-container-instances-page-1.json --task-definition web # exit 255':
+    (run) => {
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        shownAfter('describe-container-instances-page-1.json --task-definition web'),
+      );
+    },
+  // "list-* outputs (which list ARNs only: describe them first)", and how to import.
+  'ecs-placement list-container-instances --cluster-state examples/aws-cli/list-tasks.json # exit 255':
+    (run) => {
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        /^ecs-placement list-container-instances: error: the cluster state examples\/aws-cli\/list-tasks\.json is not a cluster snapshot: it looks like the output of `aws ecs list-tasks`/,
+      );
+      expect(run.stderr).toContain('ARNs only');
+      expect(run.stderr).toContain('`aws ecs describe-tasks`');
+      expect(run.stderr).toContain('`ecs-placement snapshot import FILE...`');
+      expect(run.stderr.split('\n')).toHaveLength(2); // one line
+    },
   'ecs-placement snapshot import examples/aws-cli --out /tmp/my-cluster.json': async (run) => {
     expect(run.stdout).toBe(''); // with --out, the snapshot goes to the file only
     expect(run.stderr).toContain('cluster shop (5 container instances, 4 tasks)');
@@ -202,6 +246,13 @@ describe('docs/snapshot.md', () => {
       });
     }
   }
+
+  it('checks only commands the page has (a changed command needs its entry changed too)', () => {
+    const lines = new Set(
+      SECTIONS.flatMap((heading) => commandsOf(section(heading))).map((c) => c.line),
+    );
+    expect(Object.keys(DOCUMENTED).filter((line) => !lines.has(line))).toEqual([]);
+  });
 
   it('the library example runs and prints where the task went', async () => {
     const code = /```js\n([\s\S]*?)```/.exec(section('Importing AWS CLI output'))![1]!;
