@@ -10,10 +10,10 @@ import { repoRoot } from './paths.js';
 import { median } from './stats.js';
 
 /**
- * The command's entry file, relative to the repository root. The built CLI today; switch it
- * to a bundled single file when the package ships one.
+ * The command's entry file, relative to the repository root: the bundle that the package's
+ * `bin` points at (scripts/bundle.mjs), which is what an installed `ecs-placement` runs.
  */
-export const CLI_ENTRY = 'dist/src/cli/main.js';
+export const CLI_ENTRY = 'dist/bundle/cli.js';
 
 const COMMANDS: readonly { name: string; shown: string; args: readonly string[] }[] = [
   { name: 'node', shown: 'node -e 0', args: ['-e', '0'] },

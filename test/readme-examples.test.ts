@@ -9,7 +9,7 @@ const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
   lang: m[1] ?? '',
   body: m[2] ?? '',
 }));
-const bin = 'dist/src/cli/main.js';
+const bin = 'dist/bundle/cli.js';
 
 /** The shell commands of a block, continuation lines joined, comments dropped. */
 function commandsOf(body: string): string[] {

@@ -1,7 +1,7 @@
 // Runs every `ecs-placement` command of docs/snapshot.md's sections "The format", "Importing
-// AWS CLI output" and "Capturing from an account" (built command; capture against the local
-// ECS endpoint of test/support, with dummy credentials), checks each exit status (`# exit N`,
-// else 0), and runs the library example.
+// AWS CLI output" and "Capturing from an account" (the bundled command; capture against the
+// local ECS endpoint of test/support, with dummy credentials), checks each exit status
+// (`# exit N`, else 0), and runs the library example.
 import { exec, execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { type EcsJsonServer, startEcsJsonServer } from '../support/ecs-json-serv
 import { ACCOUNT, example, FILES, REGION } from './aws-cli-examples.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/src/cli/main.js');
+const BIN = join(ROOT, 'dist/bundle/cli.js');
 const SECTIONS = ['The format', 'Importing AWS CLI output', 'Capturing from an account'];
 
 const markdown = await readFile(join(ROOT, 'docs/snapshot.md'), 'utf8');
