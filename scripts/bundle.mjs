@@ -57,14 +57,16 @@ export async function bundle(from = join(root, 'dist'), to = join(from, 'bundle'
     metafile: true,
     logLevel: 'warning',
   });
-  writeFileSync(join(to, 'THIRD-PARTY-NOTICES.md'), notices(bundledPackages(result.metafile)));
+  const packages = bundledPackages(result.metafile, resolve(from));
+  writeFileSync(join(to, 'THIRD-PARTY-NOTICES.md'), notices(packages));
   return result.metafile;
 }
 
-/** The directories of the packages whose code went into the bundle. */
-function bundledPackages(metafile) {
+/** The directories of the packages whose code went into the bundle (not our own, in `from`). */
+function bundledPackages(metafile, from) {
   const dirs = new Set();
   for (const input of Object.keys(metafile.inputs)) {
+    if (resolve(root, input).startsWith(`${from}/`)) continue;
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) dirs.add(resolve(root, match[1]));
   }
