@@ -94,12 +94,19 @@ function notices(dirs) {
     for (const file of files) {
       parts.push('```', readFileSync(join(dir, file), 'utf8').trim(), '```');
     }
-    if (files.length === 0) {
-      const repository = manifest.repository?.url ?? manifest.repository ?? manifest.homepage;
-      parts.push(`No license file is shipped in the package; ${license}, ${repository}.`);
-    }
+    if (files.length === 0) parts.push(licenseFromReadme(dir, manifest, license));
   }
   return `${parts.join('\n')}\n`;
+}
+
+/** Without a license file, the README's license section (seedrandom's), else where to look. */
+function licenseFromReadme(dir, manifest, license) {
+  const readme = readdirSync(dir).find((f) => /^readme/i.test(f));
+  const text = readme === undefined ? '' : readFileSync(join(dir, readme), 'utf8');
+  const start = text.search(/^#{0,6}\s*licen[sc]e\b/im);
+  if (start !== -1) return ['```', text.slice(start).trim(), '```'].join('\n');
+  const repository = manifest.repository?.url ?? manifest.repository ?? manifest.homepage;
+  return `The package ships no license text; ${license}, ${repository}.`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

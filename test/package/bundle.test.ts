@@ -75,6 +75,9 @@ describe('the bundle', () => {
       expect(notices).toMatch(new RegExp(`^## ${name} \\d+\\.\\d+\\.\\d+ \\(`, 'm'));
     }
     expect(notices).toContain('Permission is hereby granted, free of charge');
+    // seedrandom has no license file; its README's license section stands in.
+    expect(notices).toContain('Copyright 2019 David Bau.');
+    expect(notices).not.toContain('ships no license text');
     expect(notices).not.toContain('@jmespath-community/jmespath');
   });
 });
