@@ -185,9 +185,38 @@ describe('the packed package, installed in another project', () => {
       expect(files).toContain('dist/src/index.d.ts');
       expect(files).toContain('dist/src/testing/index.d.ts');
       // Bundled, so not installed beside the package.
-      for (const name of ['chevrotain', 'lodash-es', 'commander', 'yaml']) {
+      for (const name of ['chevrotain', 'lodash-es', 'commander', 'cli-table3']) {
         expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
       }
+    },
+    MINUTES,
+  );
+
+  it(
+    'loads yaml, re2js and jmespath, kept out of the bundle, from its dependencies on first use',
+    async () => {
+      const constraint =
+        'type=memberOf,expression="attribute:ecs.instance-type =~ \\"(t3|m5)\\..*\\""';
+      const { stdout } = await run(
+        'npx',
+        [
+          '--no-install',
+          'ecs-placement',
+          'run-task',
+          '--cluster-state',
+          join(installed, 'examples', 'cluster.json'),
+          '--cli-input-yaml',
+          'taskDefinition: web\ncount: 2\n',
+          '--placement-constraints',
+          constraint,
+          '--query',
+          'length(tasks)',
+          '--output',
+          'text',
+        ],
+        { cwd: project, env: npmEnv() },
+      );
+      expect(stdout).toBe('2\n');
     },
     MINUTES,
   );
