@@ -3,7 +3,8 @@
  * high-resolution clock around spawnSync (output to /dev/null), warm-up runs first, then the
  * timed runs interleaved command by command so that a burst of load elsewhere hits every
  * command alike. `node -e 0`, measured in the same run, is the yardstick: the targets are
- * ratios of medians (`--version` <= 1.6x, `run-task` on the bundled example <= 2.5x).
+ * ratios of medians (`--version` <= 1.6x, `run-task` on the bundled example <= 2.5x). The
+ * library's own load, `import('ecs-placement')`, is measured beside them.
  */
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from './paths.js';
@@ -31,6 +32,12 @@ const COMMANDS: readonly { name: string; shown: string; args: readonly string[] 
       '--seed',
       'demo',
     ],
+  },
+  {
+    // The library entry, loaded as a user's program loads it (no target; a figure to watch).
+    name: 'import',
+    shown: `node --input-type=module -e "await import('ecs-placement')"`,
+    args: ['--input-type=module', '-e', "await import('ecs-placement')"],
   },
 ];
 
