@@ -3,17 +3,18 @@
  * high-resolution clock around spawnSync (output to /dev/null), warm-up runs first, then the
  * timed runs interleaved command by command so that a burst of load elsewhere hits every
  * command alike. `node -e 0`, measured in the same run, is the yardstick: the targets are
- * ratios of medians (`--version` <= 1.6x, `run-task` on the bundled example <= 2.5x).
+ * ratios of medians (`--version` <= 1.6x, `run-task` on the bundled example <= 2.5x). The
+ * library's own load, `import('ecs-placement')`, is measured beside them.
  */
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from './paths.js';
 import { median } from './stats.js';
 
 /**
- * The command's entry file, relative to the repository root. The built CLI today; switch it
- * to a bundled single file when the package ships one.
+ * The command's entry file, relative to the repository root: the bundle that the package's
+ * `bin` points at (scripts/bundle.mjs), which is what an installed `ecs-placement` runs.
  */
-export const CLI_ENTRY = 'dist/src/cli/main.js';
+export const CLI_ENTRY = 'dist/bundle/cli.js';
 
 const COMMANDS: readonly { name: string; shown: string; args: readonly string[] }[] = [
   { name: 'node', shown: 'node -e 0', args: ['-e', '0'] },
@@ -31,6 +32,12 @@ const COMMANDS: readonly { name: string; shown: string; args: readonly string[] 
       '--seed',
       'demo',
     ],
+  },
+  {
+    // The library entry, loaded as a user's program loads it (no target; a figure to watch).
+    name: 'import',
+    shown: `node --input-type=module -e "await import('ecs-placement')"`,
+    args: ['--input-type=module', '-e', "await import('ecs-placement')"],
   },
 ];
 

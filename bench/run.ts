@@ -272,7 +272,7 @@ async function main(): Promise<void> {
     'mean-over-steady',
     'unplaced',
   ].map((n) => `fresh.5k.${n}`);
-  const commandNames = ['node', 'version', 'run-task'].flatMap((c) =>
+  const commandNames = ['node', 'version', 'run-task', 'import'].flatMap((c) =>
     ['min.ms', 'median.ms', 'max.ms', 'ratio'].map((n) => `command.${c}.${n}`),
   );
   let freshLines: string[] = [];

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --compare | --update | --filter TEXT | --quick]`: install dependencies when
-// missing, build the package (the command case runs the built CLI), compile the benchmarks,
-// then run them (bench/README.md).
+// missing, build the package (the command case runs the bundled CLI, dist/bundle/cli.js),
+// compile the benchmarks, then run them (bench/README.md).
 import { join } from 'node:path';
 import { ensureBuilt, root, run } from './ensure-built.mjs';
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Make a fresh clone runnable: install dependencies when they are missing, then build.
-// Used by `npm start` and before `npm test`, so the README's two commands work on their own.
+// Make a fresh clone runnable: install dependencies when they are missing, then build (tsc
+// into dist/, then the esbuild bundle into dist/bundle/: see scripts/bundle.mjs). Used by
+// `npm start`, `npm run bench` and before `npm test`, so the README's commands work on their own.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,11 +16,13 @@ export function run(cmd, args, { quiet = false } = {}) {
 }
 
 export function ensureBuilt() {
-  if (!existsSync(join(root, 'node_modules', 'chevrotain')) || !existsSync(join(root, 'node_modules', 'typescript'))) {
+  const needed = ['chevrotain', 'typescript', 'esbuild'];
+  if (needed.some((name) => !existsSync(join(root, 'node_modules', name)))) {
     console.error('Installing dependencies (npm ci) ...');
     run('npm', ['ci', '--no-audit', '--no-fund'], { quiet: true });
   }
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  run(process.execPath, [join(root, 'scripts/bundle.mjs')]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) ensureBuilt();

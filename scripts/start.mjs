@@ -13,4 +13,4 @@ const demo = [
   '--explain',
 ];
 console.error(`$ ecs-placement ${demo.join(' ')}\n`);
-run(process.execPath, [join(root, 'dist/src/cli/main.js'), ...demo]);
+run(process.execPath, [join(root, 'dist/bundle/cli.js'), ...demo]);

@@ -5,7 +5,6 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { RawRequestOptions } from './build-run-task-input.js';
 import type { CliIO } from './cli-io.js';
 import { parseParameter } from './parse-parameter.js';
@@ -35,6 +34,8 @@ export async function promptForParameters(
       '--cli-auto-prompt needs an interactive terminal (stdin and stdout must be a TTY)',
     );
   }
+  // Imported here: only --cli-auto-prompt reads lines, and node:readline is slow to load.
+  const { createInterface } = await import('node:readline');
   const lines = createInterface({ input: io.stdin, terminal: false });
   // Lines typed ahead of a question are buffered by the iterator, never lost.
   const iterator = lines[Symbol.asyncIterator]();

@@ -8,16 +8,9 @@ import { ExitCode } from './exit-codes.js';
 import { ClusterStateError } from './load-cluster-state.js';
 import { OutputError } from './output/output-error.js';
 import { asServiceError, formatServiceError } from './service-error.js';
-import { UsageError } from './usage-error.js';
+import { type CommandContext, formatUsageError, UsageError } from './usage-error.js';
 
-export interface CommandContext {
-  /** `ecs-placement run-task` */
-  commandPath: string;
-  /** The usage line after the command path. */
-  usage: string;
-  /** The API operation, for service errors: `RunTask`. */
-  operation: string;
-}
+export { type CommandContext, formatUsageError } from './usage-error.js';
 
 export async function runCommandBody(
   io: CliIO,
@@ -44,15 +37,4 @@ export async function runCommandBody(
     io.stderr.write(`${context.commandPath}: internal error: ${reason}\n`);
     return ExitCode.toolError;
   }
-}
-
-/** The reason, then how the command is used and where to find its help. */
-export function formatUsageError(context: CommandContext, reason: string): string {
-  // "Error parsing parameter ..." already says it is an error.
-  const lead = reason.startsWith('Error ') ? '' : 'error: ';
-  return (
-    `${context.commandPath}: ${lead}${reason}\n\n` +
-    `usage: ${context.commandPath} ${context.usage}\n` +
-    `To see help text, you can run: ${context.commandPath} --help\n`
-  );
 }

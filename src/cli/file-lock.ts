@@ -34,7 +34,8 @@ export async function lockFile(
   timing: LockTiming = DEFAULT_LOCK_TIMING,
 ): Promise<FileLock> {
   // Loaded only for a save: the library hooks process exit and signals to remove its locks.
-  const lockfile = await import('proper-lockfile');
+  // A CommonJS module: its exports object is the default export (also once bundled).
+  const { default: lockfile } = await import('proper-lockfile');
   let compromised = false;
   let release: () => Promise<void>;
   try {

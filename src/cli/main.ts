@@ -1,21 +1,17 @@
 #!/usr/bin/env node
 /**
- * The `ecs-placement` command: dispatches to one file per command. `main` is exported so
- * tests run the whole command in-process with their own streams.
+ * The `ecs-placement` command: dispatches to one file per command, imported only when the
+ * command line names it (command-modules.ts), so `--version` and `--help` stay quick. `main`
+ * is exported so tests run the whole command in-process with their own streams.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import type { CliIO } from './cli-io.js';
-import { type CommandContext, formatUsageError } from './command-outcome.js';
+import { COMMAND_MODULES, commandsFor } from './command-modules.js';
 import { ExitCode } from './exit-codes.js';
-import {
-  LIST_CONTAINER_INSTANCES_CONTEXT,
-  registerListContainerInstances,
-} from './list-container-instances-command.js';
 import { packageVersion } from './package-version.js';
-import { RUN_TASK_CONTEXT, registerRunTask } from './run-task-command.js';
-import { registerSnapshot, SNAPSHOT_CONTEXT } from './snapshot-command.js';
+import { type CommandContext, formatUsageError } from './usage-error.js';
 
 const PROGRAM_CONTEXT: CommandContext = {
   commandPath: 'ecs-placement',
@@ -39,12 +35,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .exitOverride()
     .configureOutput(outputTo(io, PROGRAM_CONTEXT));
 
-  for (const [command, context] of [
-    [registerRunTask(program, io, report), RUN_TASK_CONTEXT],
-    [registerListContainerInstances(program, io, report), LIST_CONTAINER_INSTANCES_CONTEXT],
-    [registerSnapshot(program, io, report), SNAPSHOT_CONTEXT],
-  ] as const) {
-    command.exitOverride().configureOutput(outputTo(io, context));
+  const names = commandsFor(argv);
+  const modules = await Promise.all(names.map((name) => COMMAND_MODULES[name]!()));
+  for (const { register, context } of modules) {
+    register(program, io, report).exitOverride().configureOutput(outputTo(io, context));
   }
 
   try {

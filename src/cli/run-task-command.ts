@@ -13,10 +13,8 @@ import type { CliIO } from './cli-io.js';
 import { type CommandContext, runCommandBody } from './command-outcome.js';
 import { type DebugLog, debugLog } from './debug-log.js';
 import { ExitCode } from './exit-codes.js';
-import { type ExplainMode, parseExplainMode } from './explain/explain-mode.js';
-import { renderExplainSummary } from './explain/explain-summary.js';
-import { renderExplainReport } from './explain-report.js';
-import { formatJson } from './format-json.js';
+import { parseExplainMode } from './explain/explain-mode.js';
+import { type ExplainRenderer, loadExplainRenderer } from './explain/load-explain-renderer.js';
 import {
   colorFor,
   DEFAULT_GLOBAL_OPTIONS,
@@ -30,10 +28,9 @@ import { clusterStateProblem, loadClusterState } from './load-cluster-state.js';
 import { parseNow } from './now-option.js';
 import { loadRenderer, type Renderer } from './output/render-response.js';
 import { readScalarParameter } from './parse-parameter.js';
-import { type Placement, placeAndSave } from './place-and-save.js';
+import type { Placement } from './place-and-save.js';
 import { reportWidth } from './report-width.js';
 import { defineRunTaskArguments, type ToolOptions } from './run-task-arguments.js';
-import { parseSkeletonKind, renderRunTaskSkeleton } from './skeleton.js';
 import { UsageError } from './usage-error.js';
 
 export const RUN_TASK_CONTEXT: CommandContext = {
@@ -69,7 +66,8 @@ export function registerRunTask(
 /** How the response and the --explain report are printed, read before anything is placed. */
 interface Presentation {
   render: Renderer;
-  explain?: ExplainMode;
+  /** The --explain report's renderer, when --explain is given. */
+  explain?: ExplainRenderer;
   explainColor: boolean;
   log: DebugLog;
 }
@@ -97,7 +95,9 @@ export function runTask(
       explainColor: colorFor(globals.color, io.stderr, io.env),
       log,
     };
-    if (tool.explain !== undefined) presentation.explain = parseExplainMode(tool.explain);
+    if (tool.explain !== undefined) {
+      presentation.explain = await loadExplainRenderer(parseExplainMode(tool.explain));
+    }
     // Read now, so that the plan (--explain) and the run (--save) share one clock.
     const now =
       tool.now === undefined
@@ -110,6 +110,7 @@ export function runTask(
       log(`accepted and ignored (nothing is sent to AWS): ${globals.ignored.join(', ')}`);
     }
     if (tool.generateCliSkeleton !== undefined) {
+      const { parseSkeletonKind, renderRunTaskSkeleton } = await import('./skeleton.js');
       const kind = parseSkeletonKind(tool.generateCliSkeleton);
       // As in the AWS CLI, `output` first validates the command's inputs (required
       // --task-definition, syntax and types of every value); nothing is placed.
@@ -160,7 +161,7 @@ export function runTask(
     // With --save, the placement is printed only once it is recorded in the file.
     const placement =
       tool.save === true
-        ? await placeAndSave(file, io.cwd, place)
+        ? await (await import('./place-and-save.js')).placeAndSave(file, io.cwd, place)
         : place(loadClusterState(file, io.cwd).snapshot);
     log(
       `placed ${placement.response.tasks.length} task(s), ${placement.response.failures.length} failure(s)${tool.save === true ? (placement.changed ? `; saved ${file}` : '; nothing to save') : ''}`,
@@ -194,13 +195,7 @@ function placeTasks(
     // A clientToken replay tries no task at all.
     const count = replayOf ? 0 : (input.count ?? 1);
     const width = reportWidth(io.stderr, io.env);
-    const color = presentation.explainColor;
-    report =
-      presentation.explain === 'json'
-        ? formatJson(explanation)
-        : presentation.explain === 'summary'
-          ? renderExplainSummary(explanation, { color, width, count })
-          : renderExplainReport(explanation, { color, width, count });
+    report = presentation.explain(explanation, { color: presentation.explainColor, width, count });
     response = tool.save === true ? cluster.runTask(input, clock) : planned;
   } else {
     response = cluster.runTask(input, clock);

@@ -3,11 +3,11 @@
  * placeholder of the right type, the way the AWS CLI prints one: "" for strings, the first
  * documented value for enumerations, 0 for integers, true for booleans, one item per list.
  */
-import { Document } from 'yaml';
 import { formatJson } from './format-json.js';
 import { runTaskInputShape, runTaskOutputShape } from '../kernel/run-task-shape.js';
 import type { Shape, StructureShape } from '../kernel/shape.js';
 import { UsageError } from './usage-error.js';
+import { yamlLibrary } from './yaml-library.js';
 
 export type SkeletonKind = 'input' | 'output' | 'yaml-input';
 export const SKELETON_KINDS: readonly SkeletonKind[] = ['input', 'output', 'yaml-input'];
@@ -50,7 +50,7 @@ export function renderRunTaskSkeleton(kind: SkeletonKind): string {
 
 /** YAML input, with the required field and the documented values noted in comments. */
 function renderYamlInput(sample: unknown, request: StructureShape): string {
-  const doc = new Document(sample);
+  const doc = new (yamlLibrary().Document)(sample);
   for (const [key, shape] of Object.entries(request.members)) {
     const node = doc.get(key, true);
     if (!node || typeof node !== 'object') continue;

@@ -5,8 +5,9 @@
  * input thousands of levels deep would exhaust the call stack there, and can crash the
  * process outright rather than throw).
  */
-import { type CST, Parser, parseDocument } from 'yaml';
+import type { CST } from 'yaml';
 import { MAX_NESTING_DEPTH, valueNestsBeyond } from './input-limits.js';
+import { yamlLibrary } from './yaml-library.js';
 
 export class YamlTextError extends Error {
   override readonly name = 'YamlTextError';
@@ -21,7 +22,7 @@ export class YamlTextError extends Error {
 
 export function parseYamlText(text: string): unknown {
   if (yamlNestsBeyond(text, MAX_NESTING_DEPTH)) throw new YamlTextError('depth', 'too deep');
-  const document = parseDocument(text);
+  const document = yamlLibrary().parseDocument(text);
   const [first] = document.errors;
   if (first) throw new YamlTextError('syntax', first.message);
   let value: unknown;
@@ -39,6 +40,7 @@ const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 /** Whether any collection of any document of `text` sits more than `limit` levels deep. */
 function yamlNestsBeyond(text: string, limit: number): boolean {
+  const { Parser } = yamlLibrary();
   for (const token of new Parser().parse(text)) {
     const pending: Array<{ node: CST.Token | undefined; depth: number }> = [
       { node: token, depth: 0 },

@@ -9,7 +9,8 @@
  *   inline flags other than a leading `(?i)`, class intersection `&&`, nested classes,
  *   `\p{...}`, a `$` that more pattern follows, repetition counts above 1000, ...
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import { characterClass } from './java-regex-class.js';
 import { charOutside, escapeAtom, quoted, RegexRefusal } from './java-regex-chars.js';
 import { checkDollars, type Token } from './java-regex-dollar.js';
@@ -44,6 +45,18 @@ const LINEAR_TIME =
   'the linear-time regex engine cannot run it (it needs backtracking, which can take exponential time)';
 
 /**
+ * re2js, loaded by the first pattern that needs it: it is a quarter of the code the package
+ * loads, most expressions have no regex, and a literal pattern never needs it. Required (its
+ * CommonJS build) rather than imported, so that compiling stays synchronous; the bundle
+ * leaves it in node_modules for the same reason (docs/ARCHITECTURE.md, "Build outputs").
+ */
+let loadedEngine: typeof RE2JS | undefined;
+function engine(): typeof RE2JS {
+  loadedEngine ??= (createRequire(import.meta.url)('re2js') as typeof import('re2js')).RE2JS;
+  return loadedEngine;
+}
+
+/**
  * `literalFastPath: false` always runs the engine (for the tests that compare the two).
  */
 export function compileJavaRegex(pattern: string, { literalFastPath = true } = {}): JavaRegex {
@@ -59,7 +72,7 @@ export function compileJavaRegex(pattern: string, { literalFastPath = true } = {
   try {
     const literal = literalFastPath ? literalPattern(pattern) : undefined;
     if (literal !== undefined) return { ok: true, source, matches: literal };
-    const compiled = RE2JS.compile(source);
+    const compiled = engine().compile(source);
     return { ok: true, source, matches: (value) => compiled.testExact(value) };
   } catch (error) {
     // RE2's own limits (program size, nesting): reported on the whole pattern.

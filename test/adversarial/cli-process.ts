@@ -1,12 +1,12 @@
 /**
- * The built command run as a real process (test helper): concurrency, signals, other users
- * and pipes need a process of their own. `npm test` builds dist/ first.
+ * The bundled command (the package's `bin`) run as a real process (test helper): concurrency,
+ * signals, other users and pipes need a process of their own. `npm test` builds dist/ first.
  */
 import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const MAIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+export const MAIN = fileURLToPath(new URL('../../dist/bundle/cli.js', import.meta.url));
 
 if (!existsSync(MAIN)) {
   throw new Error(`${MAIN} is missing: run npm run build (npm test does it first)`);

@@ -1,6 +1,7 @@
 /**
- * The built `bin`: compiled with the project's build config, then run as a process, the way
- * npm would install it (through a symlink).
+ * The `bin`: compiled with the project's build config and bundled as `npm run build` does
+ * (scripts/bundle.mjs), then run as a process, the way npm would install it (through a
+ * symlink).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
@@ -33,9 +34,13 @@ beforeAll(async () => {
   } catch {
     // Type errors elsewhere in the project still emit JavaScript; the runs below tell.
   }
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs'), outDir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   bin = join(outDir, 'bin', 'ecs-placement');
   await mkdir(join(outDir, 'bin'));
-  await symlink(join(outDir, 'src', 'cli', 'main.js'), bin);
+  await symlink(join(outDir, 'bundle', 'cli.js'), bin);
 });
 
 afterAll(async () => {
@@ -48,7 +53,7 @@ function run(args: string[]) {
 
 describe('the ecs-placement executable', () => {
   it('starts with a node shebang', async () => {
-    const source = await readFile(join(outDir, 'src', 'cli', 'main.js'), 'utf8');
+    const source = await readFile(join(outDir, 'bundle', 'cli.js'), 'utf8');
     expect(source.startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 

@@ -322,9 +322,9 @@ describe('snapshot capture against an ECS endpoint', () => {
     expect(JSON.parse(run.stdout).region).toBe(REGION);
   });
 
-  it('runs as the installed command, loading the SDK from the built package', async () => {
+  it('runs as the installed command (the bundle), loading the SDK from node_modules', async () => {
     const endpoint = await serve();
-    const bin = join(process.cwd(), 'dist/src/cli/main.js');
+    const bin = join(process.cwd(), 'dist/bundle/cli.js');
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       [

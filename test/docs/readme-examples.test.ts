@@ -15,7 +15,7 @@ const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
   lang: m[1] ?? '',
   body: m[2] ?? '',
 }));
-const bin = 'dist/src/cli/main.js';
+const bin = 'dist/bundle/cli.js';
 const ARN = 'arn:aws:ecs:us-east-1:123456789012';
 const instance = (id: string) => `${ARN}:container-instance/default/${id}`;
 

@@ -5,16 +5,20 @@
  *    `moduleResolution: nodenext`, the project's own TypeScript) and run it;
  *  - run `examples/plan.mjs` from the installed package;
  *  - run `npx ecs-placement --version` and `import('ecs-placement/testing')`;
- *  - check the tarball: LICENSE, no source maps, docs/ present and every relative link of
- *    the README and the docs pointing at a file the package has.
+ *  - check that what is installed is the bundle (dist/bundle, scripts/bundle.mjs): the
+ *    command's link points at it, no compiled module of dist/src is shipped (only the type
+ *    declarations), and the bundled packages (chevrotain, lodash-es, ...) are not installed;
+ *  - check the tarball: LICENSE, third-party notices, no source maps, docs/ present and every
+ *    relative link of the README and the docs pointing at a file the package has.
  * It takes some 20 to 60 seconds (an install); the timeouts are generous for a loaded
  * machine.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -164,6 +168,60 @@ describe('the packed package, installed in another project', () => {
   );
 
   it(
+    'installs the bundle: the command and both entries run from dist/bundle',
+    async () => {
+      const link = realpathSync(join(project, 'node_modules', '.bin', 'ecs-placement'));
+      expect(link).toBe(realpathSync(join(installed, 'dist', 'bundle', 'cli.js')));
+      const script =
+        "console.log(import.meta.resolve('ecs-placement'), import.meta.resolve('ecs-placement/testing'));";
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: project,
+      });
+      expect(stdout.trim().split(' ')).toEqual([
+        pathToFileURL(realpathSync(join(installed, 'dist', 'bundle', 'index.js'))).href,
+        pathToFileURL(realpathSync(join(installed, 'dist', 'bundle', 'testing.js'))).href,
+      ]);
+      expect(files.filter((f) => f.startsWith('dist/src/') && !f.endsWith('.d.ts'))).toEqual([]);
+      expect(files).toContain('dist/src/index.d.ts');
+      expect(files).toContain('dist/src/testing/index.d.ts');
+      // Bundled, so not installed beside the package.
+      for (const name of ['chevrotain', 'lodash-es', 'commander', 'cli-table3']) {
+        expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
+      }
+    },
+    MINUTES,
+  );
+
+  it(
+    'loads yaml, re2js and jmespath, kept out of the bundle, from its dependencies on first use',
+    async () => {
+      const constraint =
+        'type=memberOf,expression="attribute:ecs.instance-type =~ \\"(t3|m5)\\..*\\""';
+      const { stdout } = await run(
+        'npx',
+        [
+          '--no-install',
+          'ecs-placement',
+          'run-task',
+          '--cluster-state',
+          join(installed, 'examples', 'cluster.json'),
+          '--cli-input-yaml',
+          'taskDefinition: web\ncount: 2\n',
+          '--placement-constraints',
+          constraint,
+          '--query',
+          'length(tasks)',
+          '--output',
+          'text',
+        ],
+        { cwd: project, env: npmEnv() },
+      );
+      expect(stdout).toBe('2\n');
+    },
+    MINUTES,
+  );
+
+  it(
     'exports ecs-placement/testing',
     async () => {
       const script =
@@ -176,8 +234,9 @@ describe('the packed package, installed in another project', () => {
     MINUTES,
   );
 
-  it('ships the license, the docs and no source maps', () => {
+  it('ships the license, the third-party notices, the docs and no source maps', () => {
     expect(files).toContain('LICENSE');
+    expect(files).toContain('dist/bundle/THIRD-PARTY-NOTICES.md');
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toContain(
       'Apache License\n                           Version 2.0, January 2004',
     );

@@ -1,5 +1,5 @@
 // Runs every `ecs-placement` command of docs/snapshot.md's sections "The format", "Importing
-// AWS CLI output" and "Capturing from an account" (built command; capture against the local
+// AWS CLI output" and "Capturing from an account" (the bundled command; capture against the local
 // ECS endpoint of test/support, with dummy credentials; /tmp stands for a private directory),
 // checks each exit status (`# exit N`, else 0) and what the page says the command does
 // (DOCUMENTED, written by hand from the page and examples/aws-cli/), and runs the library
@@ -15,7 +15,7 @@ import type { Snapshot, Task } from '../../src/kernel/ecs-types.js';
 import { ACCOUNT, example, FILES, REGION } from './aws-cli-examples.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/src/cli/main.js');
+const BIN = join(ROOT, 'dist/bundle/cli.js');
 const SECTIONS = ['The format', 'Importing AWS CLI output', 'Capturing from an account'];
 
 const markdown = await readFile(join(ROOT, 'docs/snapshot.md'), 'utf8');
