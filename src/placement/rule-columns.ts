@@ -16,7 +16,8 @@ export interface RuleColumns {
   loads: Int32Array[];
 }
 
-const MAX_RULES = 5;
+/** The most rules a call can have: ECS allows 5 placement strategies per task. */
+export const MAX_RULES = 5;
 const empty = new Int32Array(0);
 const valueBuffers: Float64Array[] = [];
 const bucketBuffers: Int32Array[] = [];
@@ -47,7 +48,14 @@ export function buildRuleColumns(
   feasible: Int32Array,
   feasibleCount: number,
 ): RuleColumns {
-  const count = Math.min(rules.length, MAX_RULES);
+  const count = rules.length;
+  if (count > MAX_RULES) {
+    // Never reached through RunTask (request validation allows 5 strategies); a direct
+    // caller with more would otherwise see the extra rules silently ignored.
+    throw new RangeError(
+      `A placement call can rank by at most ${MAX_RULES} strategy rules; it was given ${count}.`,
+    );
+  }
   const columns: RuleColumns = {
     count,
     isBucket: new Uint8Array(count),
