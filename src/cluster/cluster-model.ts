@@ -18,6 +18,14 @@ export interface InstanceScope {
   capacityProvider?: string;
 }
 
+/**
+ * A kind of state another layer keeps per cluster model (the placement engine's workspace):
+ * created by `create` on first use, owned by the model, dropped with it.
+ */
+export class ModelSlot<T> {
+  constructor(readonly create: (model: ClusterModel) => T) {}
+}
+
 /** Members of the snapshot copies that toClusterSnapshot builds anew (see cloneOthers). */
 const CLUSTER_FRESH = new Set(['containerInstances', 'tasks']);
 const INSTANCE_FRESH = new Set(['remainingResources', 'attributes']);
@@ -64,6 +72,7 @@ export class ClusterModel {
   private readonly activeGroupHosts = new Map<string, Map<InstanceState, number>>();
   private readonly scopes = new Map<string, InstanceState[]>();
   private readonly columns = new Map<string, AttributeColumn>();
+  private readonly slots = new Map<ModelSlot<unknown>, unknown>();
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
@@ -75,6 +84,16 @@ export class ClusterModel {
 
   get clusterName(): string {
     return this.source.clusterName;
+  }
+
+  /** This model's state of the kind `slot` (see ModelSlot), created on first use. */
+  slot<T>(slot: ModelSlot<T>): T {
+    let state = this.slots.get(slot) as T | undefined;
+    if (state === undefined) {
+      state = slot.create(this);
+      this.slots.set(slot, state);
+    }
+    return state;
   }
 
   /** An instance by full ARN, container instance id, or EC2 instance id. */

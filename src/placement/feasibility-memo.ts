@@ -5,22 +5,14 @@
  * check and expression on every instance again. The group-dependent distinctInstance check
  * is not memoised (it is evaluated per call).
  */
-import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { CompiledConstraints } from './checks/check-chain.js';
 import type { TaskNeeds } from './task-needs.js';
+import type { FeasibilityMemo, PlacementWorkspace } from './workspace.js';
 
-export interface FeasibilityMemo {
-  /** The candidate list the arrays are indexed by (a new list means a new memo). */
-  candidates: readonly InstanceState[];
-  /** Instance version the entry was computed at; 0 = never. */
-  versions: Uint32Array;
-  /** Index in the memoised chain of the first failing check, 255 = none. */
-  firstFail: Uint8Array;
-}
+export type { FeasibilityMemo } from './workspace.js';
 
 const MEMOS_PER_CLUSTER = 16;
-const memos = new WeakMap<ClusterModel, Map<string, FeasibilityMemo>>();
 
 /** What the memoised checks depend on besides the instance. */
 export function callSignature(needs: TaskNeeds, constraints: CompiledConstraints): string {
@@ -36,16 +28,13 @@ export function callSignature(needs: TaskNeeds, constraints: CompiledConstraints
   return `${needs.cpu}|${needs.memory}|${needs.tcpPorts}|${needs.udpPorts}|${needs.gpus}|${eni}|${attributes}|${zones}|${expressions}`;
 }
 
+/** The memo of `workspace`'s cluster for calls with this signature over these candidates. */
 export function feasibilityMemo(
-  model: ClusterModel,
+  workspace: PlacementWorkspace,
   signature: string,
   candidates: readonly InstanceState[],
 ): FeasibilityMemo {
-  let byCall = memos.get(model);
-  if (!byCall) {
-    byCall = new Map();
-    memos.set(model, byCall);
-  }
+  const byCall = workspace.memos;
   let memo = byCall.get(signature);
   if (memo && memo.candidates === candidates) {
     // Keep recently used memos at the end so the oldest is evicted first.

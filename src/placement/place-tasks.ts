@@ -23,6 +23,7 @@ import { buildRuleColumns, refreshRuleColumns } from './rule-columns.js';
 import { selectBestInOnePass, selectBestTraced } from './select-best.js';
 import type { TaskNeeds } from './task-needs.js';
 import { summarizeVerdicts } from './trace-summary.js';
+import { type PlacementWorkspace, workspaceOf } from './workspace.js';
 
 export interface PlacementCall {
   model: ClusterModel;
@@ -114,32 +115,17 @@ function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
   });
 }
 
-/** Scratch buffers reused by every call (placement is synchronous and not re-entrant). */
-const scratch = {
-  firstFail: new Uint8Array(1024),
-  alive: new Uint8Array(1024),
-  feasible: new Int32Array(1024),
-  ties: new Int32Array(1024),
-  /** Per instance index: equal to `stamp` when the instance hosts the call's group (distinctInstance). */
-  hosting: new Uint32Array(1024),
-  stamp: 0,
-};
-
-function ensureScratch(candidates: number, instances: number): void {
-  if (scratch.firstFail.length < candidates) {
-    const size = Math.max(candidates, scratch.firstFail.length * 2);
-    scratch.firstFail = new Uint8Array(size);
-    scratch.alive = new Uint8Array(size);
-    scratch.feasible = new Int32Array(size);
-    scratch.ties = new Int32Array(size);
-  }
-  if (scratch.hosting.length < instances) {
-    scratch.hosting = new Uint32Array(Math.max(instances, scratch.hosting.length * 2));
-    scratch.stamp = 0;
+export function placeTasks(call: PlacementCall): PlacementOutcome {
+  const workspace = workspaceOf(call.model);
+  workspace.enter();
+  try {
+    return placeInWorkspace(call, workspace);
+  } finally {
+    workspace.leave();
   }
 }
 
-export function placeTasks(call: PlacementCall): PlacementOutcome {
+function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): PlacementOutcome {
   const { model, candidates, needs, count } = call;
   const ctx: CheckContext = {
     group: call.group,
@@ -151,11 +137,11 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
   const chain = distinct ? [...prefix, distinctInstanceCheck] : prefix;
   const distinctAt = prefix.length;
   const rules = buildRankRules(call.strategies, model, call.group);
-  const memo = feasibilityMemo(model, callSignature(needs, call.constraints), candidates);
+  const memo = feasibilityMemo(workspace, callSignature(needs, call.constraints), candidates);
 
-  ensureScratch(candidates.length, model.instances.length);
-  const { firstFail, alive, feasible, ties, hosting } = scratch;
-  const stamp = ++scratch.stamp;
+  workspace.reserve(candidates.length, model.instances.length);
+  const { firstFail, alive, feasible, ties, hosting } = workspace;
+  const stamp = ++workspace.stamp;
   if (distinct) {
     for (const host of model.activeHostsOf(call.group)?.keys() ?? []) hosting[host.index] = stamp;
   }
@@ -179,7 +165,7 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
       alive[c] = 0;
     }
   }
-  const columns = buildRuleColumns(rules, candidates, feasible, feasibleCount);
+  const columns = buildRuleColumns(workspace, rules, candidates, feasible, feasibleCount);
 
   const tasks: Task[] = [];
   const best = new Float64Array(rules.length);
