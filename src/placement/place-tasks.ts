@@ -12,12 +12,16 @@ import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
-import { buildCheckChain, type CompiledConstraints } from './checks/check-chain.js';
-import { distinctInstanceCheck } from './checks/distinct-instance-check.js';
+import {
+  buildCheckChain,
+  type CheckList,
+  type CompiledConstraints,
+  verdictOf,
+} from './checks/check-chain.js';
 import { FEASIBLE, firstFailing } from './checks/first-failing.js';
-import type { CheckContext, PlacementCheck } from './checks/placement-check.js';
-import type { CheckFailure, InstanceVerdict, TaskTrace } from './explanation.js';
-import { callSignature, feasibilityMemo } from './feasibility-memo.js';
+import type { CheckContext } from './checks/placement-check.js';
+import type { TaskTrace } from './explanation.js';
+import { feasibilityMemo } from './feasibility-memo.js';
 import { buildRankRules } from './rank-rules.js';
 import { buildRuleColumns, refreshRuleColumns } from './rule-columns.js';
 import { selectBestInOnePass, selectBestTraced } from './select-best.js';
@@ -61,26 +65,6 @@ export interface PlacementOutcome {
   waiting?: number;
 }
 
-function verdictOf(
-  chain: readonly PlacementCheck[],
-  instance: InstanceState,
-  needs: TaskNeeds,
-  ctx: CheckContext,
-): InstanceVerdict {
-  const failures: CheckFailure[] = [];
-  const notes: string[] = [];
-  for (const check of chain) {
-    const failure = check.check(instance, needs, ctx);
-    if (failure) failures.push(failure);
-    const note = failure ? undefined : check.note?.(instance, needs, ctx);
-    if (note !== undefined) notes.push(note);
-  }
-  const verdict: InstanceVerdict = { containerInstanceArn: instance.arn, failures };
-  if (instance.ec2InstanceId !== undefined) verdict.ec2InstanceId = instance.ec2InstanceId;
-  if (notes.length > 0) verdict.notes = notes;
-  return verdict;
-}
-
 /**
  * Managed scaling: the instance of the group whose empty copy passes every check (so a new
  * instance like it could take the task); `null` when the group has no instance to tell from
@@ -88,14 +72,12 @@ function verdictOf(
  */
 function freshHost(
   group: readonly InstanceState[],
-  chain: readonly PlacementCheck[],
+  chain: CheckList,
   needs: TaskNeeds,
   ctx: CheckContext,
 ): InstanceState | null | undefined {
   if (group.length === 0) return null;
-  // The copies are not in the model: the attribute columns of ctx do not index them.
-  const plain: CheckContext = { group: ctx.group };
-  return group.find((copy) => firstFailing(chain, copy, needs, plain) === FEASIBLE);
+  return group.find((copy) => firstFailing(chain, copy, needs, ctx) === FEASIBLE);
 }
 
 function markWaiting(trace: TaskTrace, capacityProvider: string, host: InstanceState | null): void {
@@ -127,36 +109,40 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
 
 function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): PlacementOutcome {
   const { model, candidates, needs, count } = call;
-  const ctx: CheckContext = {
+  const ctx: CheckContext = { group: call.group };
+  const chain = buildCheckChain({
+    model,
+    needs,
     group: call.group,
-    requiredColumns: needs.requiredAttributes.map((a) => model.attributeColumn(a.name)),
-  };
-  // The chain without distinctInstance depends only on the instance: memoised across calls.
-  const prefix = buildCheckChain(needs, { ...call.constraints, distinctInstance: false });
-  const distinct = call.constraints.distinctInstance;
-  const chain = distinct ? [...prefix, distinctInstanceCheck] : prefix;
-  const distinctAt = prefix.length;
+    constraints: call.constraints,
+    workspace,
+  });
   const rules = buildRankRules(call.strategies, model, call.group);
-  const memo = feasibilityMemo(workspace, callSignature(needs, call.constraints), candidates);
+  const memo = feasibilityMemo(workspace, chain.memoKey, candidates);
 
-  workspace.reserve(candidates.length, model.instances.length);
-  const { firstFail, alive, feasible, ties, hosting } = workspace;
-  const stamp = ++workspace.stamp;
-  if (distinct) {
-    for (const host of model.activeHostsOf(call.group)?.keys() ?? []) hosting[host.index] = stamp;
-  }
+  workspace.reserve(candidates.length);
+  const { firstFail, alive, feasible, ties } = workspace;
 
-  // One pass over the candidates: memoised checks, then distinctInstance from the host index.
+  // One pass over the candidates: the memoised checks (recomputed for a changed instance
+  // only), then the checks made on every call that come before the memoised verdict.
   let feasibleCount = 0;
   const { versions, firstFail: memoised } = memo;
+  const { memoised: memoChecks, perCall } = chain;
+  const perCallCount = perCall.checks.length;
   for (let c = 0; c < candidates.length; c++) {
     const instance = candidates[c]!;
     if (versions[c] !== instance.version) {
-      memoised[c] = firstFailing(prefix, instance, needs, ctx);
+      const k = firstFailing(memoChecks, instance, needs, ctx);
+      memoised[c] = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
       versions[c] = instance.version;
     }
     let verdict = memoised[c]!;
-    if (verdict === FEASIBLE && distinct && hosting[instance.index] === stamp) verdict = distinctAt;
+    for (let p = 0; p < perCallCount && perCall.at[p]! < verdict; p++) {
+      if (!perCall.checks[p]!.passes(instance, needs, ctx, perCall.states[p])) {
+        verdict = perCall.at[p]!;
+        break;
+      }
+    }
     firstFail[c] = verdict;
     if (verdict === FEASIBLE) {
       alive[c] = 1;
@@ -226,7 +212,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
         tasks,
         failures: candidates.map((instance, c) => ({
           arn: instance.arn,
-          reason: chain[firstFail[c]!]!.reason,
+          reason: chain.checks[firstFail[c]!]!.reason,
         })),
       };
     }
@@ -253,6 +239,9 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
     tasks.push(task);
     for (const rule of rules) rule.onPlaced(chosen);
     refreshRuleColumns(columns, rules, k, chosen);
+    for (let p = 0; p < chain.placed.checks.length; p++) {
+      chain.placed.checks[p]!.placed!(chosen, chain.placed.states[p]);
+    }
 
     // Only the chosen instance changed: re-check it alone.
     const verdict = firstFailing(chain, chosen, needs, ctx);

@@ -34,33 +34,35 @@ export class PlacementWorkspace {
   feasible = new Int32Array(INITIAL);
   /** Feasible indexes tied for best. */
   ties = new Int32Array(INITIAL);
-  /** Per instance index: equal to `stamp` when the instance hosts the call's group (distinctInstance). */
-  hosting = new Uint32Array(INITIAL);
-  stamp = 0;
   /** Rule columns: per rule, the value keys or bucket ids of the feasible candidates. */
   readonly valueBuffers: Float64Array[] = [];
   readonly bucketBuffers: Int32Array[] = [];
   /** Feasibility memos by call signature, least recently used first. */
   readonly memos = new Map<string, FeasibilityMemo>();
-  /** Per-call state of the checks that keep some (see CheckDefinition.prepare), by check. */
-  readonly checkState = new Map<object, unknown>();
+  /** What checks keep between calls to build their per-call state (see CheckSpec.prepare). */
+  private readonly kept = new Map<object, unknown>();
   private busy = false;
 
   constructor(readonly model: ClusterModel) {}
 
-  /** Grows the candidate arrays to hold `candidates` entries and the instance array `instances`. */
-  reserve(candidates: number, instances: number): void {
-    if (this.firstFail.length < candidates) {
-      const size = Math.max(candidates, this.firstFail.length * 2);
-      this.firstFail = new Uint8Array(size);
-      this.alive = new Uint8Array(size);
-      this.feasible = new Int32Array(size);
-      this.ties = new Int32Array(size);
+  /** Grows the candidate arrays to hold `candidates` entries. */
+  reserve(candidates: number): void {
+    if (this.firstFail.length >= candidates) return;
+    const size = Math.max(candidates, this.firstFail.length * 2);
+    this.firstFail = new Uint8Array(size);
+    this.alive = new Uint8Array(size);
+    this.feasible = new Int32Array(size);
+    this.ties = new Int32Array(size);
+  }
+
+  /** What `owner` (a check) keeps in this workspace, created by `create` on first use. */
+  stateOf<T>(owner: object, create: () => T): T {
+    let state = this.kept.get(owner) as T | undefined;
+    if (state === undefined) {
+      state = create();
+      this.kept.set(owner, state);
     }
-    if (this.hosting.length < instances) {
-      this.hosting = new Uint32Array(Math.max(instances, this.hosting.length * 2));
-      this.stamp = 0;
-    }
+    return state;
   }
 
   /** Marks the workspace in use; throws when a placement on this cluster is already running. */
