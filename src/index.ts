@@ -7,16 +7,12 @@ export {
 } from './api/cluster.js';
 export * from './kernel/errors.js';
 export type * from './kernel/run-task-types.js';
+export { estimateScaleOut, type ScaleOutEstimate } from './capacity/estimate-scale-out.js';
+export { PROVISIONING_TASKS_PER_CLUSTER } from './capacity/provisioning-quota.js';
 export {
   type CapacityProviderShare,
-  estimateScaleOut,
-  type LaunchTarget,
-  PROVISIONING_TASKS_PER_CLUSTER,
-  resolveLaunchTargets,
-  type ScaleOutEstimate,
   splitByCapacityProvider,
-  validateCapacityProviderStrategy,
-} from './capacity/index.js';
+} from './capacity/split-by-capacity-provider.js';
 export type * from './kernel/ecs-types.js';
 export type { InstanceView } from './kernel/instance-view.js';
 export { SnapshotError, validateSnapshot } from './cluster/validate-snapshot.js';

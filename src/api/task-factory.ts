@@ -1,0 +1,224 @@
+/**
+ * The tasks of a RunTask call as RunTask returns them (and the snapshot then records them):
+ * one factory for every placer, so a task on an instance, one waiting for managed scaling
+ * and one on Fargate share their ids, ARNs, containers, volumes and call-level fields.
+ */
+import { fargateAttachment } from '../capacity/fargate-attachment.js';
+import { fargateTaskFields } from '../capacity/fargate-task-fields.js';
+import type { FargateZoneAssignment } from '../capacity/assign-fargate-zones.js';
+import type { FargateTarget, InstanceTarget } from '../capacity/placement-target.js';
+import type { ClusterModel } from '../cluster/cluster-model.js';
+import type { InstanceState } from '../cluster/instance-state.js';
+import type { Attachment, Container, Tag, Task, TaskOverride } from '../kernel/ecs-types.js';
+import type { RunTaskInput } from '../kernel/run-task-types.js';
+import type { TaskFactory } from '../placement/placer.js';
+import type { ContainerNeeds, TaskNeeds } from '../placement/task-needs.js';
+import { type ArnContext, containerArn, taskArn } from './arns.js';
+import { ebsAttachment } from './ebs-attachment.js';
+import { TaskIdSource } from './task-ids.js';
+
+/** Everything about the call that every task of it shares. */
+export interface TaskTemplate {
+  readonly arns: ArnContext;
+  readonly seed: string;
+  readonly clusterArn: string;
+  readonly taskDefinitionArn: string;
+  readonly request: RunTaskInput;
+  readonly needs: TaskNeeds;
+  readonly group: string;
+  readonly overrides: TaskOverride;
+  readonly tags: Tag[];
+  /** ISO time the tasks are created at. */
+  readonly createdAt: string;
+  /** Subnet id -> Availability Zone, to give an awsvpc task a subnet in its instance's zone. */
+  readonly subnets: ReadonlyMap<string, string>;
+}
+
+/**
+ * A container's cpu, memory and memoryReservation as DescribeTasks shows them (strings). cpu
+ * is always there: the seed says "The value is 0 if no value was specified in the container
+ * definition"; the memory figures appear only when set.
+ */
+export function containerSizes(
+  needs: Pick<ContainerNeeds, 'cpu' | 'memory' | 'memoryReservation'>,
+): Pick<Container, 'cpu' | 'memory' | 'memoryReservation'> {
+  return {
+    cpu: String(needs.cpu ?? 0),
+    ...(needs.memory !== undefined ? { memory: String(needs.memory) } : {}),
+    ...(needs.memoryReservation !== undefined
+      ? { memoryReservation: String(needs.memoryReservation) }
+      : {}),
+  };
+}
+
+/** A new task's identifiers: drawn in a fixed order (task id, one per container, one per volume). */
+interface NewTask {
+  ids: TaskIdSource;
+  taskId: string;
+  arn: string;
+}
+
+export class RunTaskFactory implements TaskFactory {
+  constructor(
+    private readonly template: TaskTemplate,
+    private readonly model: ClusterModel,
+  ) {}
+
+  onInstance(target: InstanceTarget, instance: InstanceState, gpuIds: readonly string[][]): Task {
+    return this.instanceTask(target, instance, gpuIds);
+  }
+
+  waiting(target: InstanceTarget): Task {
+    return this.instanceTask(target, undefined, []);
+  }
+
+  /**
+   * The task's ids come from the call's seed, the cluster and the task's ordinal in the
+   * cluster's task list (the next one), so a plan and a run from the same state produce the
+   * same ARNs, and two calls with one seed never collide.
+   */
+  private newTask(): NewTask {
+    const { clusterName } = this.model;
+    const ids = new TaskIdSource(this.template.seed, clusterName, this.model.tasks.length);
+    const taskId = ids.taskId();
+    return { ids, taskId, arn: taskArn(this.template.arns, clusterName, taskId) };
+  }
+
+  private containerArnOf(task: NewTask): string {
+    return containerArn(this.template.arns, this.model.clusterName, task.taskId, task.ids.uuid());
+  }
+
+  /** Drawn after the container ids, so that a volume does not change any other id. */
+  private volumes(task: NewTask): Attachment[] {
+    return (this.template.request.volumeConfigurations ?? []).map((volume) =>
+      ebsAttachment(volume, task.ids.uuid()),
+    );
+  }
+
+  /**
+   * Without an `instance` the task is one that waits for managed scaling: lastStatus
+   * PROVISIONING, no container instance, zone, network interface, host ports or GPUs yet.
+   */
+  private instanceTask(
+    target: InstanceTarget,
+    instance: InstanceState | undefined,
+    gpuIds: readonly string[][],
+  ): Task {
+    const { template } = this;
+    const { request, needs } = template;
+    const task = this.newTask();
+    const zone = instance?.view.attributes.get('ecs.availability-zone') ?? undefined;
+    const attachments: Attachment[] = [];
+    if (instance !== undefined && needs.networkMode === 'awsvpc') {
+      const subnet = this.eniSubnet(zone);
+      if (subnet !== undefined) {
+        attachments.push(fargateAttachment(subnet, task.arn, template.arns.region));
+      }
+    }
+    const eni = attachments[0];
+    const eniAddress = eni?.details?.find((d) => d.name === 'privateIPv4Address')?.value;
+
+    const containers: Container[] = needs.containers.map((container, k) => {
+      const built: Container = {
+        containerArn: this.containerArnOf(task),
+        taskArn: task.arn,
+        name: container.name,
+        lastStatus: 'PENDING',
+        networkBindings: (instance ? container.staticPorts : []).map((p) => ({
+          bindIP: '0.0.0.0',
+          containerPort: p.containerPort,
+          hostPort: p.hostPort,
+          protocol: p.protocol,
+        })),
+        networkInterfaces:
+          eni?.id !== undefined
+            ? [{ attachmentId: eni.id, ...(eniAddress ? { privateIpv4Address: eniAddress } : {}) }]
+            : [],
+      };
+      if (container.image !== undefined) built.image = container.image;
+      Object.assign(built, containerSizes(container));
+      const gpus = gpuIds[k] ?? [];
+      if (gpus.length > 0) built.gpuIds = [...gpus];
+      return built;
+    });
+    attachments.push(...this.volumes(task));
+
+    const built: Task = {
+      attachments,
+      clusterArn: template.clusterArn,
+      ...(instance !== undefined ? { containerInstanceArn: instance.arn } : {}),
+      containers,
+      createdAt: template.createdAt,
+      desiredStatus: 'RUNNING',
+      enableExecuteCommand: request.enableExecuteCommand === true,
+      group: template.group,
+      lastStatus: instance ? 'PENDING' : 'PROVISIONING',
+      launchType: target.kind,
+      overrides: template.overrides,
+      tags: template.tags,
+      taskArn: task.arn,
+      taskDefinitionArn: template.taskDefinitionArn,
+      version: 1,
+    };
+    if (zone !== undefined) built.availabilityZone = zone;
+    // ECS reports the architecture the task runs on; on EC2 that is the instance's.
+    const architecture = instance?.view.attributes.get('ecs.cpu-architecture');
+    if (typeof architecture === 'string') {
+      built.attributes = [{ name: 'ecs.cpu-architecture', value: architecture }];
+    }
+    if (target.capacityProvider !== undefined) built.capacityProviderName = target.capacityProvider;
+    if (needs.cpu > 0 || needs.taskCpu !== undefined) built.cpu = String(needs.cpu);
+    if (needs.memory > 0 || needs.taskMemory !== undefined) built.memory = String(needs.memory);
+    if (request.startedBy !== undefined) built.startedBy = request.startedBy;
+    return built;
+  }
+
+  /** The request's subnet in the instance's zone, else its first subnet. */
+  private eniSubnet(zone: string | undefined): string | undefined {
+    const subnets = this.template.request.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
+    return (
+      subnets.find((s) => zone !== undefined && this.template.subnets.get(s) === zone) ?? subnets[0]
+    );
+  }
+
+  onFargate(target: FargateTarget, placement: FargateZoneAssignment): Task {
+    const { template } = this;
+    const { request } = template;
+    const task = this.newTask();
+    const fields = fargateTaskFields(target, placement, task.arn, template.arns.region);
+    const eni = fields.attachments[0]!;
+    const address = eni.details?.find((d) => d.name === 'privateIPv4Address')?.value;
+    // The containers' figures after overrides, as on EC2 (ports and zones do not matter here).
+    const containers: Container[] = template.needs.containers.map((c) => ({
+      containerArn: this.containerArnOf(task),
+      taskArn: task.arn,
+      name: c.name,
+      ...(c.image !== undefined ? { image: c.image } : {}),
+      lastStatus: 'PENDING',
+      networkInterfaces: [
+        {
+          ...(eni.id !== undefined ? { attachmentId: eni.id } : {}),
+          ...(address ? { privateIpv4Address: address } : {}),
+        },
+      ],
+      ...containerSizes(c),
+    }));
+    fields.attachments.push(...this.volumes(task));
+    return {
+      ...fields,
+      clusterArn: template.clusterArn,
+      containers,
+      createdAt: template.createdAt,
+      desiredStatus: 'RUNNING',
+      enableExecuteCommand: request.enableExecuteCommand === true,
+      group: template.group,
+      lastStatus: 'PROVISIONING',
+      overrides: template.overrides,
+      tags: template.tags,
+      taskArn: task.arn,
+      taskDefinitionArn: template.taskDefinitionArn,
+      version: 1,
+      ...(request.startedBy !== undefined ? { startedBy: request.startedBy } : {}),
+    };
+  }
+}
