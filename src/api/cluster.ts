@@ -76,8 +76,12 @@ export class Cluster {
    * failure entry. With a `clientToken`, the call is remembered for 24 hours (by `now`): a
    * retry with the same request returns a copy of this response and places nothing; the same
    * token with another request throws ConflictException.
+   *
+   * `input` is typed for TypeScript callers; it is checked at run time all the same (a
+   * JavaScript caller gets InvalidParameterException naming the member). For JSON or other
+   * untyped input, `parseRunTaskInput(json)` checks it and returns a RunTaskInput.
    */
-  runTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskOutput {
+  runTask(input: RunTaskInput, options: ClusterRunTaskOptions = {}): RunTaskOutput {
     const { replayOf: _replay, ...output } = this.run(input, options, undefined);
     return output;
   }
@@ -86,7 +90,7 @@ export class Cluster {
    * The same response as `runTask` with the same seed, plus the explanation; changes nothing
    * (a plan never records a clientToken; a known one shows the response a retry would get).
    */
-  planRunTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskPlan {
+  planRunTask(input: RunTaskInput, options: ClusterRunTaskOptions = {}): RunTaskPlan {
     const seed = options.seed ?? DEFAULT_SEED;
     const explanation: PlacementExplanation = { seed, tasks: [], summary: '' };
     const { replayOf, ...output } = this.run(input, options, explanation);
@@ -153,7 +157,7 @@ export class Cluster {
    * at once. It is checked as a snapshot's instances are (InvalidParameterException naming
    * the member) and a copy is kept.
    */
-  registerContainerInstance(instance: ContainerInstance | unknown, cluster?: string): void {
+  registerContainerInstance(instance: ContainerInstance, cluster?: string): void {
     const clusterSnapshot = resolveCluster(this.snapshot, cluster);
     let checked: ContainerInstance;
     try {
@@ -221,7 +225,7 @@ export class Cluster {
    * (one placer per share, inside a transaction), respond (kept, or undone for a plan).
    */
   private run(
-    input: unknown,
+    input: RunTaskInput,
     options: ClusterRunTaskOptions,
     explanation: PlacementExplanation | undefined,
   ): RunTaskResult {
