@@ -25,7 +25,7 @@ import { resolveCluster } from './resolve-cluster.js';
 import { resolveTaskDefinition } from './resolve-task-definition.js';
 import { subnetZones } from './subnet-zones.js';
 import { echoOverrides, taskTags } from './task-echo.js';
-import { RunTaskFactory } from './task-factory.js';
+import { type CallArns, RunTaskFactory } from './task-factory.js';
 import { parseRunTaskInput, validateForLaunchType } from './validate-run-task.js';
 import { validateScalars } from './validate-scalars.js';
 
@@ -53,8 +53,9 @@ export interface PreparedCall extends CallPlacement {
   readonly definition: TaskDefinition;
   readonly snapshot: Snapshot;
   readonly tokens: ClientTokens | undefined;
-  /** The call's clock, epoch milliseconds. */
-  readonly nowMs: number;
+  readonly arns: CallArns;
+  /** The call's clock: epoch milliseconds (the clientToken window) and the tasks' createdAt. */
+  readonly clock: { readonly nowMs: number; readonly createdAt: string };
   /** Tasks asked for (the request's count, 1 by default). */
   readonly count: number;
   /** Where the tasks go, share by share, in strategy order. */
@@ -106,9 +107,9 @@ export function prepareRunTask(
   for (const kind of new Set(shares.map((t) => t.kind))) {
     validateForLaunchType(request, definition, kind);
   }
-  const arns: ArnContext = { region: snapshot.region, accountId: snapshot.accountId };
+  const arns = callArnsOf(snapshot, model, definition);
   const instanceTargets = shares.flatMap((share) =>
-    share.kind === 'FARGATE' ? [] : [instanceTarget(share, share.kind, snapshot, model, arns)],
+    share.kind === 'FARGATE' ? [] : [instanceTarget(share, share.kind, snapshot, arns)],
   );
   // A managed-scaling share needs no instance yet: its tasks can wait for the group to grow.
   if (
@@ -141,10 +142,6 @@ export function prepareRunTask(
     {
       arns,
       seed: settings.seed,
-      clusterArn: model.source.clusterArn ?? clusterArn(arns, model.clusterName),
-      taskDefinitionArn:
-        definition.taskDefinitionArn ??
-        taskDefinitionArn(arns, definition.family, definition.revision),
       request,
       needs,
       group,
@@ -161,7 +158,8 @@ export function prepareRunTask(
     definition,
     snapshot,
     tokens,
-    nowMs,
+    arns,
+    clock: { nowMs, createdAt },
     count,
     targets,
     model,
@@ -175,12 +173,23 @@ export function prepareRunTask(
   };
 }
 
+/** The snapshot's ARNs where it has them, else built as ECS builds them. */
+function callArnsOf(snapshot: Snapshot, model: ClusterModel, definition: TaskDefinition): CallArns {
+  const context: ArnContext = { region: snapshot.region, accountId: snapshot.accountId };
+  return {
+    context,
+    cluster: model.source.clusterArn ?? clusterArn(context, model.clusterName),
+    taskDefinition:
+      definition.taskDefinitionArn ??
+      taskDefinitionArn(context, definition.family, definition.revision),
+  };
+}
+
 function instanceTarget(
   share: LaunchTarget,
   kind: InstanceTarget['kind'],
   snapshot: Snapshot,
-  model: ClusterModel,
-  arns: ArnContext,
+  arns: CallArns,
 ): InstanceTarget {
   const provider = share.capacityProvider;
   const described =
@@ -194,7 +203,7 @@ function instanceTarget(
     managedScaling: managedScalingOf(snapshot, provider),
     scopeArn:
       provider !== undefined
-        ? (described?.capacityProviderArn ?? capacityProviderArn(arns, provider))
-        : (model.source.clusterArn ?? clusterArn(arns, model.clusterName)),
+        ? (described?.capacityProviderArn ?? capacityProviderArn(arns.context, provider))
+        : arns.cluster,
   };
 }

@@ -49,7 +49,7 @@ export function respond(
     explanation.summary = summarizeCall(tasks, call.count, explanation, failures);
   } else {
     model.keep();
-    call.tokens?.record(call.request, { tasks, failures }, call.nowMs);
+    call.tokens?.record(call.request, { tasks, failures }, call.clock.nowMs);
   }
   return { tasks: tasks.map(cloneData), failures };
 }

@@ -17,12 +17,17 @@ import { type ArnContext, containerArn, taskArn } from './arns.js';
 import { ebsAttachment } from './ebs-attachment.js';
 import { TaskIdSource } from './task-ids.js';
 
+/** The ARNs of a call: where new ARNs go, and the cluster's and the task definition's. */
+export interface CallArns {
+  readonly context: ArnContext;
+  readonly cluster: string;
+  readonly taskDefinition: string;
+}
+
 /** Everything about the call that every task of it shares. */
 export interface TaskTemplate {
-  readonly arns: ArnContext;
+  readonly arns: CallArns;
   readonly seed: string;
-  readonly clusterArn: string;
-  readonly taskDefinitionArn: string;
   readonly request: RunTaskInput;
   readonly needs: TaskNeeds;
   readonly group: string;
@@ -81,11 +86,12 @@ export class RunTaskFactory implements TaskFactory {
     const { clusterName } = this.model;
     const ids = new TaskIdSource(this.template.seed, clusterName, this.model.tasks.length);
     const taskId = ids.taskId();
-    return { ids, taskId, arn: taskArn(this.template.arns, clusterName, taskId) };
+    return { ids, taskId, arn: taskArn(this.template.arns.context, clusterName, taskId) };
   }
 
   private containerArnOf(task: NewTask): string {
-    return containerArn(this.template.arns, this.model.clusterName, task.taskId, task.ids.uuid());
+    const { context } = this.template.arns;
+    return containerArn(context, this.model.clusterName, task.taskId, task.ids.uuid());
   }
 
   /** Drawn after the container ids, so that a volume does not change any other id. */
@@ -112,7 +118,7 @@ export class RunTaskFactory implements TaskFactory {
     if (instance !== undefined && needs.networkMode === 'awsvpc') {
       const subnet = this.eniSubnet(zone);
       if (subnet !== undefined) {
-        attachments.push(fargateAttachment(subnet, task.arn, template.arns.region));
+        attachments.push(fargateAttachment(subnet, task.arn, template.arns.context.region));
       }
     }
     const eni = attachments[0];
@@ -145,7 +151,7 @@ export class RunTaskFactory implements TaskFactory {
 
     const built: Task = {
       attachments,
-      clusterArn: template.clusterArn,
+      clusterArn: template.arns.cluster,
       ...(instance !== undefined ? { containerInstanceArn: instance.arn } : {}),
       containers,
       createdAt: template.createdAt,
@@ -157,7 +163,7 @@ export class RunTaskFactory implements TaskFactory {
       overrides: template.overrides,
       tags: template.tags,
       taskArn: task.arn,
-      taskDefinitionArn: template.taskDefinitionArn,
+      taskDefinitionArn: template.arns.taskDefinition,
       version: 1,
     };
     if (zone !== undefined) built.availabilityZone = zone;
@@ -185,7 +191,7 @@ export class RunTaskFactory implements TaskFactory {
     const { template } = this;
     const { request } = template;
     const task = this.newTask();
-    const fields = fargateTaskFields(target, placement, task.arn, template.arns.region);
+    const fields = fargateTaskFields(target, placement, task.arn, template.arns.context.region);
     const eni = fields.attachments[0]!;
     const address = eni.details?.find((d) => d.name === 'privateIPv4Address')?.value;
     // The containers' figures after overrides, as on EC2 (ports and zones do not matter here).
@@ -206,7 +212,7 @@ export class RunTaskFactory implements TaskFactory {
     fields.attachments.push(...this.volumes(task));
     return {
       ...fields,
-      clusterArn: template.clusterArn,
+      clusterArn: template.arns.cluster,
       containers,
       createdAt: template.createdAt,
       desiredStatus: 'RUNNING',
@@ -216,7 +222,7 @@ export class RunTaskFactory implements TaskFactory {
       overrides: template.overrides,
       tags: template.tags,
       taskArn: task.arn,
-      taskDefinitionArn: template.taskDefinitionArn,
+      taskDefinitionArn: template.arns.taskDefinition,
       version: 1,
       ...(request.startedBy !== undefined ? { startedBy: request.startedBy } : {}),
     };
