@@ -39,8 +39,10 @@ export function respond(
   mark: number,
   explanation: PlacementExplanation | undefined,
 ): RunTaskResult {
-  const tasks = shares.flatMap((share) => share.tasks);
-  const failures = onePerInstance(shares.flatMap((share) => share.failures));
+  const tasks = shares.length === 1 ? shares[0]!.tasks : shares.flatMap((share) => share.tasks);
+  const failures = onePerInstance(
+    shares.length === 1 ? shares[0]!.failures : shares.flatMap((share) => share.failures),
+  );
   const { model } = call;
   if (explanation) {
     const waiting = waitingShares(call, shares);
@@ -55,7 +57,8 @@ export function respond(
 }
 
 /** At most one failure entry per instance per call (the first share's). */
-function onePerInstance(failures: readonly Failure[]): Failure[] {
+function onePerInstance(failures: Failure[]): Failure[] {
+  if (failures.length === 0) return failures;
   const reported = new Set<string | undefined>();
   return failures.filter((failure) => {
     if (reported.has(failure.arn)) return false;

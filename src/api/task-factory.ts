@@ -56,18 +56,17 @@ export function containerSizes(
   };
 }
 
-/** A new task's identifiers: drawn in a fixed order (task id, one per container, one per volume). */
-interface NewTask {
-  ids: TaskIdSource;
-  taskId: string;
-  arn: string;
-}
-
 export class RunTaskFactory implements TaskFactory {
+  private readonly clusterName: string;
+  private readonly arnContext: ArnContext;
+
   constructor(
     private readonly template: TaskTemplate,
     private readonly model: ClusterModel,
-  ) {}
+  ) {
+    this.clusterName = model.clusterName;
+    this.arnContext = template.arns.context;
+  }
 
   onInstance(target: InstanceTarget, instance: InstanceState, gpuIds: readonly string[][]): Task {
     return this.instanceTask(target, instance, gpuIds);
@@ -78,27 +77,20 @@ export class RunTaskFactory implements TaskFactory {
   }
 
   /**
-   * The task's ids come from the call's seed, the cluster and the task's ordinal in the
-   * cluster's task list (the next one), so a plan and a run from the same state produce the
-   * same ARNs, and two calls with one seed never collide.
+   * The ids of the next task: from the call's seed, the cluster and the task's ordinal in the
+   * cluster's task list, so a plan and a run from the same state produce the same ARNs, and
+   * two calls with one seed never collide. Drawn in a fixed order: the task id, one per
+   * container, then one per volume.
    */
-  private newTask(): NewTask {
-    const { clusterName } = this.model;
-    const ids = new TaskIdSource(this.template.seed, clusterName, this.model.tasks.length);
-    const taskId = ids.taskId();
-    return { ids, taskId, arn: taskArn(this.template.arns.context, clusterName, taskId) };
-  }
-
-  private containerArnOf(task: NewTask): string {
-    const { context } = this.template.arns;
-    return containerArn(context, this.model.clusterName, task.taskId, task.ids.uuid());
+  private nextIds(): TaskIdSource {
+    return new TaskIdSource(this.template.seed, this.clusterName, this.model.tasks.length);
   }
 
   /** Drawn after the container ids, so that a volume does not change any other id. */
-  private volumes(task: NewTask): Attachment[] {
-    return (this.template.request.volumeConfigurations ?? []).map((volume) =>
-      ebsAttachment(volume, task.ids.uuid()),
-    );
+  private addVolumes(ids: TaskIdSource, attachments: Attachment[]): void {
+    for (const volume of this.template.request.volumeConfigurations ?? []) {
+      attachments.push(ebsAttachment(volume, ids.uuid()));
+    }
   }
 
   /**
@@ -110,15 +102,17 @@ export class RunTaskFactory implements TaskFactory {
     instance: InstanceState | undefined,
     gpuIds: readonly string[][],
   ): Task {
-    const { template } = this;
+    const { template, clusterName, arnContext } = this;
     const { request, needs } = template;
-    const task = this.newTask();
+    const ids = this.nextIds();
+    const taskId = ids.taskId();
+    const arn = taskArn(arnContext, clusterName, taskId);
     const zone = instance?.view.attributes.get('ecs.availability-zone') ?? undefined;
     const attachments: Attachment[] = [];
     if (instance !== undefined && needs.networkMode === 'awsvpc') {
       const subnet = this.eniSubnet(zone);
       if (subnet !== undefined) {
-        attachments.push(fargateAttachment(subnet, task.arn, template.arns.context.region));
+        attachments.push(fargateAttachment(subnet, arn, arnContext.region));
       }
     }
     const eni = attachments[0];
@@ -126,8 +120,8 @@ export class RunTaskFactory implements TaskFactory {
 
     const containers: Container[] = needs.containers.map((container, k) => {
       const built: Container = {
-        containerArn: this.containerArnOf(task),
-        taskArn: task.arn,
+        containerArn: containerArn(arnContext, clusterName, taskId, ids.uuid()),
+        taskArn: arn,
         name: container.name,
         lastStatus: 'PENDING',
         networkBindings: (instance ? container.staticPorts : []).map((p) => ({
@@ -147,7 +141,7 @@ export class RunTaskFactory implements TaskFactory {
       if (gpus.length > 0) built.gpuIds = [...gpus];
       return built;
     });
-    attachments.push(...this.volumes(task));
+    this.addVolumes(ids, attachments);
 
     const built: Task = {
       attachments,
@@ -162,7 +156,7 @@ export class RunTaskFactory implements TaskFactory {
       launchType: target.kind,
       overrides: template.overrides,
       tags: template.tags,
-      taskArn: task.arn,
+      taskArn: arn,
       taskDefinitionArn: template.arns.taskDefinition,
       version: 1,
     };
@@ -188,16 +182,18 @@ export class RunTaskFactory implements TaskFactory {
   }
 
   onFargate(target: FargateTarget, placement: FargateZoneAssignment): Task {
-    const { template } = this;
+    const { template, clusterName, arnContext } = this;
     const { request } = template;
-    const task = this.newTask();
-    const fields = fargateTaskFields(target, placement, task.arn, template.arns.context.region);
+    const ids = this.nextIds();
+    const taskId = ids.taskId();
+    const arn = taskArn(arnContext, clusterName, taskId);
+    const fields = fargateTaskFields(target, placement, arn, arnContext.region);
     const eni = fields.attachments[0]!;
     const address = eni.details?.find((d) => d.name === 'privateIPv4Address')?.value;
     // The containers' figures after overrides, as on EC2 (ports and zones do not matter here).
     const containers: Container[] = template.needs.containers.map((c) => ({
-      containerArn: this.containerArnOf(task),
-      taskArn: task.arn,
+      containerArn: containerArn(arnContext, clusterName, taskId, ids.uuid()),
+      taskArn: arn,
       name: c.name,
       ...(c.image !== undefined ? { image: c.image } : {}),
       lastStatus: 'PENDING',
@@ -209,7 +205,7 @@ export class RunTaskFactory implements TaskFactory {
       ],
       ...containerSizes(c),
     }));
-    fields.attachments.push(...this.volumes(task));
+    this.addVolumes(ids, fields.attachments);
     return {
       ...fields,
       clusterArn: template.arns.cluster,
@@ -221,7 +217,7 @@ export class RunTaskFactory implements TaskFactory {
       lastStatus: 'PROVISIONING',
       overrides: template.overrides,
       tags: template.tags,
-      taskArn: task.arn,
+      taskArn: arn,
       taskDefinitionArn: template.arns.taskDefinition,
       version: 1,
       ...(request.startedBy !== undefined ? { startedBy: request.startedBy } : {}),

@@ -144,7 +144,7 @@ export class ClusterModel {
   commit(on: InstanceState, task: Task, footprint: TaskFootprint): void {
     const instance = this.own(on);
     const hold = { instance, footprint, group: groupOfTask(task), running: true, pending: true };
-    const undo = this.apply(hold, 1);
+    const gpusBefore = this.apply(hold, 1);
     this.taskList.push(task);
     this.indexTask(task);
     this.placed.set(task.taskArn, { instance, footprint, ours: true });
@@ -152,7 +152,7 @@ export class ClusterModel {
       this.placed.delete(task.taskArn);
       this.unindexTask(task);
       this.taskList.pop();
-      undo();
+      this.unapply(hold, 1, gpusBefore);
     });
   }
 
@@ -206,21 +206,19 @@ export class ClusterModel {
         cpu: releasable(footprint.cpu, instance.cpu, instance.registeredCpu),
         memory: releasable(footprint.memory, instance.memory, instance.registeredMemory),
       };
-      const undo = this.apply(
-        {
-          instance,
-          footprint: released,
-          group: groupOfTask(task),
-          running: desired === 'RUNNING',
-          // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
-          pending: placed.ours || task.lastStatus === 'PENDING',
-        },
-        -1,
-      );
+      const hold: Hold = {
+        instance,
+        footprint: released,
+        group: groupOfTask(task),
+        running: desired === 'RUNNING',
+        // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
+        pending: placed.ours || task.lastStatus === 'PENDING',
+      };
+      const gpusBefore = this.apply(hold, -1);
       this.placed.delete(task.taskArn);
       this.journal?.push(() => {
         this.placed.set(task.taskArn, placed);
-        undo();
+        this.unapply(hold, -1, gpusBefore);
       });
     }
     task.desiredStatus = 'STOPPED';
@@ -336,40 +334,43 @@ export class ClusterModel {
   /**
    * Takes (+1) or gives back (-1) a task's hold on its instance: CPU, memory, host ports,
    * GPUs, the network interface, the group counts and the pending count, in this one place
-   * so that placing and stopping a task cannot drift apart. Returns the exact undo, for
-   * the journal (GPU ids go back in their former order).
+   * so that placing and stopping a task cannot drift apart. Returns the free GPU ids as they
+   * were, for `unapply`.
    */
-  private apply(hold: Hold, sign: 1 | -1): () => void {
-    const { instance, footprint, group, running, pending } = hold;
+  private apply(hold: Hold, sign: 1 | -1): readonly string[] {
+    const { instance, footprint } = hold;
     const gpusBefore = instance.freeGpus;
-    const take = (n: number) => sign * n;
     instance.version++;
-    instance.cpu -= take(footprint.cpu);
-    instance.memory -= take(footprint.memory);
+    instance.cpu -= sign * footprint.cpu;
+    instance.memory -= sign * footprint.memory;
     togglePorts(instance.tcpTaken, footprint.tcpPorts, sign > 0);
     togglePorts(instance.udpTaken, footprint.udpPorts, sign > 0);
-    instance.eniTasks += take(footprint.eni);
+    instance.eniTasks += sign * footprint.eni;
     if (footprint.gpuIds.length > 0) {
       instance.freeGpus =
         sign > 0
           ? withoutGpus(gpusBefore, footprint.gpuIds)
           : withGpus(gpusBefore, footprint.gpuIds);
     }
-    if (sign > 0) this.addGroupTask(instance, group, running);
-    else this.removeGroupTask(instance, group, running);
-    if (pending) instance.pendingAdded += sign;
-    return () => {
-      instance.version++;
-      if (pending) instance.pendingAdded -= sign;
-      if (sign > 0) this.removeGroupTask(instance, group, running);
-      else this.addGroupTask(instance, group, running);
-      instance.freeGpus = gpusBefore;
-      instance.eniTasks -= take(footprint.eni);
-      togglePorts(instance.udpTaken, footprint.udpPorts, sign < 0);
-      togglePorts(instance.tcpTaken, footprint.tcpPorts, sign < 0);
-      instance.memory += take(footprint.memory);
-      instance.cpu += take(footprint.cpu);
-    };
+    if (sign > 0) this.addGroupTask(instance, hold.group, hold.running);
+    else this.removeGroupTask(instance, hold.group, hold.running);
+    if (hold.pending) instance.pendingAdded += sign;
+    return gpusBefore;
+  }
+
+  /** Undoes `apply(hold, sign)` exactly, for the journal (GPU ids back in their former order). */
+  private unapply(hold: Hold, sign: 1 | -1, gpusBefore: readonly string[]): void {
+    const { instance, footprint } = hold;
+    instance.version++;
+    if (hold.pending) instance.pendingAdded -= sign;
+    if (sign > 0) this.removeGroupTask(instance, hold.group, hold.running);
+    else this.addGroupTask(instance, hold.group, hold.running);
+    instance.freeGpus = gpusBefore;
+    instance.eniTasks -= sign * footprint.eni;
+    togglePorts(instance.udpTaken, footprint.udpPorts, sign < 0);
+    togglePorts(instance.tcpTaken, footprint.tcpPorts, sign < 0);
+    instance.memory += sign * footprint.memory;
+    instance.cpu += sign * footprint.cpu;
   }
 
   private addInstance(source: ContainerInstance): MutableInstanceState {

@@ -69,7 +69,7 @@ export class MutableInstanceState implements InstanceState {
   readonly registeredMemory: number | undefined;
   readonly tcpTaken: Set<number>;
   readonly udpTaken: Set<number>;
-  freeGpus: string[];
+  freeGpus: readonly string[];
   readonly view: MutableInstanceView;
   eniTasks = 0;
   readonly activeGroups = new Map<string, number>();

@@ -14,6 +14,7 @@ import type { InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import {
   buildCheckChain,
+  type CheckChain,
   type CheckList,
   type CompiledConstraints,
   verdictOf,
@@ -97,6 +98,21 @@ function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
   });
 }
 
+/** The verdict after the per-call checks that come before the memoised `verdict`. */
+function perCallVerdict(
+  perCall: CheckChain['perCall'],
+  instance: InstanceState,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+  verdict: number,
+): number {
+  const { checks, states, at } = perCall;
+  for (let p = 0; p < checks.length && at[p]! < verdict; p++) {
+    if (!checks[p]!.passes(instance, needs, ctx, states[p])) return at[p]!;
+  }
+  return verdict;
+}
+
 export function placeTasks(call: PlacementCall): PlacementOutcome {
   const workspace = workspaceOf(call.model);
   workspace.enter();
@@ -128,7 +144,8 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   let feasibleCount = 0;
   const { versions, firstFail: memoised } = memo;
   const { memoised: memoChecks, perCall } = chain;
-  const perCallCount = perCall.checks.length;
+  // Most candidates fail a memoised check before the first per-call one: one comparison.
+  const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
   for (let c = 0; c < candidates.length; c++) {
     const instance = candidates[c]!;
     if (versions[c] !== instance.version) {
@@ -137,12 +154,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
       versions[c] = instance.version;
     }
     let verdict = memoised[c]!;
-    for (let p = 0; p < perCallCount && perCall.at[p]! < verdict; p++) {
-      if (!perCall.checks[p]!.passes(instance, needs, ctx, perCall.states[p])) {
-        verdict = perCall.at[p]!;
-        break;
-      }
-    }
+    if (firstPerCall < verdict) verdict = perCallVerdict(perCall, instance, needs, ctx, verdict);
     firstFail[c] = verdict;
     if (verdict === FEASIBLE) {
       alive[c] = 1;

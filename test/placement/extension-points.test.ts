@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
 import { validateStrategies } from '../../src/api/validate-placement-rules.js';
 import type { PlacementStrategy } from '../../src/kernel/ecs-types.js';
-import { defineCheck } from '../../src/placement/checks/placement-check.js';
+import { type CheckSpec, defineCheck } from '../../src/placement/checks/placement-check.js';
 import { registerCheck } from '../../src/placement/checks/registry.js';
 import { whyNot } from '../../src/placement/why-not.js';
 import type { PlacementStrategyType } from '../../src/placement/strategies/placement-strategy-type.js';
@@ -21,14 +21,15 @@ const snapshot = () =>
   });
 
 // Step 1 of "How to add a check": one definition.
-const idDigitCheck = defineCheck({
+const idDigit: CheckSpec = {
   name: 'ID_DIGIT',
   reason: 'ID_DIGIT',
   order: 95, // after LOCATION (90), before MemberOf (100)
   memoKey: () => '7', // the verdict depends on the instance alone
   passes: (instance) => !instance.id.endsWith('7'),
   explain: (instance) => ({ detail: `container instance id ${instance.id} ends in 7` }),
-});
+};
+const idDigitCheck = defineCheck(idDigit);
 
 // Step 1 of "How to add a strategy": one definition (highest last digit first, or lowest).
 const lastDigitStrategy: PlacementStrategyType = {
@@ -99,10 +100,10 @@ describe('a check added through the registry', () => {
   });
 
   test('a name or an ECS position already taken is refused', () => {
-    expect(() => registerCheck(defineCheck({ ...idDigitCheck, name: 'AGENT' }))).toThrow(
+    expect(() => registerCheck(defineCheck({ ...idDigit, name: 'AGENT' }))).toThrow(
       'A check named AGENT is registered already.',
     );
-    expect(() => registerCheck(defineCheck({ ...idDigitCheck, order: 90 }))).toThrow(
+    expect(() => registerCheck(defineCheck({ ...idDigit, order: 90 }))).toThrow(
       'Check ID_DIGIT has order 90, the order of LOCATION; choose a free position.',
     );
   });

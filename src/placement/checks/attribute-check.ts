@@ -2,7 +2,7 @@ import type { AttributeColumn } from '../../cluster/attribute-column.js';
 import type { InstanceState } from '../../cluster/instance-state.js';
 import type { Attribute } from '../../kernel/ecs-types.js';
 import type { TaskNeeds } from '../task-needs.js';
-import { defineCheck } from './placement-check.js';
+import { defineCheck, keyOf } from './placement-check.js';
 
 /**
  * The model's column of each required attribute, in `requiredAttributes` order: the check
@@ -46,7 +46,9 @@ export const attributeCheck = defineCheck<RequiredColumns>({
   prepare: (call) => call.needs.requiredAttributes.map((a) => call.model.attributeColumn(a.name)),
   // A name alone and a name with an empty value are different requirements.
   memoKey: (call) =>
-    JSON.stringify(call.needs.requiredAttributes.map((a) => [a.name, a.value ?? null])),
+    keyOf(call.needs.requiredAttributes, (a) =>
+      a.value === undefined ? `-${a.name}` : `+${a.name.length}:${a.name}${a.value}`,
+    ),
   passes: (instance, needs, _ctx, columns) => satisfied(instance, needs, columns),
   explain(instance, needs, _ctx, columns) {
     const lacking = needs.requiredAttributes

@@ -8,7 +8,7 @@ import type { CheckFailure, InstanceVerdict } from '../explanation.js';
 import type { TaskNeeds } from '../task-needs.js';
 import { FEASIBLE } from './first-failing.js';
 import type { CheckCall, CheckContext, PlacementCheck } from './placement-check.js';
-import { checkId, registeredChecks } from './registry.js';
+import { registrations } from './registry.js';
 
 export type { CompiledConstraints } from './placement-check.js';
 
@@ -39,12 +39,12 @@ export function buildCheckChain(call: CheckCall): CheckChain {
   const perCall = { checks: [] as PlacementCheck[], states: [] as unknown[], at: [] as number[] };
   const placed = { checks: [] as PlacementCheck[], states: [] as unknown[] };
   let memoKey = '';
-  for (const check of registeredChecks()) {
+  for (const { check, id } of registrations()) {
     const entries = check.entries(call);
     if (entries.length === 0) continue;
     // Length-prefixed parts: no two different chains give the same key.
     const part = check.memoKey ? check.memoKey(call) : '*';
-    memoKey += `${checkId(check)}x${entries.length}:${part.length}:${part};`;
+    memoKey += `${id}x${entries.length}:${part.length}:${part};`;
     for (const state of entries) {
       const list = check.memoKey ? memoised : perCall;
       list.checks.push(check);

@@ -3,6 +3,7 @@ import type { TaskNeeds } from '../task-needs.js';
 import { agentCheck } from './agent-check.js';
 import { attributeCheck } from './attribute-check.js';
 import type { CheckList } from './check-chain.js';
+import { type MemberOfConstraint, memberOfCheck } from './member-of-check.js';
 import type { CheckContext } from './placement-check.js';
 import { cpuCheck, memoryCheck } from './resource-checks.js';
 
@@ -42,6 +43,9 @@ export function firstFailing(
         break;
       case memoryCheck:
         passes = memoryCheck.passes(instance, needs, ctx, undefined);
+        break;
+      case memberOfCheck:
+        passes = memberOfCheck.passes(instance, needs, ctx, states[k] as MemberOfConstraint);
         break;
       default:
         passes = check.passes(instance, needs, ctx, states[k]);

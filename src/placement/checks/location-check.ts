@@ -1,6 +1,6 @@
 import type { InstanceState } from '../../cluster/instance-state.js';
 import type { TaskNeeds } from '../task-needs.js';
-import { defineCheck } from './placement-check.js';
+import { defineCheck, keyOf } from './placement-check.js';
 
 const ZONE = 'ecs.availability-zone';
 
@@ -15,7 +15,7 @@ export const locationCheck = defineCheck({
   order: 90,
   appliesTo: (call) => call.needs.zones !== undefined,
   // The zones of the request's subnets are what was checked.
-  memoKey: (call) => JSON.stringify([...(call.needs.zones ?? [])].sort()),
+  memoKey: (call) => keyOf([...(call.needs.zones ?? [])].sort(), (zone) => zone),
   passes: inZone,
   explain(instance, needs) {
     const zones = [...(needs.zones ?? [])];

@@ -1,6 +1,6 @@
 import type { FailingComparison } from '../../cql/failing-comparison.js';
 import type { InstanceView } from '../../kernel/instance-view.js';
-import { defineCheck } from './placement-check.js';
+import { defineCheck, keyOf } from './placement-check.js';
 
 /** The part of a compiled CQL expression placement uses (src/cql's CompiledExpression). */
 export interface InstancePredicate {
@@ -24,7 +24,7 @@ export const memberOfCheck = defineCheck<MemberOfConstraint>({
   reason: 'MemberOf placement constraint unsatisfied.',
   order: 100,
   each: (call) => call.constraints.memberOf,
-  memoKey: (call) => JSON.stringify(call.constraints.memberOf.map((m) => m.expression)),
+  memoKey: (call) => keyOf(call.constraints.memberOf, (m) => m.expression),
   passes: (instance, _needs, _ctx, constraint) => constraint.predicate.matches(instance.view),
   explain(instance, _needs, _ctx, { expression, predicate }) {
     const failing = predicate.explain(instance.view);

@@ -86,9 +86,22 @@ export interface CheckSpec<S = undefined> {
   label?(failure: CheckFailure): string;
 }
 
-/** A check as the registry holds it and the engine runs it. */
-export interface PlacementCheck<S = unknown> extends CheckSpec<S> {
+type Method<S, K extends keyof CheckSpec<S>> = NonNullable<CheckSpec<S>[K]>;
+
+/**
+ * A check as the registry holds it and the engine runs it. Every check has the same members
+ * (absent ones undefined), so the engine's property reads see one object shape.
+ */
+export interface PlacementCheck<S = unknown> {
+  readonly name: string;
   readonly reason: string;
+  readonly order: number;
+  readonly memoKey: Method<S, 'memoKey'> | undefined;
+  readonly passes: CheckSpec<S>['passes'];
+  readonly explain: CheckSpec<S>['explain'];
+  readonly note: Method<S, 'note'> | undefined;
+  readonly placed: Method<S, 'placed'> | undefined;
+  readonly label: Method<S, 'label'> | undefined;
   /** The states of this check's entries in the call's chain: none when it is left out. */
   entries(call: CheckCall): readonly S[];
   /** The failure the trace shows: undefined exactly when `passes`. */
@@ -100,25 +113,73 @@ export interface PlacementCheck<S = unknown> extends CheckSpec<S> {
   ): CheckFailure | undefined;
 }
 
+/**
+ * A memo key part for a list: each item's text with its length in front, so no two lists
+ * give the same key (an item may contain any character).
+ */
+export function keyOf<T>(items: readonly T[], text: (item: T) => string): string {
+  let key = '';
+  for (const item of items) {
+    const part = text(item);
+    key += `${part.length}:${part}`;
+  }
+  return key;
+}
+
 const NONE: readonly never[] = [];
 const ONE_ENTRY: readonly undefined[] = [undefined];
 
+class DefinedCheck<S> implements PlacementCheck<S> {
+  readonly name: string;
+  readonly reason: string;
+  readonly order: number;
+  readonly memoKey: Method<S, 'memoKey'> | undefined;
+  readonly passes: CheckSpec<S>['passes'];
+  readonly explain: CheckSpec<S>['explain'];
+  readonly note: Method<S, 'note'> | undefined;
+  readonly placed: Method<S, 'placed'> | undefined;
+  readonly label: Method<S, 'label'> | undefined;
+  private readonly appliesTo: Method<S, 'appliesTo'> | undefined;
+  private readonly prepare: Method<S, 'prepare'> | undefined;
+  private readonly each: Method<S, 'each'> | undefined;
+
+  constructor(spec: CheckSpec<S>) {
+    this.name = spec.name;
+    this.reason = spec.reason ?? spec.name;
+    this.order = spec.order;
+    this.memoKey = spec.memoKey;
+    this.passes = spec.passes;
+    this.explain = spec.explain;
+    this.note = spec.note;
+    this.placed = spec.placed;
+    this.label = spec.label;
+    this.appliesTo = spec.appliesTo;
+    this.prepare = spec.prepare;
+    this.each = spec.each;
+  }
+
+  entries(call: CheckCall): readonly S[] {
+    if (this.each) return this.each(call);
+    if (this.appliesTo && !this.appliesTo(call)) return NONE;
+    return this.prepare ? [this.prepare(call)] : (ONE_ENTRY as readonly S[]);
+  }
+
+  check(
+    instance: InstanceState,
+    needs: TaskNeeds,
+    ctx: CheckContext,
+    state?: S,
+  ): CheckFailure | undefined {
+    if (this.passes(instance, needs, ctx, state as S)) return undefined;
+    return {
+      check: this.name,
+      reason: this.reason,
+      ...this.explain(instance, needs, ctx, state as S),
+    };
+  }
+}
+
 /** Turns a check file's spec into the check the registry lists. */
 export function defineCheck<S = undefined>(spec: CheckSpec<S>): PlacementCheck<S> {
-  const reason = spec.reason ?? spec.name;
-  const { appliesTo, prepare, each } = spec;
-  const entries = (call: CheckCall): readonly S[] => {
-    if (each) return each(call);
-    if (appliesTo && !appliesTo(call)) return NONE;
-    return prepare ? [prepare(call)] : (ONE_ENTRY as readonly S[]);
-  };
-  return {
-    ...spec,
-    reason,
-    entries,
-    check(instance, needs, ctx, state) {
-      if (spec.passes(instance, needs, ctx, state as S)) return undefined;
-      return { check: spec.name, reason, ...spec.explain(instance, needs, ctx, state as S) };
-    },
-  };
+  return new DefinedCheck(spec);
 }

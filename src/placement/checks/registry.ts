@@ -37,14 +37,20 @@ export type BuiltInCheckName = (typeof BUILT_IN_CHECKS)[number]['name'];
 // biome-ignore lint/suspicious/noExplicitAny: a list of checks whose states differ
 type AnyCheck = PlacementCheck<any>;
 
-let checks: readonly AnyCheck[] = sortByOrder(BUILT_IN_CHECKS);
-/** A number per registration, for the memo key: a check registered anew is a new check. */
-const ids = new WeakMap<AnyCheck, number>();
-let nextId = 1;
-for (const check of checks) ids.set(check, nextId++);
+/** A registered check and its registration number (its identity in memo keys). */
+export interface Registered {
+  readonly check: AnyCheck;
+  readonly id: number;
+}
 
-function sortByOrder(list: readonly AnyCheck[]): AnyCheck[] {
-  return [...list].sort((a, b) => a.order - b.order);
+let nextId = 1;
+let registered: readonly Registered[] = sortByOrder(
+  BUILT_IN_CHECKS.map((check) => ({ check, id: nextId++ })),
+);
+let checks: readonly AnyCheck[] = registered.map((r) => r.check);
+
+function sortByOrder(list: readonly Registered[]): Registered[] {
+  return [...list].sort((a, b) => a.check.order - b.check.order);
 }
 
 /** The registered checks, in ECS order. */
@@ -52,10 +58,16 @@ export function registeredChecks(): readonly AnyCheck[] {
   return checks;
 }
 
+/** The registered checks with their registration numbers, in ECS order (for the memo key). */
+export function registrations(): readonly Registered[] {
+  return registered;
+}
+
 /**
  * Adds a check to every placement from now on, in its `order`; returns the function that
  * removes it. Its name and order must be new (two checks at one position would make the
- * first failing check ambiguous).
+ * first failing check ambiguous). A check registered anew gets a new number, so no memoised
+ * verdict of an earlier registration is reused.
  */
 export function registerCheck(check: AnyCheck): () => void {
   for (const known of checks) {
@@ -67,18 +79,13 @@ export function registerCheck(check: AnyCheck): () => void {
       );
     }
   }
-  ids.set(check, nextId++);
-  checks = sortByOrder([...checks, check]);
+  const entry = { check, id: nextId++ };
+  registered = sortByOrder([...registered, entry]);
+  checks = registered.map((r) => r.check);
   return () => {
-    checks = checks.filter((c) => c !== check);
+    registered = registered.filter((r) => r !== entry);
+    checks = registered.map((r) => r.check);
   };
-}
-
-/** The registration number of a check (its identity in memo keys). */
-export function checkId(check: AnyCheck): number {
-  const id = ids.get(check);
-  if (id === undefined) throw new Error(`Check ${check.name} is not registered.`);
-  return id;
 }
 
 /** The registered check of that name. */
