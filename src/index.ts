@@ -1,28 +1,104 @@
-// The public API of ecs-placement (re-exports only). See README.md and docs/.
+// The public API of ecs-placement: every export listed by name. See README.md and docs/.
+
+// The Cluster facade: RunTask, plans with explanations, ListContainerInstances, what-if.
 export {
   Cluster,
   type ClusterRunTaskOptions,
   DEFAULT_SEED,
   type RunTaskPlan,
 } from './api/cluster.js';
-export * from './kernel/errors.js';
-export type * from './kernel/run-task-types.js';
+// The untyped entry: checks JSON (or any value) and returns a typed RunTaskInput.
+export { parseRunTaskInput } from './api/validate-run-task.js';
+
+// The ECS exceptions, named as the service names them.
 export {
-  type CapacityProviderShare,
-  estimateScaleOut,
-  type LaunchTarget,
-  PROVISIONING_TASKS_PER_CLUSTER,
-  resolveLaunchTargets,
-  type ScaleOutEstimate,
-  splitByCapacityProvider,
-  validateCapacityProviderStrategy,
-} from './capacity/index.js';
-export type * from './kernel/ecs-types.js';
+  AccessDeniedException,
+  BlockedException,
+  ClientException,
+  ClusterNotFoundException,
+  ConflictException,
+  EcsServiceException,
+  InvalidParameterException,
+  PlatformTaskDefinitionIncompatibilityException,
+  PlatformUnknownException,
+  ServerException,
+  UnsupportedFeatureException,
+} from './kernel/errors.js';
+
+// RunTask and ListContainerInstances requests and responses, with the ECS field names.
+export type {
+  AwsVpcConfiguration,
+  EBSTagSpecification,
+  Failure,
+  LaunchType,
+  ListContainerInstancesInput,
+  ListContainerInstancesOutput,
+  NetworkConfiguration,
+  PropagateTags,
+  RunTaskInput,
+  RunTaskOptions,
+  RunTaskOutput,
+  TaskManagedEBSVolumeConfiguration,
+  TaskManagedEBSVolumeTerminationPolicy,
+  TaskVolumeConfiguration,
+} from './kernel/run-task-types.js';
+
+// The ECS shapes of a snapshot.
+export type {
+  Attachment,
+  Attribute,
+  CapacityProvider,
+  CapacityProviderStrategyItem,
+  ClientTokenRecord,
+  ClusterSnapshot,
+  Container,
+  ContainerDefinition,
+  ContainerInstance,
+  ContainerInstanceStatus,
+  ContainerOverride,
+  DesiredStatus,
+  KeyValuePair,
+  ManagedScaling,
+  NetworkBinding,
+  NetworkMode,
+  OSFamily,
+  PlacementConstraint,
+  PlacementStrategy,
+  PortMapping,
+  Resource,
+  ResourceRequirement,
+  RuntimePlatform,
+  Snapshot,
+  Tag,
+  Task,
+  TaskDefinition,
+  TaskOverride,
+  VersionInfo,
+  Volume,
+} from './kernel/ecs-types.js';
 export type { InstanceView } from './kernel/instance-view.js';
 export { SnapshotError, validateSnapshot } from './cluster/validate-snapshot.js';
+
+// Capacity providers: the base/weight split and the managed-scaling estimate.
+export {
+  estimateScaleOut,
+  type InstanceShape,
+  type ManagedScalingLike,
+  type ScaleOutEstimate,
+  type ScaleOutInput,
+  type WaitingTask,
+} from './capacity/estimate-scale-out.js';
+export { PROVISIONING_TASKS_PER_CLUSTER } from './capacity/provisioning-quota.js';
+export {
+  type CapacityProviderShare,
+  splitByCapacityProvider,
+} from './capacity/split-by-capacity-provider.js';
+
+// The cluster query language.
 export {
   type CompiledExpression,
   CqlError,
+  type CqlErrorDetails,
   CqlSyntaxError,
   compileExpression,
   type Expression,
@@ -31,8 +107,22 @@ export {
   printExpression,
   validateExpression,
 } from './cql/index.js';
-export type * from './placement/explanation.js';
+
+// The explanation of a plan.
+export type {
+  CheckFailure,
+  CheckName,
+  FailingComparison,
+  InstanceVerdict,
+  PlacementExplanation,
+  SourceSpan,
+  StrategyRanking,
+  StrategyStep,
+  TaskTrace,
+} from './placement/explanation.js';
 export { whyNot } from './placement/why-not.js';
+
+// Snapshots from AWS CLI outputs.
 export {
   awsCliOutputHint,
   type ImportDocument,

@@ -25,10 +25,58 @@ describe('package exports', () => {
     expect(typeof api.estimateScaleOut).toBe('function');
   });
 
+  it('`ecs-placement` exports exactly its listed values, and no internals', async () => {
+    const api = await import('ecs-placement');
+    expect(Object.keys(api).sort()).toEqual([
+      'AccessDeniedException',
+      'BlockedException',
+      'ClientException',
+      'Cluster',
+      'ClusterNotFoundException',
+      'ConflictException',
+      'CqlError',
+      'CqlSyntaxError',
+      'DEFAULT_SEED',
+      'EcsServiceException',
+      'InvalidParameterException',
+      'PROVISIONING_TASKS_PER_CLUSTER',
+      'PlatformTaskDefinitionIncompatibilityException',
+      'PlatformUnknownException',
+      'ServerException',
+      'SnapshotError',
+      'SnapshotImportError',
+      'UnsupportedFeatureException',
+      'awsCliOutputHint',
+      'compileExpression',
+      'estimateScaleOut',
+      'importSnapshot',
+      'parseExpression',
+      'parseJsonDocuments',
+      'parseRunTaskInput',
+      'printExpression',
+      'splitByCapacityProvider',
+      'validateExpression',
+      'validateSnapshot',
+      'whyNot',
+    ]);
+    // The untyped entry checks JSON and hands back a typed request.
+    expect(api.parseRunTaskInput({ taskDefinition: 'web', count: 2 })).toEqual({
+      taskDefinition: 'web',
+      count: 2,
+    });
+    expect(() => api.parseRunTaskInput({ taskDefintion: 'web' })).toThrow(
+      api.InvalidParameterException,
+    );
+  });
+
   it('`ecs-placement/testing` exposes arbitraries and invariants', async () => {
     const kit = await import('ecs-placement/testing');
     expect(typeof kit.clusterSnapshotArb).toBe('function');
     expect(typeof kit.placementInvariants).toBe('object');
+    // The replay machinery behind the invariants works on the cluster model: not exported.
+    for (const internal of ['replay', 'planScenario', 'callFacts', 'independentFailures']) {
+      expect(kit).not.toHaveProperty(internal);
+    }
   });
 });
 

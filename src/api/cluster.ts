@@ -2,47 +2,27 @@
  * The library's entry point: a cluster snapshot you can run tasks against, plan placements
  * on without changing anything, and list container instances of.
  */
-import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
-import seedrandom from 'seedrandom';
-import { managedScalingOf } from '../capacity/managed-scaling.js';
-import {
-  PROVISIONING_TASKS_PER_CLUSTER,
-  provisioningQuotaReached,
-  provisioningTaskCount,
-  waitsForCapacity,
-} from '../capacity/provisioning-quota.js';
-import { type LaunchTarget, resolveLaunchTargets } from '../capacity/resolve-launch-targets.js';
 import { ClusterModel } from '../cluster/cluster-model.js';
-import { emptyCopyOf } from '../cluster/empty-copy.js';
-import type { InstanceState } from '../cluster/instance-state.js';
-import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../kernel/ecs-types.js';
-import { cloneData, cloneOthers } from '../cluster/copy-data.js';
+import { cloneOthers } from '../cluster/copy-data.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
 import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
-import type { PlacementExplanation } from '../placement/explanation.js';
-import { placeTasks } from '../placement/place-tasks.js';
-import { computeTaskNeeds } from '../placement/task-needs.js';
-import { capacityProviderArn, clusterArn, taskDefinitionArn } from './arns.js';
-import { buildTask, type TaskTemplate } from './build-task.js';
-import { ClientTokens } from './client-tokens.js';
-import { compileClusterQuery, compileConstraints } from './compile-constraints.js';
+import type { ClusterSnapshot, ContainerInstance, Snapshot } from '../kernel/ecs-types.js';
 import { InvalidParameterException } from '../kernel/errors.js';
-import { placeFargate } from './place-fargate.js';
-import { resolveCluster } from './resolve-cluster.js';
-import { subnetZoneMap, subnetZones } from './subnet-zones.js';
-import { resolveTaskDefinition } from './resolve-task-definition.js';
-import { scaleOutEstimates, type WaitingShare, waitingTaskOf } from './scale-out-report.js';
 import type {
-  Failure,
   ListContainerInstancesInput,
   ListContainerInstancesOutput,
   RunTaskInput,
   RunTaskOptions,
   RunTaskOutput,
 } from '../kernel/run-task-types.js';
-import { echoOverrides, taskTags } from './task-echo.js';
-import { parseRunTaskInput, validateRunTaskRequest } from './validate-run-task.js';
-import { validateScalars } from './validate-scalars.js';
+import type { PlacementExplanation } from '../placement/explanation.js';
+import { placeTargets, type ShareOutcome } from '../placement/placer.js';
+import { ClientTokens } from './client-tokens.js';
+import { compileClusterQuery } from './compile-constraints.js';
+import { prepareRunTask, type RunTaskContext } from './prepare-run-task.js';
+import { resolveCluster } from './resolve-cluster.js';
+import { respond, respondWithReplay, type RunTaskResult } from './respond.js';
+import { subnetZoneMap } from './subnet-zones.js';
 import { invalidParameter } from './validate-shape.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
@@ -59,7 +39,6 @@ export interface RunTaskPlan extends RunTaskOutput {
   replayOf?: { clientToken: string; recordedAt: string };
 }
 
-const NO_INSTANCES = 'No Container Instances were found in your cluster.';
 /** The member toSnapshot builds anew; every other one is copied (see cloneOthers). */
 const CLUSTERS = new Set(['clusters']);
 
@@ -72,13 +51,19 @@ export class Cluster {
   private readonly models = new Map<string, ClusterModel>();
   /** RunTask client tokens per cluster name, read from the snapshot when it is loaded. */
   private readonly tokens = new Map<string, ClientTokens>();
-  private readonly subnetZones: ReadonlyMap<string, string>;
+  /** What the RunTask prepare phase reads of this cluster. */
+  private readonly context: RunTaskContext;
 
   private constructor(private readonly snapshot: Snapshot) {
-    this.subnetZones = subnetZoneMap(snapshot.subnets);
     snapshot.clusters.forEach((cluster, i) => {
       this.tokens.set(cluster.clusterName, new ClientTokens(cluster, `$.clusters[${i}]`));
     });
+    this.context = {
+      snapshot,
+      subnetZones: subnetZoneMap(snapshot.subnets),
+      model: (cluster) => this.model(cluster),
+      tokens: (cluster) => this.tokens.get(cluster.clusterName),
+    };
   }
 
   /** Validates the snapshot (throws SnapshotError with a JSON path) and loads a copy of it. */
@@ -91,8 +76,12 @@ export class Cluster {
    * failure entry. With a `clientToken`, the call is remembered for 24 hours (by `now`): a
    * retry with the same request returns a copy of this response and places nothing; the same
    * token with another request throws ConflictException.
+   *
+   * `input` is typed for TypeScript callers; it is checked at run time all the same (a
+   * JavaScript caller gets InvalidParameterException naming the member). For JSON or other
+   * untyped input, `parseRunTaskInput(json)` checks it and returns a RunTaskInput.
    */
-  runTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskOutput {
+  runTask(input: RunTaskInput, options: ClusterRunTaskOptions = {}): RunTaskOutput {
     const { replayOf: _replay, ...output } = this.run(input, options, undefined);
     return output;
   }
@@ -101,7 +90,7 @@ export class Cluster {
    * The same response as `runTask` with the same seed, plus the explanation; changes nothing
    * (a plan never records a clientToken; a known one shows the response a retry would get).
    */
-  planRunTask(input: RunTaskInput | unknown, options: ClusterRunTaskOptions = {}): RunTaskPlan {
+  planRunTask(input: RunTaskInput, options: ClusterRunTaskOptions = {}): RunTaskPlan {
     const seed = options.seed ?? DEFAULT_SEED;
     const explanation: PlacementExplanation = { seed, tasks: [], summary: '' };
     const { replayOf, ...output } = this.run(input, options, explanation);
@@ -168,7 +157,7 @@ export class Cluster {
    * at once. It is checked as a snapshot's instances are (InvalidParameterException naming
    * the member) and a copy is kept.
    */
-  registerContainerInstance(instance: ContainerInstance | unknown, cluster?: string): void {
+  registerContainerInstance(instance: ContainerInstance, cluster?: string): void {
     const clusterSnapshot = resolveCluster(this.snapshot, cluster);
     let checked: ContainerInstance;
     try {
@@ -231,266 +220,26 @@ export class Cluster {
     return model;
   }
 
+  /**
+   * RunTask as its phases (docs/ARCHITECTURE.md): prepare (validate, resolve, split), place
+   * (one placer per share, inside a transaction), respond (kept, or undone for a plan).
+   */
   private run(
-    input: unknown,
+    input: RunTaskInput,
     options: ClusterRunTaskOptions,
     explanation: PlacementExplanation | undefined,
-  ): RunTaskOutput & Pick<RunTaskPlan, 'replayOf'> {
-    const request = parseRunTaskInput(input);
-    // count (and the other launch-independent scalars) must hold before the capacity split
-    // uses count; validateRunTaskRequest repeats this microsecond check per launch type.
-    validateScalars(request);
-    const clusterSnapshot = resolveCluster(this.snapshot, request.cluster);
-    const nowMs = new Date(options.now ?? Date.now()).getTime();
-    const tokens = this.tokens.get(clusterSnapshot.clusterName);
-    const replayed = tokens?.replay(request, nowMs);
-    if (replayed) {
-      if (explanation) {
-        explanation.summary = `clientToken '${request.clientToken}' repeats an earlier call in cluster ${clusterSnapshot.clusterName}: its response is returned again and nothing is placed`;
-      }
-      return { ...replayed.response, replayOf: replayed.replayOf };
-    }
-    const model = this.model(clusterSnapshot);
-    const definition = resolveTaskDefinition(
-      this.snapshot.taskDefinitions,
-      request.taskDefinition,
-      this.snapshot,
-    );
-    const count = request.count ?? 1;
-    const targets = resolveLaunchTargets(request, clusterSnapshot, this.snapshot, count);
-    // The request rules depend on the launch type only: once per kind, not once per share.
-    for (const kind of new Set(targets.map((t) => t.kind))) {
-      validateRunTaskRequest(request, definition, kind);
-    }
-    // A managed-scaling share needs no instance yet: its tasks can wait for the group to grow.
-    const onInstances = targets.some(
-      (t) => t.kind !== 'FARGATE' && !managedScalingOf(this.snapshot, t.capacityProvider),
-    );
-    if (onInstances && !model.instances.some((i) => i.status !== 'INACTIVE')) {
-      throw new InvalidParameterException(NO_INSTANCES);
-    }
-
+  ): RunTaskResult {
     const seed = options.seed ?? DEFAULT_SEED;
-    const random = seedrandom(seed);
-    const createdAt = new Date(nowMs).toISOString();
-    const tasks: Task[] = [];
-    const failures: Failure[] = [];
-    const reported = new Set<string>();
-    const waitingShares = new Map<string, WaitingShare>();
-
-    // Tasks of earlier shares, placed or not: the explanation numbers tasks across the call.
-    let tasksBefore = 0;
-    const mark = model.begin();
+    const call = prepareRunTask(this.context, input, { seed, now: options.now, explanation });
+    if (call.kind === 'replay') return respondWithReplay(call, explanation);
+    const mark = call.model.begin();
+    let shares: ShareOutcome[];
     try {
-      for (const target of targets) {
-        const firstTaskIndex = tasksBefore;
-        tasksBefore += target.count;
-        if (target.kind === 'FARGATE') {
-          tasks.push(
-            ...placeFargate({
-              request,
-              taskDefinition: definition,
-              target,
-              model,
-              snapshot: this.snapshot,
-              seed,
-              random,
-              createdAt,
-              ...(explanation ? { trace: { tasks: explanation.tasks, firstTaskIndex } } : {}),
-            }),
-          );
-          continue;
-        }
-        const outcome = this.placeOnInstances(
-          model,
-          request,
-          target.kind,
-          target,
-          definition,
-          seed,
-          random,
-          createdAt,
-          explanation,
-          firstTaskIndex,
-          waitingShares,
-        );
-        tasks.push(...outcome.tasks);
-        for (const failure of outcome.failures) {
-          if (reported.has(failure.arn)) continue; // at most one entry per instance per call
-          reported.add(failure.arn);
-          failures.push(failure);
-        }
-      }
+      shares = placeTargets(call, call.targets);
     } catch (error) {
-      model.rollback(mark);
+      call.model.rollback(mark);
       throw error;
     }
-    if (explanation) {
-      if (waitingShares.size > 0) {
-        explanation.scaleOut = scaleOutEstimates(model, this.snapshot, waitingShares);
-      }
-      model.rollback(mark);
-      explanation.summary = summarizeCall(tasks, count, explanation, failures);
-    } else {
-      model.keep();
-      tokens?.record(request, { tasks, failures }, nowMs);
-    }
-    // The model keeps the task objects (stopTask, toSnapshot): the caller gets copies.
-    return { tasks: tasks.map(cloneData), failures };
+    return respond(call, shares, mark, explanation);
   }
-
-  /**
-   * A share whose scope has no ACTIVE instance (a capacity provider without instances, every
-   * instance DRAINING, EXTERNAL without external instances) fails as a whole; ECS reports
-   * this state as "NO ACTIVE INSTANCES". The entry names the provider, else the cluster.
-   */
-  private noActiveInstances(
-    model: ClusterModel,
-    target: LaunchTarget,
-  ): { arn: string; reason: string; detail: string } {
-    const arns = { region: this.snapshot.region, accountId: this.snapshot.accountId };
-    const provider = target.capacityProvider;
-    if (provider !== undefined) {
-      const described = this.snapshot.capacityProviders?.find((p) => p.name === provider);
-      return {
-        arn: described?.capacityProviderArn ?? capacityProviderArn(arns, provider),
-        reason: 'NO ACTIVE INSTANCES',
-        detail: `Capacity provider ${provider} has no ACTIVE container instances in cluster ${model.clusterName} for ${target.count} task(s).`,
-      };
-    }
-    return {
-      arn: model.source.clusterArn ?? clusterArn(arns, model.clusterName),
-      reason: 'NO ACTIVE INSTANCES',
-      detail: `Cluster ${model.clusterName} has no ACTIVE ${target.kind === 'EXTERNAL' ? 'external ' : ''}container instances for ${target.count} task(s) of launch type ${target.kind}.`,
-    };
-  }
-
-  private placeOnInstances(
-    model: ClusterModel,
-    request: RunTaskInput,
-    kind: InstanceLaunchType,
-    target: LaunchTarget,
-    definition: ReturnType<typeof resolveTaskDefinition>,
-    seed: string,
-    random: () => number,
-    createdAt: string,
-    explanation: PlacementExplanation | undefined,
-    firstTaskIndex: number,
-    waitingShares: Map<string, WaitingShare>,
-  ) {
-    const needs = computeTaskNeeds(
-      definition,
-      request.overrides,
-      subnetZones(request.networkConfiguration, this.subnetZones),
-    );
-    const group = request.group ?? `family:${definition.family}`;
-    const arns = { region: this.snapshot.region, accountId: this.snapshot.accountId };
-    const template: TaskTemplate = {
-      arns,
-      seed,
-      clusterName: model.clusterName,
-      clusterArn: model.source.clusterArn ?? clusterArn(arns, model.clusterName),
-      taskDefinitionArn:
-        definition.taskDefinitionArn ??
-        taskDefinitionArn(arns, definition.family, definition.revision),
-      request,
-      needs,
-      group,
-      launchType: kind,
-      capacityProvider: target.capacityProvider,
-      overrides: echoOverrides(definition, request.overrides),
-      tags: taskTags(request, definition, model.clusterName),
-      createdAt,
-      subnets: this.subnetZones,
-    };
-    const scope =
-      target.capacityProvider !== undefined
-        ? { kind, capacityProvider: target.capacityProvider }
-        : { kind };
-    const trace = explanation
-      ? {
-          tasks: explanation.tasks,
-          firstTaskIndex,
-          ...(target.capacityProvider !== undefined
-            ? { capacityProvider: target.capacityProvider }
-            : {}),
-        }
-      : undefined;
-    const candidates = model.candidates(scope);
-    const provider = target.capacityProvider;
-    const scaling = managedScalingOf(this.snapshot, provider);
-    if (candidates.length === 0 && !scaling)
-      return { tasks: [], failures: [this.noActiveInstances(model, target)] };
-    const constraints = compileConstraints(definition, request.placementConstraints);
-    let copies: readonly InstanceState[] | undefined;
-    const outcome = placeTasks({
-      model,
-      candidates,
-      needs,
-      group,
-      constraints,
-      strategies: request.placementStrategy ?? [],
-      count: target.count,
-      random,
-      buildTask: (instance, gpuIds) => buildTask(template, instance, gpuIds, model.tasks.length),
-      ...(trace ? { trace } : {}),
-      ...(scaling && provider !== undefined
-        ? {
-            scaleOut: {
-              capacityProvider: provider,
-              groupInstances: () =>
-                (copies ??= model.instances
-                  .filter((i) => i.capacityProviderName === provider)
-                  .map(emptyCopyOf)),
-            },
-          }
-        : {}),
-    });
-    const waiting = outcome.waiting ?? 0;
-    if (waiting === 0 || !scaling || provider === undefined) {
-      if (candidates.length === 0 && outcome.tasks.length === 0)
-        return { tasks: [], failures: [this.noActiveInstances(model, target)] };
-      return outcome;
-    }
-    // The tasks that fit nowhere wait in PROVISIONING for the group to grow, within the quota.
-    let provisioning = provisioningTaskCount(model.tasks);
-    const share = waitingShares.get(provider) ?? { settings: scaling, tasks: new Map() };
-    waitingShares.set(provider, share);
-    const distinct = constraints.distinctInstance ? group : undefined;
-    const tasks = [...outcome.tasks];
-    for (let w = 0; w < waiting; w++) {
-      if (provisioning >= PROVISIONING_TASKS_PER_CLUSTER)
-        throw provisioningQuotaReached(model.clusterName);
-      const task = buildTask(template, undefined, [], model.tasks.length);
-      model.recordTask(task);
-      provisioning++;
-      share.tasks.set(task.taskArn, waitingTaskOf(needs, distinct));
-      tasks.push(task);
-    }
-    return { tasks, failures: [] };
-  }
-}
-
-function summarizeCall(
-  tasks: readonly Task[],
-  count: number,
-  explanation: PlacementExplanation,
-  failures: readonly Failure[],
-): string {
-  const traces = explanation.tasks;
-  const waiting = tasks.filter(waitsForCapacity).length;
-  const placed = tasks.length - waiting;
-  let head = `placed ${placed}/${count} task${count === 1 ? '' : 's'}`;
-  if (waiting > 0) {
-    const launches = (explanation.scaleOut ?? [])
-      .map((e) => `${e.capacityProvider}: launch ${e.instancesToLaunch} instance(s)`)
-      .join(', ');
-    head += `; ${waiting} wait${waiting === 1 ? 's' : ''} in PROVISIONING for scale-out (${launches})`;
-  }
-  const failed = traces.find(
-    (t) => t.chosen === undefined && t.fargate === undefined && t.provisioning === undefined,
-  );
-  if (failed) return `${head}; task ${failed.taskIndex + 1} could not be placed: ${failed.summary}`;
-  const empty = failures.find((f) => f.reason === 'NO ACTIVE INSTANCES');
-  return empty ? `${head}; ${empty.detail}` : head;
 }

@@ -5,14 +5,12 @@ import {
 } from '../cluster/task-definition-constraints.js';
 import type { PlacementConstraint, PlacementStrategy } from '../kernel/ecs-types.js';
 import { InvalidParameterException } from '../kernel/errors.js';
+import { registeredStrategies, strategyType } from '../placement/strategies/registry.js';
 import { checkCqlExpression } from './validate-cql-expression.js';
 import { invalidParameter } from './validate-shape.js';
 
 export const MAX_CONSTRAINTS = 10;
 export const MAX_STRATEGIES = 5;
-
-/** Attribute names as ECS allows them: letters, numbers, `_ - / \ .`, 1..128 characters. */
-const ATTRIBUTE_NAME = /^[A-Za-z0-9_\-/\\.]{1,128}$/;
 
 /**
  * Request constraints, counted together with the task definition's (the limit of 10 covers
@@ -89,35 +87,17 @@ export function validateStrategies(strategies: readonly PlacementStrategy[] | un
   for (const [i, s] of strategies.entries()) validateStrategy(s, `placementStrategy[${i}]`);
 }
 
+/** Each strategy type says which fields it takes (src/placement/strategies/). */
 function validateStrategy(strategy: PlacementStrategy, path: string): void {
-  const { field } = strategy;
-  switch (strategy.type) {
-    case 'random':
-      // The seed says the field "is not used" by random: any value is accepted and ignored.
-      return;
-    case 'binpack':
-      if (field !== 'cpu' && field !== 'memory') {
-        throw invalidParameter(`${path}.field`, field, 'binpack needs the field cpu or memory');
-      }
-      return;
-    case 'spread':
-      if (field === 'instanceId' || field === 'host') return;
-      if (
-        field?.startsWith('attribute:') &&
-        ATTRIBUTE_NAME.test(field.slice('attribute:'.length))
-      ) {
-        return;
-      }
-      throw invalidParameter(
-        `${path}.field`,
-        field,
-        'spread needs the field instanceId, host or attribute:NAME (NAME: 1 to 128 letters, numbers, _ - / \\ .)',
-      );
-    default:
-      throw invalidParameter(
-        `${path}.type`,
-        strategy.type,
-        'a placement strategy needs a type: random, spread or binpack',
-      );
+  const type = strategyType(strategy.type);
+  if (type === undefined) {
+    const types = registeredStrategies().map((s) => s.type);
+    throw invalidParameter(
+      `${path}.type`,
+      strategy.type,
+      `a placement strategy needs a type: ${types.slice(0, -1).join(', ')} or ${types.at(-1)}`,
+    );
   }
+  const problem = type.fieldProblem(strategy.field);
+  if (problem !== undefined) throw invalidParameter(`${path}.field`, strategy.field, problem);
 }

@@ -31,16 +31,29 @@ export function parseRunTaskInput(input: unknown): RunTaskInput {
 
 /**
  * Checks every RunTask rule that depends on the task definition and the launch type
- * (`launchType`: the resolved one, FARGATE for a FARGATE or FARGATE_SPOT provider).
- * Capacity-provider strategy and Fargate resource rules are checked in `src/capacity/`.
+ * (`launchType`: the resolved one, FARGATE for a FARGATE or FARGATE_SPOT provider), the
+ * single-valued members first. Capacity-provider strategy and Fargate resource rules are
+ * checked in `src/capacity/`.
  */
 export function validateRunTaskRequest(
   input: RunTaskInput,
   taskDefinition: TaskDefinition,
   launchType: LaunchType,
 ): void {
-  const name = `${taskDefinition.family}:${taskDefinition.revision}`;
   validateScalars(input);
+  validateForLaunchType(input, taskDefinition, launchType);
+}
+
+/**
+ * The rules of `validateRunTaskRequest` after the single-valued members, for a caller that
+ * checked those already (RunTask checks them once, before the capacity split uses count).
+ */
+export function validateForLaunchType(
+  input: RunTaskInput,
+  taskDefinition: TaskDefinition,
+  launchType: LaunchType,
+): void {
+  const name = `${taskDefinition.family}:${taskDefinition.revision}`;
   validateTags(input.tags);
   validateLaunchType(taskDefinition, launchType, input.platformVersion);
   validateConstraints(input.placementConstraints, taskDefinition.placementConstraints);

@@ -24,7 +24,15 @@ export function assignFargateZones(
   existingGroupCountPerAz: ReadonlyMap<string, number>,
   count: number,
 ): FargateZoneAssignment[] {
-  const zones = zonesOf(subnets, subnetToAz ?? {});
+  return assignToZones(fargateZones(subnets, subnetToAz), existingGroupCountPerAz, count);
+}
+
+/** The same assignment over zones already read with `fargateZones`. */
+export function assignToZones(
+  zones: readonly FargateZone[],
+  existingGroupCountPerAz: ReadonlyMap<string, number>,
+  count: number,
+): FargateZoneAssignment[] {
   if (zones.length === 0 && count > 0) {
     throw new InvalidParameterException('Tasks on Fargate need at least one subnet.');
   }
@@ -43,17 +51,25 @@ export function assignFargateZones(
   return assignments;
 }
 
-interface Zone {
-  availabilityZone: string;
-  subnets: string[];
+/** An Availability Zone of the request, with the request's subnets in it. */
+export interface FargateZone {
+  readonly availabilityZone: string;
+  readonly subnets: readonly string[];
 }
 
-/** The request's zones in order of their first subnet, each with its subnets in order. */
-function zonesOf(subnets: readonly string[], subnetToAz: Readonly<Record<string, string>>): Zone[] {
-  const zones: Zone[] = [];
-  const byName = new Map<string, Zone>();
+/**
+ * The request's zones in order of their first subnet, each with its subnets in order; a
+ * subnet the snapshot's `subnets` map does not know is refused (its zone is unknown).
+ */
+export function fargateZones(
+  subnets: readonly string[],
+  subnetToAz: Readonly<Record<string, string>> | undefined,
+): FargateZone[] {
+  const known = subnetToAz ?? {};
+  const zones: { availabilityZone: string; subnets: string[] }[] = [];
+  const byName = new Map<string, (typeof zones)[number]>();
   for (const subnetId of new Set(subnets)) {
-    const availabilityZone = Object.hasOwn(subnetToAz, subnetId) ? subnetToAz[subnetId] : undefined;
+    const availabilityZone = Object.hasOwn(known, subnetId) ? known[subnetId] : undefined;
     if (availabilityZone === undefined) {
       throw new InvalidParameterException(
         `Subnet '${subnetId}' is not in the snapshot's subnets map, so its Availability Zone is unknown.`,

@@ -1,7 +1,7 @@
 import type { Attachment, Task } from '../kernel/ecs-types.js';
 import { fargateAttachment } from './fargate-attachment.js';
 import type { FargateZoneAssignment } from './assign-fargate-zones.js';
-import type { FargateSharePlan } from './plan-fargate-share.js';
+import type { FargateTarget } from './placement-target.js';
 
 /** The members of a RunTask task that are specific to Fargate. */
 export interface FargateTaskFields {
@@ -24,24 +24,25 @@ export interface FargateTaskFields {
  * FARGATE launch type carry no provider name. Sizes are strings, as DescribeTasks shows them.
  */
 export function fargateTaskFields(
-  plan: FargateSharePlan,
+  target: FargateTarget,
   placement: FargateZoneAssignment,
   taskArn: Task['taskArn'],
   region: string,
 ): FargateTaskFields {
+  const { settings } = target;
   return {
     launchType: 'FARGATE',
-    ...(plan.capacityProvider === undefined ? {} : { capacityProviderName: plan.capacityProvider }),
+    ...(target.capacityProvider === undefined
+      ? {}
+      : { capacityProviderName: target.capacityProvider }),
     availabilityZone: placement.availabilityZone,
-    platformVersion: plan.settings.platformVersion,
-    platformFamily: plan.settings.platformFamily,
-    cpu: String(plan.settings.cpu),
-    memory: String(plan.settings.memory),
-    ephemeralStorage: { sizeInGiB: plan.settings.ephemeralStorage.sizeInGiB },
+    platformVersion: settings.platformVersion,
+    platformFamily: settings.platformFamily,
+    cpu: String(settings.cpu),
+    memory: String(settings.memory),
+    ephemeralStorage: { sizeInGiB: settings.ephemeralStorage.sizeInGiB },
     attachments: [fargateAttachment(placement.subnetId, taskArn, region)],
     // ECS reports the task's architecture as an attribute, in lower case ("x86_64").
-    attributes: [
-      { name: 'ecs.cpu-architecture', value: plan.settings.cpuArchitecture.toLowerCase() },
-    ],
+    attributes: [{ name: 'ecs.cpu-architecture', value: settings.cpuArchitecture.toLowerCase() }],
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { Cluster, DEFAULT_SEED } from '../api/cluster.js';
+import { parseRunTaskInput } from '../api/validate-run-task.js';
 import type { RunTaskInput, RunTaskOutput } from '../kernel/run-task-types.js';
 import { promptForParameters } from './auto-prompt.js';
 import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
@@ -182,12 +183,15 @@ interface TaskPlacement extends Placement {
 
 function placeTasks(
   cluster: Cluster,
-  input: RunTaskInput,
+  json: RunTaskInput,
   clock: { seed: string; now: number },
   tool: ToolOptions,
   presentation: Presentation,
   io: CliIO,
 ): TaskPlacement {
+  // The request as the command line and --cli-input-json gave it: JSON, checked here by the
+  // library's untyped entry (InvalidParameterException naming the member).
+  const input = parseRunTaskInput(json);
   let response: RunTaskOutput;
   let report: string | undefined;
   if (presentation.explain !== undefined) {

@@ -2,9 +2,15 @@ import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
 import { cloneData, cloneOthers } from './copy-data.js';
 import type { ClusterSnapshot, ContainerInstance, Resource, Task } from '../kernel/ecs-types.js';
-import { EXTERNAL_ATTRIBUTE, InstanceState, arnId } from './instance-state.js';
+import {
+  EXTERNAL_ATTRIBUTE,
+  type InstanceState,
+  MutableInstanceState,
+  arnId,
+} from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
 import { footprintOfTask, type TaskFootprint } from './task-footprint.js';
+import { groupOfTask } from './task-group.js';
 
 /** Which instances a share of tasks may use: a launch type, or a capacity provider's own. */
 export interface InstanceScope {
@@ -12,13 +18,12 @@ export interface InstanceScope {
   capacityProvider?: string;
 }
 
-/** The group of a task; DescribeTasks always has one, older snapshots may not. */
-export function groupOfTask(task: Task): string {
-  if (task.group) return task.group;
-  const definition = task.taskDefinitionArn ?? '';
-  const name = definition.slice(definition.lastIndexOf('/') + 1);
-  const colon = name.lastIndexOf(':');
-  return `family:${colon < 0 ? name : name.slice(0, colon)}`;
+/**
+ * A kind of state another layer keeps per cluster model (the placement engine's workspace):
+ * created by `create` on first use, owned by the model, dropped with it.
+ */
+export class ModelSlot<T> {
+  constructor(readonly create: (model: ClusterModel) => T) {}
 }
 
 /** Members of the snapshot copies that toClusterSnapshot builds anew (see cloneOthers). */
@@ -26,10 +31,23 @@ const CLUSTER_FRESH = new Set(['containerInstances', 'tasks']);
 const INSTANCE_FRESH = new Set(['remainingResources', 'attributes']);
 
 interface PlacedTask {
-  instance: InstanceState;
+  instance: MutableInstanceState;
   footprint: TaskFootprint;
   ours: boolean;
 }
+
+/** A task's hold on its instance, as `apply` takes or gives it back. */
+interface Hold {
+  instance: MutableInstanceState;
+  footprint: TaskFootprint;
+  group: string;
+  /** desiredStatus RUNNING: counted in the view's task groups and runningTasksCount too. */
+  running: boolean;
+  /** Counted in the instance's pendingTasksCount. */
+  pending: boolean;
+}
+
+const NOTHING: readonly never[] = [];
 
 /**
  * The mutable model of one cluster: instances with their remaining resources and views,
@@ -38,9 +56,13 @@ interface PlacedTask {
  * roll a placement back exactly.
  */
 export class ClusterModel {
-  readonly instances: InstanceState[] = [];
-  readonly tasks: Task[] = [];
-  private readonly byRef = new Map<string, InstanceState>();
+  private readonly states: MutableInstanceState[] = [];
+  /** The instances in snapshot order (registration order for later ones); read-only views. */
+  readonly instances: readonly InstanceState[] = this.states;
+  private readonly taskList: Task[] = [];
+  /** Every task of the cluster, in snapshot order then in the order they were recorded. */
+  readonly tasks: readonly Task[] = this.taskList;
+  private readonly byRef = new Map<string, MutableInstanceState>();
   private readonly placed = new Map<string, PlacedTask>();
   /** Task ARN and task id -> task. */
   private readonly taskByRef = new Map<string, Task>();
@@ -50,17 +72,28 @@ export class ClusterModel {
   private readonly activeGroupHosts = new Map<string, Map<InstanceState, number>>();
   private readonly scopes = new Map<string, InstanceState[]>();
   private readonly columns = new Map<string, AttributeColumn>();
+  private readonly slots = new Map<ModelSlot<unknown>, unknown>();
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
   constructor(readonly source: ClusterSnapshot) {
     for (const instance of source.containerInstances) this.addInstance(instance);
     for (const task of source.tasks) this.loadTask({ ...task });
-    for (const instance of this.instances) adoptReportedRunningCount(instance);
+    for (const instance of this.states) adoptReportedRunningCount(instance);
   }
 
   get clusterName(): string {
     return this.source.clusterName;
+  }
+
+  /** This model's state of the kind `slot` (see ModelSlot), created on first use. */
+  slot<T>(slot: ModelSlot<T>): T {
+    let state = this.slots.get(slot) as T | undefined;
+    if (state === undefined) {
+      state = slot.create(this);
+      this.slots.set(slot, state);
+    }
+    return state;
   }
 
   /** An instance by full ARN, container instance id, or EC2 instance id. */
@@ -73,7 +106,7 @@ export class ClusterModel {
     const key = scope.capacityProvider !== undefined ? `cp:${scope.capacityProvider}` : scope.kind;
     let found = this.scopes.get(key);
     if (!found) {
-      found = this.instances.filter(
+      found = this.states.filter(
         (i) =>
           i.status === 'ACTIVE' &&
           (scope.capacityProvider !== undefined
@@ -99,7 +132,7 @@ export class ClusterModel {
     let column = this.columns.get(name);
     if (!column) {
       column = buildAttributeColumn(
-        this.instances.map((i) => i.view.attributes),
+        this.states.map((i) => i.view.attributes),
         name,
       );
       this.columns.set(name, column);
@@ -108,47 +141,28 @@ export class ClusterModel {
   }
 
   /** Records a newly placed task (desiredStatus RUNNING, lastStatus PENDING) and takes its footprint. */
-  commit(instance: InstanceState, task: Task, footprint: TaskFootprint): void {
-    instance.version++;
-    instance.cpu -= footprint.cpu;
-    instance.memory -= footprint.memory;
-    for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
-    for (const port of footprint.udpPorts) instance.udpTaken.add(port);
-    instance.eniTasks += footprint.eni;
-    const gpusBefore = instance.freeGpus;
-    if (footprint.gpuIds.length > 0) {
-      const taken = new Set(footprint.gpuIds);
-      instance.freeGpus = gpusBefore.filter((id) => !taken.has(id));
-    }
-    const group = groupOfTask(task);
-    this.addGroupTask(instance, group, true);
-    instance.pendingAdded++;
-    this.tasks.push(task);
+  commit(on: InstanceState, task: Task, footprint: TaskFootprint): void {
+    const instance = this.own(on);
+    const hold = { instance, footprint, group: groupOfTask(task), running: true, pending: true };
+    const gpusBefore = this.apply(hold, 1);
+    this.taskList.push(task);
     this.indexTask(task);
     this.placed.set(task.taskArn, { instance, footprint, ours: true });
     this.journal?.push(() => {
-      instance.version++;
       this.placed.delete(task.taskArn);
       this.unindexTask(task);
-      this.tasks.pop();
-      instance.pendingAdded--;
-      this.removeGroupTask(instance, group, true);
-      instance.freeGpus = gpusBefore;
-      instance.eniTasks -= footprint.eni;
-      for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
-      for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
-      instance.memory += footprint.memory;
-      instance.cpu += footprint.cpu;
+      this.taskList.pop();
+      this.unapply(hold, 1, gpusBefore);
     });
   }
 
   /** Records a task that holds no container instance (Fargate, or PROVISIONING waiting for scale-out). */
   recordTask(task: Task): void {
-    this.tasks.push(task);
+    this.taskList.push(task);
     this.indexTask(task);
     this.journal?.push(() => {
       this.unindexTask(task);
-      this.tasks.pop();
+      this.taskList.pop();
     });
   }
 
@@ -184,36 +198,27 @@ export class ClusterModel {
     const placed = this.placed.get(task.taskArn);
     if (placed) {
       const { instance, footprint } = placed;
-      const gpusBefore = instance.freeGpus;
       // A snapshot task whose reservation the captured remainingResources do not show (the
       // two were read moments apart) gives back no more than brings the instance to its
-      // registered figures, and no GPU that is already free.
-      const cpu = releasable(footprint.cpu, instance.cpu, instance.registeredCpu);
-      const memory = releasable(footprint.memory, instance.memory, instance.registeredMemory);
-      instance.version++;
-      instance.cpu += cpu;
-      instance.memory += memory;
-      for (const port of footprint.tcpPorts) instance.tcpTaken.delete(port);
-      for (const port of footprint.udpPorts) instance.udpTaken.delete(port);
-      instance.eniTasks -= footprint.eni;
-      const free = new Set(gpusBefore);
-      instance.freeGpus = [...gpusBefore, ...footprint.gpuIds.filter((id) => !free.has(id))];
-      this.removeGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
-      // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
-      const wasPending = placed.ours || task.lastStatus === 'PENDING';
-      if (wasPending) instance.pendingAdded--;
+      // registered figures, and no GPU that is already free (see apply).
+      const released: TaskFootprint = {
+        ...footprint,
+        cpu: releasable(footprint.cpu, instance.cpu, instance.registeredCpu),
+        memory: releasable(footprint.memory, instance.memory, instance.registeredMemory),
+      };
+      const hold: Hold = {
+        instance,
+        footprint: released,
+        group: groupOfTask(task),
+        running: desired === 'RUNNING',
+        // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
+        pending: placed.ours || task.lastStatus === 'PENDING',
+      };
+      const gpusBefore = this.apply(hold, -1);
       this.placed.delete(task.taskArn);
       this.journal?.push(() => {
-        instance.version++;
         this.placed.set(task.taskArn, placed);
-        if (wasPending) instance.pendingAdded++;
-        this.addGroupTask(instance, groupOfTask(task), desired === 'RUNNING');
-        instance.freeGpus = gpusBefore;
-        instance.eniTasks += footprint.eni;
-        for (const port of footprint.udpPorts) instance.udpTaken.add(port);
-        for (const port of footprint.tcpPorts) instance.tcpTaken.add(port);
-        instance.memory -= memory;
-        instance.cpu -= cpu;
+        this.unapply(hold, -1, gpusBefore);
       });
     }
     task.desiredStatus = 'STOPPED';
@@ -232,7 +237,8 @@ export class ClusterModel {
   }
 
   /** PutAttributes (value given) / DeleteAttributes (value `undefined` and `remove`). */
-  putAttribute(instance: InstanceState, name: string, value: string | null, remove = false): void {
+  putAttribute(on: InstanceState, name: string, value: string | null, remove = false): void {
+    const instance = this.own(on);
     instance.version++;
     if (remove) instance.view.attributes.delete(name);
     else instance.view.attributes.set(name, value);
@@ -248,7 +254,7 @@ export class ClusterModel {
     return cloneOthers(
       {
         ...this.source,
-        containerInstances: this.instances.map((i) => this.instanceSnapshot(i)),
+        containerInstances: this.states.map((i) => this.instanceSnapshot(i)),
         tasks: this.tasks.map(cloneData),
       },
       CLUSTER_FRESH,
@@ -316,9 +322,60 @@ export class ClusterModel {
     }
   }
 
-  private addInstance(source: ContainerInstance): InstanceState {
-    const state = new InstanceState(this.instances.length, source);
-    this.instances.push(state);
+  /** The model's own record of `instance`; refuses an instance of another model or a copy. */
+  private own(instance: InstanceState): MutableInstanceState {
+    const own = this.states[instance.index];
+    if (own === undefined || own !== instance) {
+      throw new Error(`${instance.arn} is not an instance of cluster ${this.clusterName}'s model`);
+    }
+    return own;
+  }
+
+  /**
+   * Takes (+1) or gives back (-1) a task's hold on its instance: CPU, memory, host ports,
+   * GPUs, the network interface, the group counts and the pending count, in this one place
+   * so that placing and stopping a task cannot drift apart. Returns the free GPU ids as they
+   * were, for `unapply`.
+   */
+  private apply(hold: Hold, sign: 1 | -1): readonly string[] {
+    const { instance, footprint } = hold;
+    const gpusBefore = instance.freeGpus;
+    instance.version++;
+    instance.cpu -= sign * footprint.cpu;
+    instance.memory -= sign * footprint.memory;
+    togglePorts(instance.tcpTaken, footprint.tcpPorts, sign > 0);
+    togglePorts(instance.udpTaken, footprint.udpPorts, sign > 0);
+    instance.eniTasks += sign * footprint.eni;
+    if (footprint.gpuIds.length > 0) {
+      instance.freeGpus =
+        sign > 0
+          ? withoutGpus(gpusBefore, footprint.gpuIds)
+          : withGpus(gpusBefore, footprint.gpuIds);
+    }
+    if (sign > 0) this.addGroupTask(instance, hold.group, hold.running);
+    else this.removeGroupTask(instance, hold.group, hold.running);
+    if (hold.pending) instance.pendingAdded += sign;
+    return gpusBefore;
+  }
+
+  /** Undoes `apply(hold, sign)` exactly, for the journal (GPU ids back in their former order). */
+  private unapply(hold: Hold, sign: 1 | -1, gpusBefore: readonly string[]): void {
+    const { instance, footprint } = hold;
+    instance.version++;
+    if (hold.pending) instance.pendingAdded -= sign;
+    if (sign > 0) this.removeGroupTask(instance, hold.group, hold.running);
+    else this.addGroupTask(instance, hold.group, hold.running);
+    instance.freeGpus = gpusBefore;
+    instance.eniTasks -= sign * footprint.eni;
+    togglePorts(instance.udpTaken, footprint.udpPorts, sign < 0);
+    togglePorts(instance.tcpTaken, footprint.tcpPorts, sign < 0);
+    instance.memory += sign * footprint.memory;
+    instance.cpu += sign * footprint.cpu;
+  }
+
+  private addInstance(source: ContainerInstance): MutableInstanceState {
+    const state = new MutableInstanceState(this.states.length, source);
+    this.states.push(state);
     this.byRef.set(state.arn, state);
     if (!this.byRef.has(state.id)) this.byRef.set(state.id, state);
     // An EC2 instance id names the live registration; an INACTIVE record of an earlier
@@ -337,16 +394,35 @@ export class ClusterModel {
     return state;
   }
 
-  /** A task from the snapshot: its reservation is already in `remainingResources`. */
+  /**
+   * A task from the snapshot: its reservation is already in `remainingResources` (CPU,
+   * memory, ports, GPUs); only what the snapshot does not count is taken (group counts and
+   * the network interface).
+   */
   private loadTask(task: Task): void {
-    this.tasks.push(task);
+    this.taskList.push(task);
     this.indexTask(task);
     if (task.desiredStatus === 'STOPPED' || task.containerInstanceArn === undefined) return;
     const instance = this.byRef.get(task.containerInstanceArn);
     if (!instance) return;
-    this.addGroupTask(instance, groupOfTask(task), task.desiredStatus === 'RUNNING');
     const footprint = footprintOfTask(task);
-    instance.eniTasks += footprint.eni;
+    this.apply(
+      {
+        instance,
+        footprint: {
+          cpu: 0,
+          memory: 0,
+          tcpPorts: NOTHING,
+          udpPorts: NOTHING,
+          gpuIds: NOTHING,
+          eni: footprint.eni,
+        },
+        group: groupOfTask(task),
+        running: task.desiredStatus === 'RUNNING',
+        pending: false,
+      },
+      1,
+    );
     this.placed.set(task.taskArn, { instance, footprint, ours: false });
   }
 
@@ -360,7 +436,7 @@ export class ClusterModel {
     this.taskByRef.delete(arnId(task.taskArn));
   }
 
-  private addGroupTask(instance: InstanceState, group: string, running: boolean): void {
+  private addGroupTask(instance: MutableInstanceState, group: string, running: boolean): void {
     instance.activeGroups.set(group, (instance.activeGroups.get(group) ?? 0) + 1);
     countHost(this.activeGroupHosts, group, instance, 1);
     if (!running) return;
@@ -368,7 +444,7 @@ export class ClusterModel {
     countHost(this.groupHosts, group, instance, 1);
   }
 
-  private removeGroupTask(instance: InstanceState, group: string, running: boolean): void {
+  private removeGroupTask(instance: MutableInstanceState, group: string, running: boolean): void {
     const left = (instance.activeGroups.get(group) ?? 0) - 1;
     if (left > 0) instance.activeGroups.set(group, left);
     else instance.activeGroups.delete(group);
@@ -391,11 +467,28 @@ export class ClusterModel {
  * placed or stopped since, so it stays exact. A figure below the listed RUNNING-desired
  * tasks is stale and the listed tasks win.
  */
-function adoptReportedRunningCount(instance: InstanceState): void {
+function adoptReportedRunningCount(instance: MutableInstanceState): void {
   const reported = instance.source.runningTasksCount;
   if (reported !== undefined && reported > instance.view.runningTasksCount) {
     instance.view.runningTasksCount = reported;
   }
+}
+
+function togglePorts(taken: Set<number>, ports: readonly number[], add: boolean): void {
+  if (add) for (const port of ports) taken.add(port);
+  else for (const port of ports) taken.delete(port);
+}
+
+/** The free GPU ids less `taken`, in their order. */
+function withoutGpus(free: readonly string[], taken: readonly string[]): string[] {
+  const gone = new Set(taken);
+  return free.filter((id) => !gone.has(id));
+}
+
+/** The free GPU ids, then those of `released` that are not free already. */
+function withGpus(free: readonly string[], released: readonly string[]): string[] {
+  const known = new Set(free);
+  return [...free, ...released.filter((id) => !known.has(id))];
 }
 
 /** How much of `amount` an instance with `left` can take back without passing `registered`. */

@@ -1,5 +1,5 @@
 import type { ContainerInstance, Resource } from '../kernel/ecs-types.js';
-import { InstanceState } from './instance-state.js';
+import { type InstanceState, MutableInstanceState } from './instance-state.js';
 
 /** What a new, empty instance offers: the registered figure, else the remaining one. */
 function freshResources(source: ContainerInstance): Resource[] {
@@ -13,11 +13,11 @@ function freshResources(source: ContainerInstance): Resource[] {
  * An empty copy of an instance: what a new instance launched from the same Auto Scaling
  * group would look like (its registered resources, its current attributes, its agent
  * connected, no tasks). Managed scaling uses it to decide whether a task that fits nowhere
- * now could run once the group grows. Not part of the model; never placed on.
+ * now could run once the group grows. Not part of the model (index -1); never placed on.
  */
 export function emptyCopyOf(instance: InstanceState): InstanceState {
   const source = instance.source;
-  const copy = new InstanceState(-1, {
+  const copy = new MutableInstanceState(-1, {
     ...source,
     status: 'ACTIVE',
     agentConnected: true,

@@ -1,4 +1,5 @@
 import type { ContainerInstance, ContainerInstanceStatus } from '../kernel/ecs-types.js';
+import type { InstanceView } from '../kernel/instance-view.js';
 import { MutableInstanceView } from './mutable-instance-view.js';
 import { hasResource, numericResource, portSet, stringSetResource } from './resources.js';
 import { toEpochMillis } from './timestamps.js';
@@ -13,40 +14,69 @@ export function arnId(arn: string): string {
 
 /**
  * One container instance as placement sees it: what is left of its resources, what it
- * hosts, and the CQL view. Mutated in place by the cluster model only.
+ * hosts, and the CQL view. Read-only everywhere: only the cluster model changes an
+ * instance (its own MutableInstanceState), so every change goes through its journal.
  */
-export class InstanceState {
+export interface InstanceState {
+  /** Position in snapshot order (registration order for later instances); -1 for a copy outside the model. */
+  readonly index: number;
+  readonly source: ContainerInstance;
+  readonly arn: string;
+  readonly id: string;
+  readonly status: ContainerInstanceStatus;
+  readonly capacityProviderName: string | undefined;
+  readonly cpu: number;
+  readonly memory: number;
+  /** registeredResources CPU / MEMORY, when the snapshot gives them. */
+  readonly registeredCpu: number | undefined;
+  readonly registeredMemory: number | undefined;
+  readonly tcpTaken: ReadonlySet<number>;
+  readonly udpTaken: ReadonlySet<number>;
+  /** Free GPU ids, in the snapshot's order; placement takes from the front. */
+  readonly freeGpus: readonly string[];
+  readonly view: InstanceView;
+  /** Tasks holding a task network interface (awsvpc) whose desiredStatus is not STOPPED (RESOURCE:ENI). */
+  readonly eniTasks: number;
+  /** Group -> tasks of that group whose desiredStatus is not STOPPED (distinctInstance). */
+  readonly activeGroups: ReadonlyMap<string, number>;
+  /**
+   * Change in PENDING tasks since the snapshot (for `pendingTasksCount`): tasks we recorded
+   * (lastStatus PENDING), less PENDING tasks stopped since.
+   */
+  readonly pendingAdded: number;
+  /**
+   * Bumped by the cluster model on every change to this instance (resources, tasks,
+   * attributes), so results computed from its state can be reused until it changes.
+   */
+  readonly version: number;
+  readonly external: boolean;
+  readonly agentConnected: boolean;
+  readonly ec2InstanceId: string | undefined;
+}
+
+/**
+ * The cluster model's own record of an instance, mutated in place by the model alone
+ * (src/cluster); every other layer holds it as a read-only InstanceState.
+ */
+export class MutableInstanceState implements InstanceState {
   readonly arn: string;
   readonly id: string;
   status: ContainerInstanceStatus;
   readonly capacityProviderName: string | undefined;
   cpu: number;
   memory: number;
-  /** registeredResources CPU / MEMORY, when the snapshot gives them. */
   readonly registeredCpu: number | undefined;
   readonly registeredMemory: number | undefined;
   readonly tcpTaken: Set<number>;
   readonly udpTaken: Set<number>;
-  /** Free GPU ids, in the snapshot's order; placement takes from the front. */
-  freeGpus: string[];
+  freeGpus: readonly string[];
   readonly view: MutableInstanceView;
-  /** Tasks holding a task network interface (awsvpc) whose desiredStatus is not STOPPED (RESOURCE:ENI). */
   eniTasks = 0;
-  /** Group -> tasks of that group whose desiredStatus is not STOPPED (distinctInstance). */
   readonly activeGroups = new Map<string, number>();
-  /**
-   * Change in PENDING tasks since the snapshot (for `pendingTasksCount`): tasks we recorded
-   * (lastStatus PENDING), less PENDING tasks stopped since.
-   */
   pendingAdded = 0;
-  /**
-   * Bumped by the cluster model on every change to this instance (resources, tasks,
-   * attributes), so results computed from its state can be reused until it changes.
-   */
   version = 1;
 
   constructor(
-    /** Position in snapshot order (registration order for later instances). */
     readonly index: number,
     readonly source: ContainerInstance,
   ) {

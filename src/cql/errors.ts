@@ -1,7 +1,8 @@
 /**
- * The one error type of the query language. It always says what was wrong, where
- * (1-based line and column) and what would have been accepted, and carries an excerpt of
- * the offending line with carets under the problem, ready to print.
+ * The error type of the query language. It always says what was wrong, where (1-based line
+ * and column) and what would have been accepted, and carries an excerpt of the offending
+ * line with carets under the problem, ready to print. Text that is not CQL at all is a
+ * CqlSyntaxError, a subclass.
  */
 
 export interface CqlErrorDetails {
@@ -19,7 +20,7 @@ export interface CqlErrorDetails {
 const EXCERPT_WIDTH = 100;
 
 export class CqlError extends Error {
-  override readonly name = 'CqlError';
+  override readonly name: string = 'CqlError';
   readonly offset: number;
   readonly line: number;
   readonly column: number;
@@ -43,9 +44,15 @@ export class CqlError extends Error {
   }
 }
 
-/** Syntax errors are also exported as `CqlSyntaxError` (docs/cql.md, "Errors"); it is the same class. */
-export const CqlSyntaxError = CqlError;
-export type CqlSyntaxError = CqlError;
+/**
+ * Text that is not CQL at all: an unexpected character, an unterminated quoted string, a
+ * token where another was expected (a missing operand, operator or parenthesis), or an
+ * empty expression. Every other problem (an unknown subject, a bad attribute name, a value
+ * or operator the subject does not take, a regular expression, a limit) is a plain CqlError.
+ */
+export class CqlSyntaxError extends CqlError {
+  override readonly name: string = 'CqlSyntaxError';
+}
 
 interface Location {
   line: number;

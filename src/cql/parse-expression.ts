@@ -8,7 +8,7 @@ import type { Expression } from '../../grammar/ast.js';
 import type { GrammarIssue } from '../../grammar/issues.js';
 import { parseCql } from '../../grammar/parser.js';
 import { FIXED_SUBJECTS } from '../../grammar/subjects.js';
-import { CqlError } from './errors.js';
+import { CqlError, CqlSyntaxError } from './errors.js';
 import { MAX_EXPRESSION_LENGTH } from './limits.js';
 import { ALL_OPERATORS, operatorSpellings } from './operators.js';
 import { suggestSubject } from './suggest-subject.js';
@@ -44,7 +44,7 @@ export function parseExpression(text: string): ParseResult {
   }
   if (text.trim().length === 0) {
     return failed(
-      new CqlError(text, {
+      new CqlSyntaxError(text, {
         offset: 0,
         length: Math.max(1, text.length),
         reason: 'the expression is empty',
@@ -96,13 +96,13 @@ function toError(text: string, issue: GrammarIssue): CqlError {
   switch (issue.kind) {
     case 'lexical':
       return issue.detail === 'unterminated-string'
-        ? new CqlError(text, {
+        ? new CqlSyntaxError(text, {
             offset,
             length,
             reason: `unterminated quoted string: the ${text.charAt(offset)} is never closed`,
             expected: [`a closing ${text.charAt(offset)}`],
           })
-        : new CqlError(text, {
+        : new CqlSyntaxError(text, {
             offset,
             length,
             reason:
@@ -113,7 +113,7 @@ function toError(text: string, issue: GrammarIssue): CqlError {
     case 'syntax': {
       const expected = issue.expected.map((label) => EXPECTED_WORDS[label] ?? label);
       const found = issue.found === null ? 'the expression ends' : `found '${issue.found}'`;
-      return new CqlError(text, {
+      return new CqlSyntaxError(text, {
         offset,
         length,
         reason: `expected ${listInWords(expected)}, but ${found}${spacedNegation(text, issue)}${singleJoiner(text, issue)}`,

@@ -5,20 +5,15 @@
 import type { FailingComparison } from '../cql/failing-comparison.js';
 import type { ScaleOutEstimate } from '../capacity/estimate-scale-out.js';
 import type { PlacementStrategy } from '../kernel/ecs-types.js';
+import type { BuiltInCheckName } from './checks/registry.js';
 
-/** The checks in the order ECS applies them; the first failing one is the ECS reason. */
-export type CheckName =
-  | 'AGENT'
-  | 'ATTRIBUTE'
-  | 'RESOURCE:CPU'
-  | 'RESOURCE:MEMORY'
-  | 'RESOURCE:PORTS'
-  | 'RESOURCE:PORTS_UDP'
-  | 'RESOURCE:ENI'
-  | 'RESOURCE:GPU'
-  | 'LOCATION'
-  | 'MemberOf'
-  | 'DistinctInstance';
+/**
+ * A check's name: one of the checks ECS makes ('AGENT', 'ATTRIBUTE', 'RESOURCE:CPU',
+ * 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:PORTS_UDP', 'RESOURCE:ENI', 'RESOURCE:GPU',
+ * 'LOCATION', 'MemberOf', 'DistinctInstance', in that order; the list is the check registry,
+ * src/placement/checks/registry.ts), or the name of a check registered besides them.
+ */
+export type CheckName = BuiltInCheckName | (string & {});
 
 export type { FailingComparison, SourceSpan } from '../cql/failing-comparison.js';
 

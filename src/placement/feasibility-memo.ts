@@ -1,56 +1,29 @@
 /**
- * The first failing check of each candidate for one kind of call (same needs, same memberOf
- * expressions), kept between calls and recomputed for an instance only when its `version`
- * changed. A call then costs one tight pass over the candidates instead of evaluating every
- * check and expression on every instance again. The group-dependent distinctInstance check
- * is not memoised (it is evaluated per call).
+ * The first failing memoised check of each candidate for one kind of call (same memo key:
+ * the same checks with the same needs and expressions, see CheckSpec.memoKey), kept between
+ * calls and recomputed for an instance only when its `version` changed. A call then costs
+ * one tight pass over the candidates instead of evaluating every check and expression on
+ * every instance again. Checks without a memoKey (distinctInstance) are made on every call.
  */
-import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { InstanceState } from '../cluster/instance-state.js';
-import type { CompiledConstraints } from './checks/check-chain.js';
-import type { TaskNeeds } from './task-needs.js';
+import type { FeasibilityMemo, PlacementWorkspace } from './workspace.js';
 
-export interface FeasibilityMemo {
-  /** The candidate list the arrays are indexed by (a new list means a new memo). */
-  candidates: readonly InstanceState[];
-  /** Instance version the entry was computed at; 0 = never. */
-  versions: Uint32Array;
-  /** Index in the memoised chain of the first failing check, 255 = none. */
-  firstFail: Uint8Array;
-}
+export type { FeasibilityMemo } from './workspace.js';
 
 const MEMOS_PER_CLUSTER = 16;
-const memos = new WeakMap<ClusterModel, Map<string, FeasibilityMemo>>();
 
-/** What the memoised checks depend on besides the instance. */
-export function callSignature(needs: TaskNeeds, constraints: CompiledConstraints): string {
-  // A name alone and a name with an empty value are different requirements.
-  const attributes = needs.requiredAttributes
-    .map((a) => (a.value === undefined ? a.name : `${a.name}\u0001${a.value}`))
-    .join('\u0000');
-  const expressions = constraints.memberOf.map((m) => m.expression).join('\u0000');
-  // LOCATION depends on the request's subnets: their zones are part of what was checked.
-  const zones = needs.zones === undefined ? '-' : [...needs.zones].sort().join(',');
-  // RESOURCE:ENI is in the chain for awsvpc tasks only (even when their zones are unknown).
-  const eni = needs.networkMode === 'awsvpc' ? 'eni' : '-';
-  return `${needs.cpu}|${needs.memory}|${needs.tcpPorts}|${needs.udpPorts}|${needs.gpus}|${eni}|${attributes}|${zones}|${expressions}`;
-}
-
+/** The memo of `workspace`'s cluster for calls with this key over these candidates. */
 export function feasibilityMemo(
-  model: ClusterModel,
-  signature: string,
+  workspace: PlacementWorkspace,
+  key: string,
   candidates: readonly InstanceState[],
 ): FeasibilityMemo {
-  let byCall = memos.get(model);
-  if (!byCall) {
-    byCall = new Map();
-    memos.set(model, byCall);
-  }
-  let memo = byCall.get(signature);
+  const byCall = workspace.memos;
+  let memo = byCall.get(key);
   if (memo && memo.candidates === candidates) {
     // Keep recently used memos at the end so the oldest is evicted first.
-    byCall.delete(signature);
-    byCall.set(signature, memo);
+    byCall.delete(key);
+    byCall.set(key, memo);
     return memo;
   }
   memo = {
@@ -58,8 +31,8 @@ export function feasibilityMemo(
     versions: new Uint32Array(candidates.length),
     firstFail: new Uint8Array(candidates.length),
   };
-  byCall.delete(signature);
+  byCall.delete(key);
   if (byCall.size >= MEMOS_PER_CLUSTER) byCall.delete(byCall.keys().next().value!);
-  byCall.set(signature, memo);
+  byCall.set(key, memo);
   return memo;
 }

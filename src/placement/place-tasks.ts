@@ -12,17 +12,23 @@ import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
-import { buildCheckChain, type CompiledConstraints } from './checks/check-chain.js';
-import { distinctInstanceCheck } from './checks/distinct-instance-check.js';
+import {
+  buildCheckChain,
+  type CheckChain,
+  type CheckList,
+  type CompiledConstraints,
+  verdictOf,
+} from './checks/check-chain.js';
 import { FEASIBLE, firstFailing } from './checks/first-failing.js';
-import type { CheckContext, PlacementCheck } from './checks/placement-check.js';
-import type { CheckFailure, InstanceVerdict, TaskTrace } from './explanation.js';
-import { callSignature, feasibilityMemo } from './feasibility-memo.js';
+import type { CheckContext } from './checks/placement-check.js';
+import type { TaskTrace } from './explanation.js';
+import { feasibilityMemo } from './feasibility-memo.js';
 import { buildRankRules } from './rank-rules.js';
 import { buildRuleColumns, refreshRuleColumns } from './rule-columns.js';
 import { selectBestInOnePass, selectBestTraced } from './select-best.js';
 import type { TaskNeeds } from './task-needs.js';
 import { summarizeVerdicts } from './trace-summary.js';
+import { type PlacementWorkspace, workspaceOf } from './workspace.js';
 
 export interface PlacementCall {
   model: ClusterModel;
@@ -60,26 +66,6 @@ export interface PlacementOutcome {
   waiting?: number;
 }
 
-function verdictOf(
-  chain: readonly PlacementCheck[],
-  instance: InstanceState,
-  needs: TaskNeeds,
-  ctx: CheckContext,
-): InstanceVerdict {
-  const failures: CheckFailure[] = [];
-  const notes: string[] = [];
-  for (const check of chain) {
-    const failure = check.check(instance, needs, ctx);
-    if (failure) failures.push(failure);
-    const note = failure ? undefined : check.note?.(instance, needs, ctx);
-    if (note !== undefined) notes.push(note);
-  }
-  const verdict: InstanceVerdict = { containerInstanceArn: instance.arn, failures };
-  if (instance.ec2InstanceId !== undefined) verdict.ec2InstanceId = instance.ec2InstanceId;
-  if (notes.length > 0) verdict.notes = notes;
-  return verdict;
-}
-
 /**
  * Managed scaling: the instance of the group whose empty copy passes every check (so a new
  * instance like it could take the task); `null` when the group has no instance to tell from
@@ -87,14 +73,12 @@ function verdictOf(
  */
 function freshHost(
   group: readonly InstanceState[],
-  chain: readonly PlacementCheck[],
+  chain: CheckList,
   needs: TaskNeeds,
   ctx: CheckContext,
 ): InstanceState | null | undefined {
   if (group.length === 0) return null;
-  // The copies are not in the model: the attribute columns of ctx do not index them.
-  const plain: CheckContext = { group: ctx.group };
-  return group.find((copy) => firstFailing(chain, copy, needs, plain) === FEASIBLE);
+  return group.find((copy) => firstFailing(chain, copy, needs, ctx) === FEASIBLE);
 }
 
 function markWaiting(trace: TaskTrace, capacityProvider: string, host: InstanceState | null): void {
@@ -114,63 +98,63 @@ function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
   });
 }
 
-/** Scratch buffers reused by every call (placement is synchronous and not re-entrant). */
-const scratch = {
-  firstFail: new Uint8Array(1024),
-  alive: new Uint8Array(1024),
-  feasible: new Int32Array(1024),
-  ties: new Int32Array(1024),
-  /** Per instance index: equal to `stamp` when the instance hosts the call's group (distinctInstance). */
-  hosting: new Uint32Array(1024),
-  stamp: 0,
-};
-
-function ensureScratch(candidates: number, instances: number): void {
-  if (scratch.firstFail.length < candidates) {
-    const size = Math.max(candidates, scratch.firstFail.length * 2);
-    scratch.firstFail = new Uint8Array(size);
-    scratch.alive = new Uint8Array(size);
-    scratch.feasible = new Int32Array(size);
-    scratch.ties = new Int32Array(size);
+/** The verdict after the per-call checks that come before the memoised `verdict`. */
+function perCallVerdict(
+  perCall: CheckChain['perCall'],
+  instance: InstanceState,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+  verdict: number,
+): number {
+  const { checks, states, at } = perCall;
+  for (let p = 0; p < checks.length && at[p]! < verdict; p++) {
+    if (!checks[p]!.passes(instance, needs, ctx, states[p])) return at[p]!;
   }
-  if (scratch.hosting.length < instances) {
-    scratch.hosting = new Uint32Array(Math.max(instances, scratch.hosting.length * 2));
-    scratch.stamp = 0;
-  }
+  return verdict;
 }
 
 export function placeTasks(call: PlacementCall): PlacementOutcome {
-  const { model, candidates, needs, count } = call;
-  const ctx: CheckContext = {
-    group: call.group,
-    requiredColumns: needs.requiredAttributes.map((a) => model.attributeColumn(a.name)),
-  };
-  // The chain without distinctInstance depends only on the instance: memoised across calls.
-  const prefix = buildCheckChain(needs, { ...call.constraints, distinctInstance: false });
-  const distinct = call.constraints.distinctInstance;
-  const chain = distinct ? [...prefix, distinctInstanceCheck] : prefix;
-  const distinctAt = prefix.length;
-  const rules = buildRankRules(call.strategies, model, call.group);
-  const memo = feasibilityMemo(model, callSignature(needs, call.constraints), candidates);
-
-  ensureScratch(candidates.length, model.instances.length);
-  const { firstFail, alive, feasible, ties, hosting } = scratch;
-  const stamp = ++scratch.stamp;
-  if (distinct) {
-    for (const host of model.activeHostsOf(call.group)?.keys() ?? []) hosting[host.index] = stamp;
+  const workspace = workspaceOf(call.model);
+  workspace.enter();
+  try {
+    return placeInWorkspace(call, workspace);
+  } finally {
+    workspace.leave();
   }
+}
 
-  // One pass over the candidates: memoised checks, then distinctInstance from the host index.
+function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): PlacementOutcome {
+  const { model, candidates, needs, count } = call;
+  const ctx: CheckContext = { group: call.group };
+  const chain = buildCheckChain({
+    model,
+    needs,
+    group: call.group,
+    constraints: call.constraints,
+    workspace,
+  });
+  const rules = buildRankRules(call.strategies, model, call.group);
+  const memo = feasibilityMemo(workspace, chain.memoKey, candidates);
+
+  workspace.reserve(candidates.length);
+  const { firstFail, alive, feasible, ties } = workspace;
+
+  // One pass over the candidates: the memoised checks (recomputed for a changed instance
+  // only), then the checks made on every call that come before the memoised verdict.
   let feasibleCount = 0;
   const { versions, firstFail: memoised } = memo;
+  const { memoised: memoChecks, perCall } = chain;
+  // Most candidates fail a memoised check before the first per-call one: one comparison.
+  const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
   for (let c = 0; c < candidates.length; c++) {
     const instance = candidates[c]!;
     if (versions[c] !== instance.version) {
-      memoised[c] = firstFailing(prefix, instance, needs, ctx);
+      const k = firstFailing(memoChecks, instance, needs, ctx);
+      memoised[c] = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
       versions[c] = instance.version;
     }
     let verdict = memoised[c]!;
-    if (verdict === FEASIBLE && distinct && hosting[instance.index] === stamp) verdict = distinctAt;
+    if (firstPerCall < verdict) verdict = perCallVerdict(perCall, instance, needs, ctx, verdict);
     firstFail[c] = verdict;
     if (verdict === FEASIBLE) {
       alive[c] = 1;
@@ -179,7 +163,7 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
       alive[c] = 0;
     }
   }
-  const columns = buildRuleColumns(rules, candidates, feasible, feasibleCount);
+  const columns = buildRuleColumns(workspace, rules, candidates, feasible, feasibleCount);
 
   const tasks: Task[] = [];
   const best = new Float64Array(rules.length);
@@ -240,7 +224,7 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
         tasks,
         failures: candidates.map((instance, c) => ({
           arn: instance.arn,
-          reason: chain[firstFail[c]!]!.reason,
+          reason: chain.checks[firstFail[c]!]!.reason,
         })),
       };
     }
@@ -267,6 +251,9 @@ export function placeTasks(call: PlacementCall): PlacementOutcome {
     tasks.push(task);
     for (const rule of rules) rule.onPlaced(chosen);
     refreshRuleColumns(columns, rules, k, chosen);
+    for (let p = 0; p < chain.placed.checks.length; p++) {
+      chain.placed.checks[p]!.placed!(chosen, chain.placed.states[p]);
+    }
 
     // Only the chosen instance changed: re-check it alone.
     const verdict = firstFailing(chain, chosen, needs, ctx);

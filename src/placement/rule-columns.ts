@@ -3,10 +3,11 @@
  * reads numbers instead of calling closures: value rules (binpack, spread by instance) keep
  * one key per candidate, refreshed only for the instance that got the task; bucket rules
  * (spread by attribute) keep the candidate's bucket and read the live bucket load.
- * Buffers are reused between calls (placement is synchronous and not re-entrant).
+ * Buffers are reused between calls: they belong to the cluster's placement workspace.
  */
 import type { InstanceState } from '../cluster/instance-state.js';
 import type { RankRule } from './rank-rules.js';
+import type { PlacementWorkspace } from './workspace.js';
 
 export interface RuleColumns {
   count: number;
@@ -16,10 +17,9 @@ export interface RuleColumns {
   loads: Int32Array[];
 }
 
-const MAX_RULES = 5;
+/** The most rules a call can have: ECS allows 5 placement strategies per task. */
+export const MAX_RULES = 5;
 const empty = new Int32Array(0);
-const valueBuffers: Float64Array[] = [];
-const bucketBuffers: Int32Array[] = [];
 
 /** Rule `r`'s buffer from `buffers`, replaced by a larger one when it holds fewer than `size`. */
 function grown<T extends Float64Array | Int32Array>(
@@ -35,19 +35,25 @@ function grown<T extends Float64Array | Int32Array>(
   return buffer;
 }
 
-const valueBuffer = (r: number, size: number): Float64Array =>
-  grown(valueBuffers, r, size, (length) => new Float64Array(length));
-
-const bucketBuffer = (r: number, size: number): Int32Array =>
-  grown(bucketBuffers, r, size, (length) => new Int32Array(length));
-
 export function buildRuleColumns(
+  workspace: PlacementWorkspace,
   rules: readonly RankRule[],
   candidates: readonly InstanceState[],
   feasible: Int32Array,
   feasibleCount: number,
 ): RuleColumns {
-  const count = Math.min(rules.length, MAX_RULES);
+  const valueBuffer = (r: number, size: number): Float64Array =>
+    grown(workspace.valueBuffers, r, size, (length) => new Float64Array(length));
+  const bucketBuffer = (r: number, size: number): Int32Array =>
+    grown(workspace.bucketBuffers, r, size, (length) => new Int32Array(length));
+  const count = rules.length;
+  if (count > MAX_RULES) {
+    // Never reached through RunTask (request validation allows 5 strategies); a direct
+    // caller with more would otherwise see the extra rules silently ignored.
+    throw new RangeError(
+      `A placement call can rank by at most ${MAX_RULES} strategy rules; it was given ${count}.`,
+    );
+  }
   const columns: RuleColumns = {
     count,
     isBucket: new Uint8Array(count),

@@ -1,11 +1,6 @@
 /** One-line summaries of why instances were rejected. */
-import type { CheckFailure, InstanceVerdict } from './explanation.js';
-import { CHECK_ORDER } from './failure-reasons.js';
-
-function label(failure: CheckFailure): string {
-  if (failure.check === 'MemberOf') return `MemberOf (\`${failure.expression ?? ''}\`)`;
-  return failure.check;
-}
+import { checkRank, failureLabel } from './checks/registry.js';
+import type { InstanceVerdict } from './explanation.js';
 
 /**
  * "3/12 instances: 7 MemberOf (`attribute:ecs.instance-type =~ g2.*`), 2 DistinctInstance":
@@ -23,9 +18,9 @@ export function summarizeVerdicts(verdicts: readonly InstanceVerdict[]): string 
       feasible++;
       continue;
     }
-    const key = label(first);
+    const key = failureLabel(first);
     counts.set(key, (counts.get(key) ?? 0) + 1);
-    rank.set(key, CHECK_ORDER.indexOf(first.check));
+    rank.set(key, checkRank(first.check));
   }
   const head = `${feasible}/${verdicts.length} instances`;
   if (counts.size === 0) return head;

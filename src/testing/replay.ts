@@ -7,12 +7,14 @@ import { Cluster } from '../api/cluster.js';
 import { EcsServiceException } from '../kernel/errors.js';
 import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { ClusterModel } from '../cluster/cluster-model.js';
+import { defaultGroup } from '../cluster/task-group.js';
 import type { Snapshot, Task, TaskDefinition } from '../kernel/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
 import { hasResource, numericResource } from '../cluster/resources.js';
 import { footprintOfTask } from '../cluster/task-footprint.js';
 import { compileExpression } from '../cql/index.js';
 import type { InstancePredicate } from '../placement/checks/member-of-check.js';
+import { type BuiltInCheckName, registeredChecks } from '../placement/checks/registry.js';
 import { MAX_NETWORK_INTERFACES, TRUNK_TASK_LIMITS } from '../placement/data/eni-limits.js';
 import type { CheckName, TaskTrace } from '../placement/explanation.js';
 import { computeTaskNeeds, type TaskNeeds } from '../placement/task-needs.js';
@@ -62,7 +64,7 @@ export function callFacts(snapshot: Snapshot, request: RunTaskInput): CallFacts 
       request.overrides,
       subnetZones(request.networkConfiguration, subnetZoneMap(snapshot.subnets)),
     ),
-    group: request.group ?? `family:${definition.family}`,
+    group: request.group ?? defaultGroup(definition),
     memberOf: constraints
       .filter((c) => c.type === 'memberOf' && c.expression !== undefined)
       .map((c) => ({ expression: c.expression!, predicate: compileExpression(c.expression!) })),
@@ -85,38 +87,58 @@ export function independentEniLimit(instance: InstanceState): number | undefined
   return interfaces === undefined ? undefined : interfaces - 1;
 }
 
+type Evaluation = (instance: InstanceState, facts: CallFacts) => number;
+
 /**
- * The failing checks of an instance, computed directly from the model's state (not through
- * the engine's check objects), in ECS order; one MemberOf entry per failing constraint.
+ * How often each check fails on an instance, computed directly from the model's state (not
+ * through the engine's check objects): 0 or 1, one per failing constraint for MemberOf.
+ * Every built-in check must have one (the type says so), so a new check cannot go untested.
  */
-export function independentFailures(instance: InstanceState, facts: CallFacts): CheckName[] {
-  const { needs } = facts;
-  const failing: CheckName[] = [];
-  if (!instance.view.agentConnected) failing.push('AGENT');
-  const attributes = instance.view.attributes;
-  if (
-    needs.requiredAttributes.some(
+const INDEPENDENT: Readonly<Record<BuiltInCheckName, Evaluation>> = {
+  AGENT: (instance) => (instance.view.agentConnected ? 0 : 1),
+  ATTRIBUTE: (instance, { needs }) => {
+    const attributes = instance.view.attributes;
+    const lacking = needs.requiredAttributes.some(
       (a) =>
         !attributes.has(a.name) || (a.value !== undefined && attributes.get(a.name) !== a.value),
-    )
-  ) {
-    failing.push('ATTRIBUTE');
-  }
-  if (needs.cpu > 0 && needs.cpu > instance.cpu) failing.push('RESOURCE:CPU');
-  if (needs.memory > 0 && needs.memory > instance.memory) failing.push('RESOURCE:MEMORY');
-  if (needs.tcpPorts.some((p) => instance.tcpTaken.has(p))) failing.push('RESOURCE:PORTS');
-  if (needs.udpPorts.some((p) => instance.udpTaken.has(p))) failing.push('RESOURCE:PORTS_UDP');
-  if (needs.networkMode === 'awsvpc') {
+    );
+    return lacking ? 1 : 0;
+  },
+  'RESOURCE:CPU': (instance, { needs }) => (needs.cpu > 0 && needs.cpu > instance.cpu ? 1 : 0),
+  'RESOURCE:MEMORY': (instance, { needs }) =>
+    needs.memory > 0 && needs.memory > instance.memory ? 1 : 0,
+  'RESOURCE:PORTS': (instance, { needs }) =>
+    needs.tcpPorts.some((p) => instance.tcpTaken.has(p)) ? 1 : 0,
+  'RESOURCE:PORTS_UDP': (instance, { needs }) =>
+    needs.udpPorts.some((p) => instance.udpTaken.has(p)) ? 1 : 0,
+  'RESOURCE:ENI': (instance, { needs }) => {
+    if (needs.networkMode !== 'awsvpc') return 0;
     const limit = independentEniLimit(instance);
-    if (limit !== undefined && instance.eniTasks >= limit) failing.push('RESOURCE:ENI');
+    return limit !== undefined && instance.eniTasks >= limit ? 1 : 0;
+  },
+  'RESOURCE:GPU': (instance, { needs }) =>
+    needs.gpus > 0 && needs.gpus > instance.freeGpus.length ? 1 : 0,
+  LOCATION: (instance, { needs }) =>
+    needs.zones && !needs.zones.has(instance.view.attributes.get('ecs.availability-zone') ?? '')
+      ? 1
+      : 0,
+  MemberOf: (instance, { memberOf }) =>
+    memberOf.filter(({ predicate }) => !predicate.matches(instance.view)).length,
+  DistinctInstance: (instance, facts) =>
+    facts.distinctInstance && instance.activeGroups.has(facts.group) ? 1 : 0,
+};
+
+/**
+ * The failing checks of an instance, each evaluated independently of the engine, in the
+ * order of the check registry; one MemberOf entry per failing constraint.
+ */
+export function independentFailures(instance: InstanceState, facts: CallFacts): CheckName[] {
+  const failing: CheckName[] = [];
+  for (const { name } of registeredChecks()) {
+    const evaluate = INDEPENDENT[name as BuiltInCheckName] as Evaluation | undefined;
+    if (evaluate === undefined) throw new Error(`No independent evaluation of check ${name}.`);
+    for (let n = evaluate(instance, facts); n > 0; n--) failing.push(name);
   }
-  if (needs.gpus > 0 && needs.gpus > instance.freeGpus.length) failing.push('RESOURCE:GPU');
-  if (needs.zones && !needs.zones.has(attributes.get('ecs.availability-zone') ?? ''))
-    failing.push('LOCATION');
-  for (const { predicate } of facts.memberOf)
-    if (!predicate.matches(instance.view)) failing.push('MemberOf');
-  if (facts.distinctInstance && instance.activeGroups.has(facts.group))
-    failing.push('DistinctInstance');
   return failing;
 }
 

@@ -201,7 +201,11 @@ describe('registerContainerInstance checks the instance as a snapshot would', ()
   const cluster = () => Cluster.fromSnapshot(richSnapshot());
 
   it('refuses a malformed instance with the member named', () => {
-    const bad = { ...containerInstance({ id: 'x' }), status: 'RUNNING' };
+    // What a JavaScript caller may pass: not a ContainerInstance at all.
+    const bad = {
+      ...containerInstance({ id: 'x' }),
+      status: 'RUNNING',
+    } as unknown as ContainerInstance;
     expect(() => cluster().registerContainerInstance(bad)).toThrow(InvalidParameterException);
     expect(() => cluster().registerContainerInstance(bad)).toThrow(
       /^Invalid containerInstance\.status: expected one of ACTIVE, /,
@@ -215,7 +219,9 @@ describe('registerContainerInstance checks the instance as a snapshot would', ()
   it('refuses an ARN or a live EC2 instance that is already registered', () => {
     const c = cluster();
     const fixture = (snapshotJson().clusters[0]!['containerInstances'] as Json[])[0]!;
-    expect(() => c.registerContainerInstance(copyOf(fixture))).toThrow(/is already registered/);
+    expect(() =>
+      c.registerContainerInstance(copyOf(fixture) as unknown as ContainerInstance),
+    ).toThrow(/is already registered/);
     const sameEc2 = containerInstance({
       id: 'fresh',
       ec2InstanceId: fixture['ec2InstanceId'] as string,

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
 import { EcsServiceException } from '../../src/kernel/errors.js';
-import type { RunTaskOutput } from '../../src/kernel/run-task-types.js';
+import type { RunTaskInput, RunTaskOutput } from '../../src/kernel/run-task-types.js';
 import type { Snapshot } from '../../src/kernel/ecs-types.js';
 import { SnapshotError } from '../../src/cluster/validate-snapshot.js';
 import { CqlError } from '../../src/cql/errors.js';
@@ -99,14 +99,19 @@ function exercise(scenario: HostileScenario): void {
   );
   if (listed) expect(listed.containerInstanceArns.every((a) => typeof a === 'string')).toBe(true);
 
-  const plan = attempt('planRunTask', () => cluster.planRunTask(request, { seed, now: 0 }));
+  // Hostile input, as a JavaScript caller could send it: checked at run time.
+  const plan = attempt('planRunTask', () =>
+    cluster.planRunTask(request as RunTaskInput, { seed, now: 0 }),
+  );
   if (plan) {
     expectWellFormed(plan, request);
     expect(() => JSON.stringify(plan.explanation)).not.toThrow();
   }
   expectSavable(cluster, tasks); // a plan changes nothing
 
-  const output = attempt('runTask', () => cluster.runTask(request, { seed, now: 0 }));
+  const output = attempt('runTask', () =>
+    cluster.runTask(request as RunTaskInput, { seed, now: 0 }),
+  );
   if (output) {
     expectWellFormed(output, request);
     // The plan promised exactly this response.

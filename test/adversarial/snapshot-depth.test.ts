@@ -3,6 +3,7 @@
 // InvalidParameterException, found before anything below the unknown or mistyped member.
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
+import type { PlacementConstraint } from '../../src/kernel/ecs-types.js';
 import { InvalidParameterException } from '../../src/kernel/errors.js';
 import { MAX_SNAPSHOT_DEPTH, SnapshotError } from '../../src/cluster/validate-snapshot.js';
 import { snapshotJson } from '../cluster/snapshot-fixture.js';
@@ -127,7 +128,7 @@ describe('a request nested deep', () => {
 
   it('a sparse list is checked item by item (a hole is refused like a missing item)', () => {
     // biome-ignore lint/suspicious/noSparseArray: the point of the test
-    const holes = [, { type: 'distinctInstance' }];
+    const holes = [, { type: 'distinctInstance' }] as PlacementConstraint[];
     expect(() => cluster().runTask({ taskDefinition: 'web', placementConstraints: holes })).toThrow(
       /placementConstraints\[0\], value: undefined, expected an object/,
     );

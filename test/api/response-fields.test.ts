@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
 import type { Snapshot, TaskDefinition } from '../../src/kernel/ecs-types.js';
+import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
 
 const mixed = taskDefinition('mixed', [
@@ -46,10 +47,10 @@ function state(definitions: TaskDefinition[], architecture?: string): Snapshot {
   return snapshot;
 }
 
-const onFargate = {
+const onFargate: Pick<RunTaskInput, 'launchType' | 'networkConfiguration'> = {
   launchType: 'FARGATE',
   networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'] } },
-} as const;
+};
 
 describe('container cpu, memory and memoryReservation', () => {
   test('EC2: a container without cpu shows cpu "0"; unset memory figures are left out', () => {

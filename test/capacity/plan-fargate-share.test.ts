@@ -3,6 +3,8 @@ import { InvalidParameterException } from '../../src/kernel/errors.js';
 import type { RunTaskInput } from '../../src/kernel/run-task-types.js';
 import { fargateTaskFields } from '../../src/capacity/fargate-task-fields.js';
 import { planFargateShare } from '../../src/capacity/plan-fargate-share.js';
+import type { LaunchTarget } from '../../src/capacity/resolve-launch-targets.js';
+import { settleFargateTargets } from '../../src/capacity/settle-fargate-targets.js';
 import type { Task } from '../../src/kernel/ecs-types.js';
 import { fargateTaskDefinition } from './fixtures.js';
 
@@ -20,15 +22,14 @@ const running = (zone: string, capacityProviderName?: string): Task => ({
   launchType: 'FARGATE',
   ...(capacityProviderName === undefined ? {} : { capacityProviderName }),
 });
-const share = (target: Parameters<typeof planFargateShare>[0]['target'], tasks: Task[] = []) =>
-  planFargateShare({
-    request,
-    taskDefinition: fargateTaskDefinition(),
-    target,
-    group: 'family:web',
-    tasks,
-    subnetToAz: SUBNETS,
-  });
+/** A share settled as RunTask settles it, and its placements. */
+const share = (launchTarget: LaunchTarget, tasks: Task[] = []) => {
+  const [target] = settleFargateTargets(request, fargateTaskDefinition(), [launchTarget], SUBNETS);
+  return {
+    ...target!,
+    placements: planFargateShare({ target: target!, group: 'family:web', tasks }),
+  };
+};
 
 describe('planFargateShare', () => {
   it('spreads a FARGATE_SPOT share against FARGATE_SPOT tasks only', () => {
@@ -57,15 +58,40 @@ describe('planFargateShare', () => {
 
   it('applies the Fargate request rules', () => {
     expect(() =>
-      planFargateShare({
-        request: { ...request, placementStrategy: [{ type: 'random' }] },
-        taskDefinition: fargateTaskDefinition(),
-        target: { kind: 'FARGATE', count: 1 },
-        group: 'family:web',
-        tasks: [],
-        subnetToAz: SUBNETS,
-      }),
+      settleFargateTargets(
+        { ...request, placementStrategy: [{ type: 'random' }] },
+        fargateTaskDefinition(),
+        [{ kind: 'FARGATE', count: 1 }],
+        SUBNETS,
+      ),
     ).toThrow(/placement strategies are not supported/);
+  });
+
+  it('checks the request rules once, with the first share; a later FARGATE_SPOT share adds its own', () => {
+    const windows = fargateTaskDefinition({
+      cpu: '1024',
+      memory: '2048',
+      runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' },
+    });
+    const shares: LaunchTarget[] = [
+      { kind: 'FARGATE', capacityProvider: 'FARGATE', count: 2 },
+      { kind: 'FARGATE', capacityProvider: 'FARGATE_SPOT', count: 1 },
+    ];
+    expect(() => settleFargateTargets(request, windows, shares, SUBNETS)).toThrow(
+      /Windows containers on Fargate don't support the Fargate Spot capacity provider; .* gives 1 task\(s\) to FARGATE_SPOT/,
+    );
+    // An unknown subnet is met with the first share, before the FARGATE_SPOT rule.
+    const unknown = {
+      ...request,
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['s-x'] } },
+    };
+    expect(() => settleFargateTargets(unknown, windows, shares, SUBNETS)).toThrow(/Subnet 's-x'/);
+    const settled = settleFargateTargets(request, fargateTaskDefinition(), shares, SUBNETS);
+    expect(settled.map((t) => [t.pool, t.count])).toEqual([
+      ['FARGATE', 2],
+      ['FARGATE_SPOT', 1],
+    ]);
+    expect(settled[1]!.settings).toBe(settled[0]!.settings);
   });
 
   it('refuses targets that are not Fargate', () => {

@@ -46,9 +46,27 @@ describe('CqlError', () => {
     expect(line!.charAt(carets!.indexOf('^'))).toBe('x');
   });
 
-  it('is also exported as CqlSyntaxError', () => {
-    expect(CqlSyntaxError).toBe(CqlError);
+  it('text that is not CQL at all is a CqlSyntaxError, a subclass of CqlError', () => {
+    for (const text of [
+      'attribute:a ==',
+      'attribute:a == "x',
+      'a = b',
+      '   ',
+      '(attribute:a exists',
+    ]) {
+      const error = firstError(text);
+      expect(error).toBeInstanceOf(CqlSyntaxError);
+      expect(error).toBeInstanceOf(CqlError);
+      expect(error.name).toBe('CqlSyntaxError');
+    }
     expect(() => compileExpression('attribute:a ==')).toThrow(CqlSyntaxError);
+    // Well-formed text with another problem stays a plain CqlError.
+    for (const text of ['agentVersoin == 1.0.0', 'agentVersion < 1.x', 'attribute:a =~ "("']) {
+      const error = firstError(text);
+      expect(error).toBeInstanceOf(CqlError);
+      expect(error).not.toBeInstanceOf(CqlSyntaxError);
+      expect(error.name).toBe('CqlError');
+    }
   });
 
   it('compileExpression throws the first of several problems; validateExpression lists all', () => {

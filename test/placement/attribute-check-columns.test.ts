@@ -33,13 +33,11 @@ describe('ATTRIBUTE check on attribute columns', () => {
             snapshotOf({ instances, taskDefinitions: [def] }).clusters[0]!,
           );
           const agree = () => {
-            const ctx = {
-              group: 'g',
-              requiredColumns: needs.requiredAttributes.map((a) => model.attributeColumn(a.name)),
-            };
+            const ctx = { group: 'g' };
+            const columns = needs.requiredAttributes.map((a) => model.attributeColumn(a.name));
             for (const instance of model.instances) {
-              expect(attributeCheck.passes(instance, needs, ctx)).toBe(
-                attributeCheck.passes(instance, needs, { group: 'g' }),
+              expect(attributeCheck.passes(instance, needs, ctx, columns)).toBe(
+                attributeCheck.passes(instance, needs, ctx, undefined),
               );
             }
           };

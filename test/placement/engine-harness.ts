@@ -43,6 +43,8 @@ export interface EngineRun {
   seed?: string;
   scope?: InstanceScope;
   explain?: boolean;
+  /** Called each time the engine builds a task, before it does (to act from inside a placement). */
+  beforeBuildTask?: () => void;
 }
 
 export interface EngineResult extends PlacementOutcome {
@@ -69,14 +71,17 @@ export function runEngine(
     strategies: run.strategies ?? [],
     count: run.count ?? 1,
     random: seedrandom(seed),
-    buildTask: (instance, gpuIds) => ({
-      taskArn: `arn:aws:ecs:us-east-1:123456789012:task/default/t${model.tasks.length}`,
-      containerInstanceArn: instance.arn,
-      desiredStatus: 'RUNNING',
-      lastStatus: 'PENDING',
-      group,
-      containers: gpuIds.map((ids, k) => ({ name: `c${k}`, gpuIds: ids })),
-    }),
+    buildTask: (instance, gpuIds) => {
+      run.beforeBuildTask?.();
+      return {
+        taskArn: `arn:aws:ecs:us-east-1:123456789012:task/default/t${model.tasks.length}`,
+        containerInstanceArn: instance.arn,
+        desiredStatus: 'RUNNING',
+        lastStatus: 'PENDING',
+        group,
+        containers: gpuIds.map((ids, k) => ({ name: `c${k}`, gpuIds: ids })),
+      };
+    },
     ...(run.explain ? { trace: { tasks: explanation.tasks, firstTaskIndex: 0 } } : {}),
   });
   const placedOn = outcome.tasks.map((t) =>

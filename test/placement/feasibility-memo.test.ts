@@ -2,9 +2,11 @@
 // needs; calls whose needs differ must never share an entry.
 import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { callSignature } from '../../src/placement/feasibility-memo.js';
+import { ClusterModel } from '../../src/cluster/cluster-model.js';
+import { buildCheckChain } from '../../src/placement/checks/check-chain.js';
 import { computeTaskNeeds } from '../../src/placement/task-needs.js';
 import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
+import { checkCall } from './check-call.js';
 
 const requiring = (family: string, value: string | undefined) =>
   taskDefinition(family, [{ name: 'app', image: 'x', cpu: 1, memory: 1 }], {
@@ -15,10 +17,12 @@ describe('feasibility memo', () => {
   test('a required attribute by name only and one with an empty value are different calls', () => {
     const anyValue = requiring('any', undefined);
     const emptyValue = requiring('empty', '');
-    const noMemberOf = { memberOf: [], distinctInstance: false };
-    expect(callSignature(computeTaskNeeds(anyValue, undefined), noMemberOf)).not.toBe(
-      callSignature(computeTaskNeeds(emptyValue, undefined), noMemberOf),
+    const model = new ClusterModel(
+      snapshotOf({ instances: [containerInstance({ id: 'i' })], taskDefinitions: [] }).clusters[0]!,
     );
+    const memoKey = (definition: typeof anyValue) =>
+      buildCheckChain(checkCall(model, computeTaskNeeds(definition, undefined))).memoKey;
+    expect(memoKey(anyValue)).not.toBe(memoKey(emptyValue));
     // The instance has x but no CPU left: the first call fails on CPU, the second on ATTRIBUTE
     // (x is not empty), and the instance does not change in between.
     const cluster = Cluster.fromSnapshot(

@@ -17,6 +17,7 @@ import {
   snapshotOf,
   taskDefinition,
 } from '../../src/testing/builders.js';
+import { checkCall, stateFor } from './check-call.js';
 
 const def = taskDefinition(
   'svc',
@@ -34,7 +35,10 @@ const def = taskDefinition(
 const needs = computeTaskNeeds(def, undefined);
 const ctx = { group: 'family:svc' };
 const expression = 'attribute:team == web';
-const memberOf = memberOfCheck(expression, compileExpression(expression));
+const constraints = {
+  memberOf: [{ expression, predicate: compileExpression(expression) }],
+  distinctInstance: true,
+};
 const ALL: PlacementCheck[] = [
   agentCheck,
   attributeCheck,
@@ -42,7 +46,7 @@ const ALL: PlacementCheck[] = [
   memoryCheck,
   tcpPortCheck,
   gpuCheck,
-  memberOf,
+  memberOfCheck,
   distinctInstanceCheck,
 ];
 
@@ -69,9 +73,14 @@ describe('firstFailing', () => {
           taskDefinitions: [def],
           tasks: s.sameGroup ? [runningTask('t0', 'x', 'family:svc')] : [],
         });
-        const instance = new ClusterModel(snapshot.clusters[0]!).instances[0]!;
-        const expected = s.chain.findIndex((check) => !check.passes(instance, needs, ctx));
-        expect(firstFailing(s.chain, instance, needs, ctx)).toBe(
+        const model = new ClusterModel(snapshot.clusters[0]!);
+        const instance = model.instances[0]!;
+        const call = checkCall(model, needs, constraints);
+        const states = s.chain.map((check) => stateFor(check, call));
+        const expected = s.chain.findIndex(
+          (check, k) => !check.passes(instance, needs, ctx, states[k]),
+        );
+        expect(firstFailing({ checks: s.chain, states }, instance, needs, ctx)).toBe(
           expected === -1 ? FEASIBLE : expected,
         );
       }),

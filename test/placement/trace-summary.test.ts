@@ -1,18 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import type { CheckFailure, InstanceVerdict } from '../../src/placement/explanation.js';
-import { FAILURE_REASONS } from '../../src/placement/failure-reasons.js';
+import { failureReasonOf } from '../../src/placement/checks/registry.js';
 import { summarizeVerdicts } from '../../src/placement/trace-summary.js';
 
 const memberOf = (expression: string): CheckFailure => ({
   check: 'MemberOf',
-  reason: FAILURE_REASONS.MemberOf,
+  reason: failureReasonOf('MemberOf'),
   detail: `\`${expression}\` is false`,
   expression,
   failing: [],
 });
 const simple = (check: 'RESOURCE:MEMORY' | 'DistinctInstance' | 'AGENT'): CheckFailure => ({
   check,
-  reason: FAILURE_REASONS[check],
+  reason: failureReasonOf(check),
   detail: check,
 });
 const verdict = (n: number, failures: CheckFailure[]): InstanceVerdict => ({

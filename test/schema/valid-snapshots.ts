@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { Cluster } from '../../src/api/cluster.js';
+import { parseRunTaskInput } from '../../src/api/validate-run-task.js';
 import type {
   ClusterSnapshot,
   ContainerInstance,
@@ -251,10 +252,10 @@ function afterRunTask(snapshot: Snapshot, request: object, seed: string, run: Ru
   if (run === 'none') return snapshot;
   const cluster = Cluster.fromSnapshot(snapshot);
   try {
-    cluster.runTask(
+    const input = parseRunTaskInput(
       run === 'runTaskWithToken' ? { ...request, clientToken: 'schema-test-token' } : request,
-      { seed, now: Date.UTC(2024, 5, 1) },
     );
+    cluster.runTask(input, { seed, now: Date.UTC(2024, 5, 1) });
   } catch (error) {
     // A request the varied snapshot cannot serve changes nothing; the snapshot stays valid.
     if (!(error instanceof EcsServiceException)) throw error;

@@ -1,17 +1,10 @@
-import { FAILURE_REASONS } from '../failure-reasons.js';
-import type { PlacementCheck } from './placement-check.js';
+import { defineCheck } from './placement-check.js';
 
 /** Only instances whose agent is connected accept placements. */
-export const agentCheck: PlacementCheck = {
+export const agentCheck = defineCheck({
   name: 'AGENT',
-  reason: FAILURE_REASONS.AGENT,
+  order: 10,
+  memoKey: () => '',
   passes: (instance) => instance.agentConnected,
-  check: (instance) =>
-    instance.agentConnected
-      ? undefined
-      : {
-          check: 'AGENT',
-          reason: FAILURE_REASONS.AGENT,
-          detail: 'the container agent is disconnected',
-        },
-};
+  explain: () => ({ detail: 'the container agent is disconnected' }),
+});

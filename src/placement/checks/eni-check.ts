@@ -1,7 +1,6 @@
 import type { InstanceState } from '../../cluster/instance-state.js';
 import { eniCapacity, eniTaskLimit, unknownEniNote } from '../eni-capacity.js';
-import { FAILURE_REASONS } from '../failure-reasons.js';
-import type { PlacementCheck } from './placement-check.js';
+import { defineCheck } from './placement-check.js';
 
 function hasFreeEni(instance: InstanceState): boolean {
   const limit = eniTaskLimit(instance);
@@ -21,16 +20,16 @@ function describeLimit(instance: InstanceState): string {
 }
 
 /** awsvpc: each task needs a free network-interface attachment point on the instance. */
-export const eniCheck: PlacementCheck = {
+export const eniCheck = defineCheck({
   name: 'RESOURCE:ENI',
-  reason: FAILURE_REASONS['RESOURCE:ENI'],
+  order: 70,
+  // Only awsvpc tasks hold a task network interface (even when their zones are unknown).
+  appliesTo: (call) => call.needs.networkMode === 'awsvpc',
+  memoKey: () => '',
   passes: hasFreeEni,
-  check(instance) {
-    if (hasFreeEni(instance)) return undefined;
+  explain(instance) {
     const limit = eniTaskLimit(instance) ?? 0;
     return {
-      check: 'RESOURCE:ENI',
-      reason: FAILURE_REASONS['RESOURCE:ENI'],
       detail: `no free ENI attachment point: ${describeLimit(instance)}, ${instance.eniTasks} held by awsvpc tasks`,
       needed: 1,
       available: Math.max(0, limit - instance.eniTasks),
@@ -40,4 +39,4 @@ export const eniCheck: PlacementCheck = {
     const capacity = eniCapacity(instance);
     return capacity.tasks === undefined ? unknownEniNote(capacity) : undefined;
   },
-};
+});

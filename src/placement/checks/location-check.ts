@@ -1,7 +1,6 @@
 import type { InstanceState } from '../../cluster/instance-state.js';
-import { FAILURE_REASONS } from '../failure-reasons.js';
 import type { TaskNeeds } from '../task-needs.js';
-import type { PlacementCheck } from './placement-check.js';
+import { defineCheck, keyOf } from './placement-check.js';
 
 const ZONE = 'ecs.availability-zone';
 
@@ -11,19 +10,19 @@ function inZone(instance: InstanceState, needs: TaskNeeds): boolean {
 }
 
 /** awsvpc: the instance must be in the Availability Zone of one of the request's subnets. */
-export const locationCheck: PlacementCheck = {
+export const locationCheck = defineCheck({
   name: 'LOCATION',
-  reason: FAILURE_REASONS.LOCATION,
+  order: 90,
+  appliesTo: (call) => call.needs.zones !== undefined,
+  // The zones of the request's subnets are what was checked.
+  memoKey: (call) => keyOf([...(call.needs.zones ?? [])].sort(), (zone) => zone),
   passes: inZone,
-  check(instance, needs) {
-    if (inZone(instance, needs)) return undefined;
+  explain(instance, needs) {
     const zones = [...(needs.zones ?? [])];
     const zone = instance.view.attributes.get(ZONE);
     return {
-      check: 'LOCATION',
-      reason: FAILURE_REASONS.LOCATION,
       detail: `in ${zone ?? 'no known Availability Zone'}, not in the subnets' zone${zones.length > 1 ? 's' : ''} ${zones.join(', ')}`,
       zones,
     };
   },
-};
+});

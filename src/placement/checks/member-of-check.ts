@@ -1,7 +1,6 @@
+import type { FailingComparison } from '../../cql/failing-comparison.js';
 import type { InstanceView } from '../../kernel/instance-view.js';
-import type { FailingComparison } from '../explanation.js';
-import { FAILURE_REASONS } from '../failure-reasons.js';
-import type { PlacementCheck } from './placement-check.js';
+import { defineCheck, keyOf } from './placement-check.js';
 
 /** The part of a compiled CQL expression placement uses (src/cql's CompiledExpression). */
 export interface InstancePredicate {
@@ -9,24 +8,32 @@ export interface InstancePredicate {
   explain(view: InstanceView): FailingComparison[];
 }
 
-/** One memberOf constraint; several constraints are several checks, all must hold. */
-export function memberOfCheck(expression: string, predicate: InstancePredicate): PlacementCheck {
-  const reason = FAILURE_REASONS.MemberOf;
-  return {
-    name: 'MemberOf',
-    reason,
-    passes: (instance) => predicate.matches(instance.view),
-    check(instance) {
-      if (predicate.matches(instance.view)) return undefined;
-      const failing = predicate.explain(instance.view);
-      const shown = failing.map((f) => `${f.text} (observed ${f.observed ?? 'nothing'})`);
-      return {
-        check: 'MemberOf',
-        reason,
-        detail: `\`${expression}\` is false${shown.length > 0 ? `: ${shown.join('; ')}` : ''}`,
-        expression,
-        failing,
-      };
-    },
-  };
+/** One memberOf constraint of the call: its text and its compiled predicate. */
+export interface MemberOfConstraint {
+  readonly expression: string;
+  readonly predicate: InstancePredicate;
 }
+
+/**
+ * memberOf: the instance must satisfy the constraint's expression. Several constraints are
+ * several entries of the chain (one per constraint), all must hold. The explanation quotes
+ * the comparisons that made the expression false (the compiled expression's own `explain`).
+ */
+export const memberOfCheck = defineCheck<MemberOfConstraint>({
+  name: 'MemberOf',
+  reason: 'MemberOf placement constraint unsatisfied.',
+  order: 100,
+  each: (call) => call.constraints.memberOf,
+  memoKey: (call) => keyOf(call.constraints.memberOf, (m) => m.expression),
+  passes: (instance, _needs, _ctx, constraint) => constraint.predicate.matches(instance.view),
+  explain(instance, _needs, _ctx, { expression, predicate }) {
+    const failing = predicate.explain(instance.view);
+    const shown = failing.map((f) => `${f.text} (observed ${f.observed ?? 'nothing'})`);
+    return {
+      detail: `\`${expression}\` is false${shown.length > 0 ? `: ${shown.join('; ')}` : ''}`,
+      expression,
+      failing,
+    };
+  },
+  label: (failure) => `MemberOf (\`${failure.expression ?? ''}\`)`,
+});

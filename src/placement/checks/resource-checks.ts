@@ -1,42 +1,35 @@
 import type { InstanceState } from '../../cluster/instance-state.js';
-import type { CheckName } from '../explanation.js';
-import { FAILURE_REASONS } from '../failure-reasons.js';
 import type { TaskNeeds } from '../task-needs.js';
-import type { PlacementCheck } from './placement-check.js';
-
-type AmountCheckName = Extract<CheckName, 'RESOURCE:CPU' | 'RESOURCE:MEMORY' | 'RESOURCE:GPU'>;
+import { defineCheck } from './placement-check.js';
 
 /** A counted resource: the task's amount must fit in what the instance has left. */
 function amountCheck(
-  name: AmountCheckName,
+  name: 'RESOURCE:CPU' | 'RESOURCE:MEMORY' | 'RESOURCE:GPU',
+  order: number,
   needed: (needs: TaskNeeds) => number,
   available: (instance: InstanceState) => number,
   /** The needed amount with its unit, for the detail ("512 MiB of memory"). */
   amount: (needed: number) => string,
-): PlacementCheck {
-  const reason = FAILURE_REASONS[name];
-  return {
+) {
+  return defineCheck({
     name,
-    reason,
+    order,
+    // A zero reservation always fits.
+    appliesTo: (call) => needed(call.needs) > 0,
+    memoKey: (call) => String(needed(call.needs)),
     passes: (instance, needs) => needed(needs) <= available(instance),
-    check(instance, needs) {
+    explain(instance, needs) {
       const need = needed(needs);
       const free = available(instance);
-      if (need <= free) return undefined;
-      return {
-        check: name,
-        reason,
-        detail: `needs ${amount(need)}, ${free} free`,
-        needed: need,
-        available: free,
-      };
+      return { detail: `needs ${amount(need)}, ${free} free`, needed: need, available: free };
     },
-  };
+  });
 }
 
 /** CPU units: the task's reservation must fit in what the instance has left. */
 export const cpuCheck = amountCheck(
   'RESOURCE:CPU',
+  30,
   (needs) => needs.cpu,
   (instance) => instance.cpu,
   (n) => `${n} CPU units`,
@@ -45,6 +38,7 @@ export const cpuCheck = amountCheck(
 /** Memory in MiB: the task's reservation must fit in what the instance has left. */
 export const memoryCheck = amountCheck(
   'RESOURCE:MEMORY',
+  40,
   (needs) => needs.memory,
   (instance) => instance.memory,
   (n) => `${n} MiB of memory`,
@@ -53,6 +47,7 @@ export const memoryCheck = amountCheck(
 /** GPUs: enough free GPU ids for every container's GPU requirement together. */
 export const gpuCheck = amountCheck(
   'RESOURCE:GPU',
+  80,
   (needs) => needs.gpus,
   (instance) => instance.freeGpus.length,
   (n) => `${n} GPU${n > 1 ? 's' : ''}`,

@@ -1,0 +1,90 @@
+/**
+ * What the placement engine keeps per cluster model, owned by the model (a ModelSlot) rather
+ * than by the module: the scratch arrays of the candidate loop, the rule-column buffers, the
+ * feasibility memo, and the state checks build per call. Reusing them keeps a call free of
+ * large allocations; keeping them per model means two clusters never share them.
+ *
+ * One placement at a time may use a workspace. Placement is synchronous, so that only fails
+ * when something called from inside a placement (a check, a task factory) starts another
+ * placement on the same cluster: `enter` then throws instead of letting the two calls
+ * overwrite each other's buffers. Calls that merely follow each other (a whatIf scenario
+ * running tasks, a runTask after a plan) never overlap.
+ */
+import { type ClusterModel, ModelSlot } from '../cluster/cluster-model.js';
+import type { InstanceState } from '../cluster/instance-state.js';
+
+/** The first failing check of each candidate for one kind of call (see feasibility-memo.ts). */
+export interface FeasibilityMemo {
+  /** The candidate list the arrays are indexed by (a new list means a new memo). */
+  candidates: readonly InstanceState[];
+  /** Instance version the entry was computed at; 0 = never. */
+  versions: Uint32Array;
+  /** Index in the call's check chain of the first failing memoised check, 255 = none. */
+  firstFail: Uint8Array;
+}
+
+const INITIAL = 1024;
+
+export class PlacementWorkspace {
+  /** Per candidate: index of the first failing check, FEASIBLE when none. */
+  firstFail = new Uint8Array(INITIAL);
+  /** Per candidate: 1 while it can still take a task of the call. */
+  alive = new Uint8Array(INITIAL);
+  /** Candidate indexes of the feasible candidates, in candidate order. */
+  feasible = new Int32Array(INITIAL);
+  /** Feasible indexes tied for best. */
+  ties = new Int32Array(INITIAL);
+  /** Rule columns: per rule, the value keys or bucket ids of the feasible candidates. */
+  readonly valueBuffers: Float64Array[] = [];
+  readonly bucketBuffers: Int32Array[] = [];
+  /** Feasibility memos by call signature, least recently used first. */
+  readonly memos = new Map<string, FeasibilityMemo>();
+  /** What checks keep between calls to build their per-call state (see CheckSpec.prepare). */
+  private readonly kept = new Map<object, unknown>();
+  private busy = false;
+
+  constructor(readonly model: ClusterModel) {}
+
+  /** Grows the candidate arrays to hold `candidates` entries. */
+  reserve(candidates: number): void {
+    if (this.firstFail.length >= candidates) return;
+    const size = Math.max(candidates, this.firstFail.length * 2);
+    this.firstFail = new Uint8Array(size);
+    this.alive = new Uint8Array(size);
+    this.feasible = new Int32Array(size);
+    this.ties = new Int32Array(size);
+  }
+
+  /** What `owner` (a check) keeps in this workspace, created by `create` on first use. */
+  stateOf<T>(owner: object, create: () => T): T {
+    let state = this.kept.get(owner) as T | undefined;
+    if (state === undefined) {
+      state = create();
+      this.kept.set(owner, state);
+    }
+    return state;
+  }
+
+  /** Marks the workspace in use; throws when a placement on this cluster is already running. */
+  enter(): void {
+    if (this.busy) {
+      throw new Error(
+        `Placement is not re-entrant: a placement on cluster ${this.model.clusterName} started ` +
+          'while another one on the same cluster was still running (from inside a placement ' +
+          'check or a task factory); start it after the first one returns.',
+      );
+    }
+    this.busy = true;
+  }
+
+  leave(): void {
+    this.busy = false;
+  }
+}
+
+const WORKSPACE = new ModelSlot((model) => new PlacementWorkspace(model));
+
+/** The placement workspace of `model`, created on first use. */
+export function workspaceOf(model: ClusterModel): PlacementWorkspace {
+  return model.slot(WORKSPACE);
+}
