@@ -7,6 +7,13 @@ export {
   DEFAULT_SEED,
   type RunTaskPlan,
 } from './api/cluster.js';
+// The in-process ECSClient look-alike: send(new RunTaskCommand(...)) against a Cluster.
+export {
+  DryRunEcsClient,
+  type DryRunEcsClientOptions,
+  type EcsCommandLike,
+  type ResponseMetadata,
+} from './client/dry-run-ecs-client.js';
 // The untyped entry: checks JSON (or any value) and returns a typed RunTaskInput.
 export { parseRunTaskInput } from './api/validate-run-task.js';
 
@@ -15,8 +22,13 @@ export {
   AccessDeniedException,
   BlockedException,
   ClientException,
+  AttributeLimitExceededException,
+  ClusterContainsContainerInstancesException,
+  ClusterContainsTasksException,
   ClusterNotFoundException,
   ConflictException,
+  ResourceNotFoundException,
+  TargetNotFoundException,
   EcsServiceException,
   InvalidParameterException,
   PlatformTaskDefinitionIncompatibilityException,

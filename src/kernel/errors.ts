@@ -72,7 +72,3 @@ export const ClusterContainsTasksException = define('ClusterContainsTasksExcepti
 export type ClusterContainsTasksException = InstanceType<typeof ClusterContainsTasksException>;
 export const ResourceNotFoundException = define('ResourceNotFoundException', 'client');
 export type ResourceNotFoundException = InstanceType<typeof ResourceNotFoundException>;
-export const ResourceInUseException = define('ResourceInUseException', 'client');
-export type ResourceInUseException = InstanceType<typeof ResourceInUseException>;
-export const LimitExceededException = define('LimitExceededException', 'client');
-export type LimitExceededException = InstanceType<typeof LimitExceededException>;
