@@ -112,7 +112,7 @@ describe('protocol errors', () => {
     // Still serving.
     const ok = await post(JSON.stringify({ taskDefinition: 'web' }), target('RunTask'));
     expect(ok.status).toBe(200);
-    expect((ok.json?.['tasks'] as unknown[]).length).toBe(1);
+    expect(ok.json?.['tasks']).toHaveLength(1);
   });
 
   test('a body larger than the limit sent in chunks is refused without reading it all', async () => {
