@@ -19,7 +19,7 @@ interface Placement {
   failures: unknown[];
 }
 
-function placementOf(output: { tasks?: unknown[]; failures?: unknown[] }): Placement {
+function placementOf(output: { tasks?: unknown; failures?: unknown }): Placement {
   const tasks = (output.tasks ?? []) as {
     taskArn?: string;
     containerInstanceArn?: string;
@@ -27,7 +27,7 @@ function placementOf(output: { tasks?: unknown[]; failures?: unknown[] }): Place
   }[];
   return {
     tasks: tasks.map((t) => [t.taskArn, t.containerInstanceArn, t.lastStatus]),
-    failures: output.failures ?? [],
+    failures: (output.failures as unknown[] | undefined) ?? [],
   };
 }
 
