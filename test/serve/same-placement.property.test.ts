@@ -19,7 +19,8 @@ interface Placement {
   failures: unknown[];
 }
 
-function placementOf(output: { tasks?: unknown; failures?: unknown }): Placement {
+function placementOf(value: object): Placement {
+  const output = value as { tasks?: unknown[]; failures?: unknown[] };
   const tasks = (output.tasks ?? []) as {
     taskArn?: string;
     containerInstanceArn?: string;
@@ -27,7 +28,7 @@ function placementOf(output: { tasks?: unknown; failures?: unknown }): Placement
   }[];
   return {
     tasks: tasks.map((t) => [t.taskArn, t.containerInstanceArn, t.lastStatus]),
-    failures: (output.failures as unknown[] | undefined) ?? [],
+    failures: output.failures ?? [],
   };
 }
 
