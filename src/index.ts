@@ -9,6 +9,7 @@ export {
 } from './api/cluster.js';
 // The in-process ECSClient look-alike: send(new RunTaskCommand(...)) against a Cluster.
 export {
+  type CommandOutput,
   DryRunEcsClient,
   type DryRunEcsClientOptions,
   type EcsCommandLike,

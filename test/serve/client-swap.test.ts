@@ -92,6 +92,17 @@ describe('DryRunEcsClient in place of ECSClient', () => {
     });
   });
 
+  test('the Dates it returns are its own: the cluster keeps ISO strings', async () => {
+    const cluster = Cluster.fromSnapshot(snapshot);
+    const client = new DryRunEcsClient({ cluster });
+    const run = await client.send(new RunTaskCommand({ taskDefinition: 'job' }));
+    const arn = run.tasks![0]!.taskArn!;
+    expect(run.tasks![0]!.createdAt).toBeInstanceOf(Date);
+    const again = await client.send(new DescribeTasksCommand({ tasks: [arn] }));
+    expect(again.tasks![0]!.createdAt).toEqual(run.tasks![0]!.createdAt);
+    expect(typeof cluster.describeTasks({ tasks: [arn] }).tasks[0]!.createdAt).toBe('string');
+  });
+
   test('commands it does not model are refused by name; $metadata is there', async () => {
     const client = new DryRunEcsClient({ cluster: Cluster.fromSnapshot(snapshot) });
     const out = await client.send({ commandName: 'ListClusters', input: {} });
