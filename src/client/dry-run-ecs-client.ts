@@ -1,9 +1,9 @@
 /**
  * An ECSClient look-alike over a Cluster, in process: `send(command)` takes the command
  * objects of the AWS SDK's ECS client package (`new RunTaskCommand(input)`, ...) and
- * resolves to the output the real client would resolve to (timestamps as Date objects, `$metadata`), or
- * rejects with the ECS exception (same `name`). Code written against ECSClient runs against a
- * snapshot by swapping the client. The SDK is never imported: a command is recognised by its
+ * resolves to the output the real client would resolve to (timestamps as Date objects,
+ * `$metadata`), or rejects with the ECS exception (same `name`). Code written against
+ * ECSClient runs against a snapshot by swapping the client. The SDK is never imported: a command is recognised by its
  * class name (`RunTaskCommand`) or, when a bundler renamed the class, by the operation
  * schema the SDK keeps on it; any `{ input }` object with a `commandName` works too.
  */
