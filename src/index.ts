@@ -7,6 +7,49 @@ export {
   DEFAULT_SEED,
   type RunTaskPlan,
 } from './api/cluster.js';
+// The ECS operations of the Cluster facade besides RunTask: inputs and outputs (docs/endpoint.md).
+export type {
+  AttributesInput,
+  CreateCapacityProviderInput,
+  CreateClusterInput,
+  DeleteClusterInput,
+  DeregisterContainerInstanceInput,
+  DeregisterTaskDefinitionInput,
+  DescribeCapacityProvidersInput,
+  DescribeClustersInput,
+  DescribeContainerInstancesInput,
+  DescribeTaskDefinitionInput,
+  DescribeTasksInput,
+  ListAttributesInput,
+  ListClustersInput,
+  ListTagsForResourceInput,
+  ListTaskDefinitionsInput,
+  ListTasksInput,
+  PutClusterCapacityProvidersInput,
+  RegisterContainerInstanceInput,
+  StartTaskInput,
+  StopTaskInput,
+  TagResourceInput,
+  UpdateContainerInstancesStateInput,
+} from './api/operation-shapes.js';
+export type { AttributesOutput, ListAttributesOutput } from './api/attribute-operations.js';
+export type { ClusterDescription } from './api/cluster-operations.js';
+export type { DescribeContainerInstancesOutput } from './api/container-instance-reads.js';
+export type { DeregisterContainerInstanceOutput } from './api/deregister-container-instance.js';
+export type { StartTaskOutput } from './api/start-task.js';
+export type {
+  RegisterTaskDefinitionInput,
+  TaskDefinitionOutput,
+} from './api/task-definition-operations.js';
+export type { UpdateContainerInstancesStateOutput } from './api/update-container-instances-state.js';
+// The in-process ECSClient look-alike: send(new RunTaskCommand(...)) against a Cluster.
+export {
+  type CommandOutput,
+  DryRunEcsClient,
+  type DryRunEcsClientOptions,
+  type EcsCommandLike,
+  type ResponseMetadata,
+} from './client/dry-run-ecs-client.js';
 // The untyped entry: checks JSON (or any value) and returns a typed RunTaskInput.
 export { parseRunTaskInput } from './api/validate-run-task.js';
 
@@ -15,8 +58,13 @@ export {
   AccessDeniedException,
   BlockedException,
   ClientException,
+  AttributeLimitExceededException,
+  ClusterContainsContainerInstancesException,
+  ClusterContainsTasksException,
   ClusterNotFoundException,
   ConflictException,
+  ResourceNotFoundException,
+  TargetNotFoundException,
   EcsServiceException,
   InvalidParameterException,
   PlatformTaskDefinitionIncompatibilityException,

@@ -40,6 +40,7 @@ describe('the bundle', () => {
     expect(commands.map((f) => f.replace(/^.*\/(.*)-command-.*$/, '$1')).sort()).toEqual([
       'list-container-instances',
       'run-task',
+      'serve',
       'snapshot',
     ]);
   });
