@@ -32,6 +32,7 @@ import { measureFreshProcess } from './fresh-process-case.js';
 import { compiledBenchDir, repoRoot } from './paths.js';
 import { placementCases } from './placement-cases.js';
 import { ratios, type Target, targets } from './targets.js';
+import { whatIfCases } from './what-if-cases.js';
 
 const baselinePath = join(repoRoot, 'bench', 'baseline.json');
 const args = process.argv.slice(2);
@@ -249,7 +250,7 @@ async function main(): Promise<void> {
     return text;
   };
 
-  const all = [...cqlCases(), ...placementCases(), ...floorCases()];
+  const all = [...cqlCases(), ...placementCases(), ...floorCases(), ...whatIfCases()];
   const results: Record<string, CaseResult> = {};
   for (const c of all.filter((c) => selected([c.name]))) {
     process.stderr.write(`  running ${c.name} ...\n`);

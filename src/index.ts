@@ -7,6 +7,15 @@ export {
   DEFAULT_SEED,
   type RunTaskPlan,
 } from './api/cluster.js';
+// What-if tools (docs/what-if.md): cluster.headroom, cluster.instanceUsage.
+export type {
+  HeadroomBinding,
+  HeadroomInstance,
+  HeadroomOptions,
+  HeadroomResult,
+  HeadroomStop,
+} from './whatif/headroom.js';
+export type { InstanceUsage } from './whatif/instance-inventory.js';
 // The untyped entry: checks JSON (or any value) and returns a typed RunTaskInput.
 export { parseRunTaskInput } from './api/validate-run-task.js';
 

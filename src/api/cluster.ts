@@ -24,6 +24,8 @@ import { resolveCluster } from './resolve-cluster.js';
 import { respond, respondWithReplay, type RunTaskResult } from './respond.js';
 import { subnetZoneMap } from './subnet-zones.js';
 import { invalidParameter } from './validate-shape.js';
+import { type HeadroomOptions, type HeadroomResult, headroom } from '../whatif/headroom.js';
+import { type InstanceUsage, usageOf } from '../whatif/instance-inventory.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
 export const DEFAULT_SEED = 'ecs-placement';
@@ -150,6 +152,23 @@ export class Cluster {
       model.rollback(mark);
       restoreTokens?.();
     }
+  }
+
+  /**
+   * How many more tasks like `request` the cluster can take, per capacity provider and
+   * Availability Zone, and which check stops each instance (docs/what-if.md, "Headroom").
+   * Changes nothing.
+   */
+  headroom(request: RunTaskInput, options: HeadroomOptions = {}): HeadroomResult {
+    return headroom(this, request, { seed: DEFAULT_SEED, ...options });
+  }
+
+  /**
+   * Every container instance of a cluster (name or ARN; default `default`) with its zone,
+   * capacity provider, registered and remaining CPU and memory, in snapshot order; copies.
+   */
+  instanceUsage(cluster?: string): InstanceUsage[] {
+    return usageOf(this.model(resolveCluster(this.snapshot, cluster)).instances);
   }
 
   /**

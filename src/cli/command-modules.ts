@@ -33,6 +33,10 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModul
       context: m.LIST_CONTAINER_INSTANCES_CONTEXT,
     };
   },
+  headroom: async () => {
+    const m = await import('./headroom-command.js');
+    return { register: m.registerHeadroom, context: m.HEADROOM_CONTEXT };
+  },
   snapshot: async () => {
     const m = await import('./snapshot-command.js');
     return { register: m.registerSnapshot, context: m.SNAPSHOT_CONTEXT };
