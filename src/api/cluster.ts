@@ -23,6 +23,12 @@ import { prepareRunTask, type RunTaskContext } from './prepare-run-task.js';
 import { resolveCluster } from './resolve-cluster.js';
 import { respond, respondWithReplay, type RunTaskResult } from './respond.js';
 import { subnetZoneMap } from './subnet-zones.js';
+import type { Account } from './account.js';
+import type { UpdateContainerInstancesStateInput } from './operation-shapes.js';
+import {
+  updateContainerInstancesState,
+  type UpdateContainerInstancesStateOutput,
+} from './update-container-instances-state.js';
 import { invalidParameter } from './validate-shape.js';
 import { type HeadroomOptions, type HeadroomResult, headroom } from '../whatif/headroom.js';
 import { type InstanceUsage, usageOf } from '../whatif/instance-inventory.js';
@@ -55,6 +61,8 @@ export class Cluster {
   private readonly tokens = new Map<string, ClientTokens>();
   /** What the RunTask prepare phase reads of this cluster. */
   private readonly context: RunTaskContext;
+  /** What the other ECS operations read and change (src/api/account.ts). */
+  private readonly account: Account;
 
   private constructor(private readonly snapshot: Snapshot) {
     snapshot.clusters.forEach((cluster, i) => {
@@ -65,6 +73,20 @@ export class Cluster {
       subnetZones: subnetZoneMap(snapshot.subnets),
       model: (cluster) => this.model(cluster),
       tokens: (cluster) => this.tokens.get(cluster.clusterName),
+    };
+    this.account = {
+      snapshot,
+      arns: { region: snapshot.region, accountId: snapshot.accountId },
+      model: (cluster) => this.model(cluster),
+      addCluster: (cluster) => {
+        snapshot.clusters.push(cluster);
+        this.tokens.set(cluster.clusterName, new ClientTokens(cluster, '$'));
+      },
+      removeCluster: (cluster) => {
+        snapshot.clusters.splice(snapshot.clusters.indexOf(cluster), 1);
+        this.models.delete(cluster.clusterName);
+        this.tokens.delete(cluster.clusterName);
+      },
     };
   }
 
@@ -228,6 +250,25 @@ export class Cluster {
     const model = this.model(resolveCluster(this.snapshot, cluster));
     if (!model.stopTask(task))
       throw new InvalidParameterException('The referenced task was not found.');
+  }
+
+  // --- The ECS operations besides RunTask (one file each in src/api/; docs/endpoint.md) ---
+
+  /** An account with no cluster, task definition or capacity provider yet. */
+  static empty(account: { region?: string; accountId?: string } = {}): Cluster {
+    return Cluster.fromSnapshot({
+      region: account.region ?? 'us-east-1',
+      accountId: account.accountId ?? '123456789012',
+      clusters: [],
+      taskDefinitions: [],
+    });
+  }
+
+  /** UpdateContainerInstancesState: ACTIVE <-> DRAINING (src/api/update-container-instances-state.ts). */
+  updateContainerInstancesState(
+    input: UpdateContainerInstancesStateInput,
+  ): UpdateContainerInstancesStateOutput {
+    return updateContainerInstancesState(this.account, input);
   }
 
   private model(cluster: ClusterSnapshot): ClusterModel {

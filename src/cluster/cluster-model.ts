@@ -1,7 +1,13 @@
 import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
 import { cloneData, cloneOthers } from './copy-data.js';
-import type { ClusterSnapshot, ContainerInstance, Resource, Task } from '../kernel/ecs-types.js';
+import type {
+  ClusterSnapshot,
+  ContainerInstance,
+  ContainerInstanceStatus,
+  Resource,
+  Task,
+} from '../kernel/ecs-types.js';
 import {
   EXTERNAL_ATTRIBUTE,
   type InstanceState,
@@ -244,6 +250,31 @@ export class ClusterModel {
     else instance.view.attributes.set(name, value);
     this.columns.delete(name);
     if (name === EXTERNAL_ATTRIBUTE) this.scopes.clear();
+  }
+
+  // --- Container-instance lifecycle for the ECS operations (src/api/*-container-instance*.ts) ---
+
+  /**
+   * UpdateContainerInstancesState / DeregisterContainerInstance: a new status. Only ACTIVE
+   * instances are candidates, so the candidate lists are rebuilt; the version bump makes the
+   * feasibility memo look at the instance again.
+   */
+  setStatus(on: InstanceState, status: ContainerInstanceStatus): void {
+    const instance = this.own(on);
+    if (instance.status === status) return;
+    instance.status = status;
+    instance.version++;
+    this.scopes.clear();
+  }
+
+  /** One instance as DescribeContainerInstances describes it: a fresh copy. */
+  containerInstanceSnapshot(on: InstanceState): ContainerInstance {
+    return this.instanceSnapshot(this.own(on));
+  }
+
+  /** A task by ARN or task id (the model's own record: copy it before handing it out). */
+  task(ref: string): Task | undefined {
+    return this.taskByRef.get(ref);
   }
 
   /**
