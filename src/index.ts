@@ -16,6 +16,26 @@ export type {
   HeadroomStop,
 } from './whatif/headroom.js';
 export type { InstanceUsage } from './whatif/instance-inventory.js';
+export {
+  type DrainMove,
+  type DrainOutcome,
+  DRAIN_DEFAULT_STRATEGY,
+} from './whatif/drain.js';
+export {
+  MAX_SEEDS,
+  type SimulateOptions,
+  type SimulationResult,
+  type StepSummary,
+  simulate,
+} from './simulate/simulate.js';
+export type { SeedResult, StepOutcome } from './simulate/run-seed.js';
+export {
+  parseScenario,
+  type Scenario,
+  ScenarioError,
+  type ScenarioStep,
+} from './simulate/scenario.js';
+export type { Distribution } from './simulate/statistics.js';
 // The untyped entry: checks JSON (or any value) and returns a typed RunTaskInput.
 export { parseRunTaskInput } from './api/validate-run-task.js';
 

@@ -37,6 +37,10 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModul
     const m = await import('./headroom-command.js');
     return { register: m.registerHeadroom, context: m.HEADROOM_CONTEXT };
   },
+  simulate: async () => {
+    const m = await import('./simulate-command.js');
+    return { register: m.registerSimulate, context: m.SIMULATE_CONTEXT };
+  },
   snapshot: async () => {
     const m = await import('./snapshot-command.js');
     return { register: m.registerSnapshot, context: m.SNAPSHOT_CONTEXT };

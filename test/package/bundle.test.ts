@@ -41,6 +41,7 @@ describe('the bundle', () => {
       'headroom',
       'list-container-instances',
       'run-task',
+      'simulate',
       'snapshot',
     ]);
   });
@@ -72,15 +73,18 @@ describe('the bundle', () => {
       }
     }
     // jmespath (--query only) from the chunk that import() brings; fast-check, the peer
-    // dependency, from the test kit; re2js (a CQL regex) and yaml (YAML input) on first use.
+    // dependency, from the test kit; re2js (a CQL regex) and yaml (YAML input) on first use;
+    // tinypool, which starts simulate's workers from a file of its own package.
     expect([...imported].filter((name) => !name.startsWith('node:')).sort()).toEqual([
       '@jmespath-community/jmespath',
       'fast-check',
+      'tinypool',
     ]);
     expect([...required].sort()).toEqual(['re2js', 'yaml']);
     expect(Object.keys(pkg.dependencies)).toEqual([
       '@jmespath-community/jmespath',
       're2js',
+      'tinypool',
       'yaml',
     ]);
   });

@@ -1,6 +1,6 @@
 /**
- * Runs every `ecs-placement` example of docs/what-if.md, in order, from a copy of
- * examples/, and checks its exit status and what the page says it does. Expectations are
+ * Runs every `ecs-placement` example of docs/what-if.md, in order, with the built command
+ * (as installed: simulate's workers start from the bundle) from a copy of examples/, and checks its exit status and what the page says it does. Expectations are
  * worked out from examples/cluster.json: web (static host port 80) fits once per ACTIVE
  * instance with a connected agent whose port 80 is free.
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, runCli } from '../cli/run-cli.js';
+import { type ProcessRun, startCli } from '../adversarial/cli-process.js';
 import { examplesOf } from './examples-of.js';
 
 const DOC = fileURLToPath(new URL('../../docs/what-if.md', import.meta.url));
@@ -19,7 +19,7 @@ const doc = await readFile(DOC, 'utf8');
 const examples = examplesOf(doc);
 
 /** What the page says of an example, by its command line. */
-const CHECKS: Record<string, (run: CliRun) => void> = {
+const CHECKS: Record<string, (run: ProcessRun) => void | Promise<void>> = {
   'ecs-placement headroom --cluster-state cluster.json --task-definition web --launch-type EC2': (
     run,
   ) => {
@@ -40,6 +40,32 @@ const CHECKS: Record<string, (run: CliRun) => void> = {
       );
       expect(run.stderr).toContain('i-0696f49932dfae93e (us-east-1a, spot): +0, then AGENT');
     },
+  "ecs-placement simulate --cluster-state cluster.json --scenario scenarios/workers-then-web.yaml --seeds 20 --now 0 --query 'steps[*].[name, placed.median, failed.max]' --output text":
+    (run) => {
+      const rows = run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t'));
+      // 15 workers (5 at a time, 3 times) fit every time; the stop places nothing.
+      expect(rows[0]).toEqual(['workers', '15', '0']);
+      expect(rows[1]).toEqual(['scale in workers', '0', '0']);
+      expect(rows.map((r) => r[0])).toEqual([
+        'workers',
+        'scale in workers',
+        'drain an on-demand instance',
+        'a new instance like it, in us-east-1c',
+        'web',
+      ]);
+    },
+  'ecs-placement simulate --cluster-state cluster.json --scenario scenarios/workers-then-web.yaml --seeds 20 --now 0 --workers 2 --results results.jsonl --query seedsWithFailures':
+    async (run) => {
+      // web: at most 8 of the 10 fit (port 80), so every seed fails some.
+      expect(run.stdout).toBe('20\n');
+      const lines = (await readFile(join(dir, 'results.jsonl'), 'utf8')).trimEnd().split('\n');
+      expect(lines).toHaveLength(20);
+    },
+  'ecs-placement simulate --cluster-state cluster.json --scenario scenarios/none.yaml': (run) =>
+    expect(run.stderr).toContain('Unable to load paramfile file://scenarios/none.yaml'),
 };
 
 let dir: string;
@@ -57,9 +83,10 @@ describe('docs/what-if.md examples', () => {
   });
   for (const example of examples) {
     it(example.line, async () => {
-      const run = await runCli(example.argv, { cwd: dir, env: { TZ: 'UTC' } });
+      const run = await startCli(example.argv, { cwd: dir, env: { ...process.env, TZ: 'UTC' } })
+        .done;
       expect(run.code, run.stderr).toBe(example.exit);
-      CHECKS[example.line]?.(run);
+      await CHECKS[example.line]?.(run);
     });
   }
 });

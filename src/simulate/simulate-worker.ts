@@ -1,0 +1,22 @@
+/**
+ * The worker thread of `simulate` (seed-pool.ts): one SeedRunner per worker, made from the
+ * workerData on the first seed. Its own entry in the bundle (scripts/bundle.mjs).
+ */
+import Tinypool from 'tinypool';
+import { type SeedContext, type SeedResult, SeedRunner } from './run-seed.js';
+import { ScenarioError } from './scenario.js';
+
+export type WorkerAnswer = SeedResult | { error: string };
+
+let runner: SeedRunner | undefined;
+
+export default function runSeed(seed: string): WorkerAnswer {
+  try {
+    runner ??= new SeedRunner(Tinypool.workerData as SeedContext);
+    return runner.run(seed);
+  } catch (error) {
+    // ScenarioError does not survive the thread boundary as a class: send its message.
+    if (error instanceof ScenarioError) return { error: error.message };
+    throw error;
+  }
+}
