@@ -36,6 +36,13 @@ export {
   type ScenarioStep,
 } from './simulate/scenario.js';
 export type { Distribution } from './simulate/statistics.js';
+// The in-process ECSClient look-alike: send(new RunTaskCommand(...)) against a Cluster.
+export {
+  DryRunEcsClient,
+  type DryRunEcsClientOptions,
+  type EcsCommandLike,
+  type ResponseMetadata,
+} from './client/dry-run-ecs-client.js';
 // The untyped entry: checks JSON (or any value) and returns a typed RunTaskInput.
 export { parseRunTaskInput } from './api/validate-run-task.js';
 
@@ -44,8 +51,13 @@ export {
   AccessDeniedException,
   BlockedException,
   ClientException,
+  AttributeLimitExceededException,
+  ClusterContainsContainerInstancesException,
+  ClusterContainsTasksException,
   ClusterNotFoundException,
   ConflictException,
+  ResourceNotFoundException,
+  TargetNotFoundException,
   EcsServiceException,
   InvalidParameterException,
   PlatformTaskDefinitionIncompatibilityException,

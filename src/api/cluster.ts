@@ -6,9 +6,18 @@ import { ClusterModel } from '../cluster/cluster-model.js';
 import { cloneOthers } from '../cluster/copy-data.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
 import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
-import type { ClusterSnapshot, ContainerInstance, Snapshot } from '../kernel/ecs-types.js';
+import type {
+  CapacityProvider,
+  ClusterSnapshot,
+  ContainerInstance,
+  Snapshot,
+  Tag,
+  Task,
+} from '../kernel/ecs-types.js';
+import type { InstanceState } from '../cluster/instance-state.js';
 import { InvalidParameterException } from '../kernel/errors.js';
 import type {
+  Failure,
   ListContainerInstancesInput,
   ListContainerInstancesOutput,
   RunTaskInput,
@@ -24,7 +33,69 @@ import { resolveCluster } from './resolve-cluster.js';
 import { respond, respondWithReplay, type RunTaskResult } from './respond.js';
 import { subnetZoneMap } from './subnet-zones.js';
 import type { Account } from './account.js';
-import type { UpdateContainerInstancesStateInput } from './operation-shapes.js';
+import type {
+  CreateCapacityProviderInput,
+  CreateClusterInput,
+  DeleteClusterInput,
+  DeregisterContainerInstanceInput,
+  DeregisterTaskDefinitionInput,
+  DescribeCapacityProvidersInput,
+  DescribeClustersInput,
+  DescribeContainerInstancesInput,
+  DescribeTaskDefinitionInput,
+  DescribeTasksInput,
+  ListAttributesInput,
+  ListClustersInput,
+  ListTagsForResourceInput,
+  ListTaskDefinitionsInput,
+  ListTasksInput,
+  PutClusterCapacityProvidersInput,
+  RegisterContainerInstanceInput,
+  StartTaskInput,
+  StopTaskInput,
+  TagResourceInput,
+  AttributesInput,
+  UpdateContainerInstancesStateInput,
+} from './operation-shapes.js';
+import {
+  type AttributesOutput,
+  deleteAttributes,
+  listAttributes,
+  type ListAttributesOutput,
+  putAttributes,
+} from './attribute-operations.js';
+import {
+  createCapacityProvider,
+  describeCapacityProviders,
+} from './capacity-provider-operations.js';
+import {
+  type ClusterDescription,
+  createCluster,
+  deleteCluster,
+  describeClusters,
+  listClusters,
+  putClusterCapacityProviders,
+} from './cluster-operations.js';
+import {
+  describeContainerInstances,
+  type DescribeContainerInstancesOutput,
+} from './container-instance-reads.js';
+import {
+  deregisterContainerInstance,
+  type DeregisterContainerInstanceOutput,
+} from './deregister-container-instance.js';
+import { containerInstanceOf } from './register-container-instance.js';
+import { startTask, type StartTaskOutput } from './start-task.js';
+import { listTagsForResource, tagResource } from './tag-operations.js';
+import {
+  deregisterTaskDefinition,
+  describeTaskDefinition,
+  listTaskDefinitions,
+  registerTaskDefinition,
+  type RegisterTaskDefinitionInput,
+  type TaskDefinitionOutput,
+} from './task-definition-operations.js';
+import { describeTasks, listTasks, stopTask } from './task-operations.js';
 import {
   updateContainerInstancesState,
   type UpdateContainerInstancesStateOutput,
@@ -198,7 +269,16 @@ export class Cluster {
    * at once. It is checked as a snapshot's instances are (InvalidParameterException naming
    * the member) and a copy is kept.
    */
+  /**
+   * RegisterContainerInstance as the container agent calls it (the instance identity
+   * document, totalResources, attributes, versionInfo): see
+   * src/api/register-container-instance.ts for what is derived.
+   */
   registerContainerInstance(instance: ContainerInstance, cluster?: string): void {
+    this.registerInstance(instance, cluster);
+  }
+
+  private registerInstance(instance: ContainerInstance, cluster?: string): InstanceState {
     const clusterSnapshot = resolveCluster(this.snapshot, cluster);
     let checked: ContainerInstance;
     try {
@@ -227,7 +307,7 @@ export class Cluster {
         }
       }
     }
-    this.model(clusterSnapshot).registerInstance(checked);
+    return this.model(clusterSnapshot).registerInstance(checked);
   }
 
   /** PutAttributes on one container instance (ARN or id); `value` undefined = a name-only attribute. */
@@ -246,10 +326,15 @@ export class Cluster {
   }
 
   /** StopTask: desiredStatus STOPPED and its resources released. */
-  stopTask(task: string, cluster?: string): void {
+  stopTask(task: string, cluster?: string): void;
+  /** StopTask in the API's form: the stopped task in the response. */
+  stopTask(input: StopTaskInput): { task: Task };
+  stopTask(task: string | StopTaskInput, cluster?: string): { task: Task } | undefined {
+    if (typeof task !== 'string') return stopTask(this.account, task);
     const model = this.model(resolveCluster(this.snapshot, cluster));
     if (!model.stopTask(task))
       throw new InvalidParameterException('The referenced task was not found.');
+    return undefined;
   }
 
   // --- The ECS operations besides RunTask (one file each in src/api/; docs/endpoint.md) ---
@@ -269,6 +354,161 @@ export class Cluster {
     input: UpdateContainerInstancesStateInput,
   ): UpdateContainerInstancesStateOutput {
     return updateContainerInstancesState(this.account, input);
+  }
+
+  /**
+   * StartTask: one task on each named container instance (up to 10), with RunTask's checks
+   * and no strategy; failures per instance (src/api/start-task.ts).
+   */
+  startTask(input: StartTaskInput, options: ClusterRunTaskOptions = {}): StartTaskOutput {
+    return startTask(this.account, this.context, input, {
+      seed: options.seed ?? DEFAULT_SEED,
+      now: options.now,
+    });
+  }
+
+  /** DeregisterContainerInstance, with or without force (src/api/deregister-container-instance.ts). */
+  deregisterContainerInstance(
+    input: DeregisterContainerInstanceInput,
+  ): DeregisterContainerInstanceOutput {
+    return deregisterContainerInstance(this.account, input);
+  }
+
+  /** DescribeContainerInstances: up to 100, unknown ones as MISSING failures. */
+  describeContainerInstances(
+    input: DescribeContainerInstancesInput,
+  ): DescribeContainerInstancesOutput {
+    return describeContainerInstances(this.account, input);
+  }
+
+  /** PutAttributes (src/api/attribute-operations.ts). */
+  putAttributes(input: AttributesInput): AttributesOutput {
+    return putAttributes(this.account, input);
+  }
+
+  /** DeleteAttributes (src/api/attribute-operations.ts). */
+  deleteAttributes(input: AttributesInput): AttributesOutput {
+    return deleteAttributes(this.account, input);
+  }
+
+  /** ListAttributes of the cluster's container instances. */
+  listAttributes(input: ListAttributesInput): ListAttributesOutput {
+    return listAttributes(this.account, input);
+  }
+
+  /** ListTasks (RUNNING by default; src/api/task-operations.ts). */
+  listTasks(input: ListTasksInput = {}): { taskArns: string[]; nextToken?: string } {
+    return listTasks(this.account, input);
+  }
+
+  /** DescribeTasks: up to 100, unknown ones as MISSING failures. */
+  describeTasks(input: DescribeTasksInput): { tasks: Task[]; failures: Failure[] } {
+    return describeTasks(this.account, input);
+  }
+
+  /** DescribeTaskDefinition: family (latest ACTIVE), family:revision or ARN. */
+  describeTaskDefinition(input: DescribeTaskDefinitionInput): TaskDefinitionOutput {
+    return describeTaskDefinition(this.account, input);
+  }
+
+  /** ListTaskDefinitions (ACTIVE by default, family then revision). */
+  listTaskDefinitions(input: ListTaskDefinitionsInput = {}): {
+    taskDefinitionArns: string[];
+    nextToken?: string;
+  } {
+    return listTaskDefinitions(this.account, input);
+  }
+
+  /** RegisterTaskDefinition: the family's next revision (src/api/task-definition-operations.ts). */
+  registerTaskDefinition(
+    input: RegisterTaskDefinitionInput,
+    options: { now?: number | Date } = {},
+  ): TaskDefinitionOutput {
+    return registerTaskDefinition(this.account, input, new Date(options.now ?? Date.now()));
+  }
+
+  /** DeregisterTaskDefinition: the revision becomes INACTIVE (RunTask refuses it). */
+  deregisterTaskDefinition(input: DeregisterTaskDefinitionInput): TaskDefinitionOutput {
+    return deregisterTaskDefinition(this.account, input);
+  }
+
+  /** DescribeClusters (`default` when none is named; unknown ones as MISSING failures). */
+  describeClusters(input: DescribeClustersInput = {}): {
+    clusters: ClusterDescription[];
+    failures: Failure[];
+  } {
+    return describeClusters(this.account, input);
+  }
+
+  /** ListClusters. */
+  listClusters(input: ListClustersInput = {}): { clusterArns: string[]; nextToken?: string } {
+    return listClusters(this.account, input);
+  }
+
+  /** CreateCluster (returns the existing cluster of that name unchanged). */
+  createCluster(input: CreateClusterInput = {}): { cluster: ClusterDescription } {
+    return createCluster(this.account, input);
+  }
+
+  /** DeleteCluster: only without container instances and tasks (src/api/cluster-operations.ts). */
+  deleteCluster(input: DeleteClusterInput): { cluster: ClusterDescription } {
+    return deleteCluster(this.account, input);
+  }
+
+  /** PutClusterCapacityProviders: the cluster's providers and default strategy. */
+  putClusterCapacityProviders(input: PutClusterCapacityProvidersInput): {
+    cluster: ClusterDescription;
+  } {
+    return putClusterCapacityProviders(this.account, input);
+  }
+
+  /** DescribeCapacityProviders (FARGATE and FARGATE_SPOT included). */
+  describeCapacityProviders(input: DescribeCapacityProvidersInput = {}): {
+    capacityProviders: CapacityProvider[];
+    failures: Failure[];
+    nextToken?: string;
+  } {
+    return describeCapacityProviders(this.account, input);
+  }
+
+  /** CreateCapacityProvider (an Auto Scaling group provider, by name). */
+  createCapacityProvider(input: CreateCapacityProviderInput): {
+    capacityProvider: CapacityProvider;
+  } {
+    return createCapacityProvider(this.account, input);
+  }
+
+  /** TagResource (src/api/tag-operations.ts). */
+  tagResource(input: TagResourceInput): Record<string, never> {
+    return tagResource(this.account, input);
+  }
+
+  /** ListTagsForResource. */
+  listTagsForResource(input: ListTagsForResourceInput): { tags: Tag[] } {
+    return listTagsForResource(this.account, input);
+  }
+
+  /**
+   * RegisterContainerInstance as the container agent calls it (the API's
+   * RegisterContainerInstance: the instance identity document, totalResources, attributes,
+   * versionInfo); what ECS derives from them is derived (src/api/register-container-instance.ts).
+   * `registerContainerInstance` takes a snapshot's instance instead.
+   */
+  registerAgentInstance(
+    input: RegisterContainerInstanceInput,
+    options: ClusterRunTaskOptions = {},
+  ): { containerInstance: ContainerInstance } {
+    const cluster = resolveCluster(this.snapshot, (input as { cluster?: string }).cluster);
+    const model = this.model(cluster);
+    const instance = containerInstanceOf(input, {
+      arns: this.account.arns,
+      clusterName: cluster.clusterName,
+      seed: options.seed ?? DEFAULT_SEED,
+      ordinal: model.instances.length,
+      now: new Date(options.now ?? Date.now()),
+    });
+    const state = this.registerInstance(instance, cluster.clusterName);
+    return { containerInstance: model.containerInstanceSnapshot(state) };
   }
 
   private model(cluster: ClusterSnapshot): ClusterModel {

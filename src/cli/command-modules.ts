@@ -45,6 +45,10 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModul
     const m = await import('./snapshot-command.js');
     return { register: m.registerSnapshot, context: m.SNAPSHOT_CONTEXT };
   },
+  serve: async () => {
+    const m = await import('./serve-command.js');
+    return { register: m.registerServe, context: m.SERVE_CONTEXT };
+  },
 };
 
 /**

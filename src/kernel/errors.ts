@@ -55,3 +55,20 @@ export class ConflictException extends EcsServiceException {
     this.resourceIds = [...resourceIds];
   }
 }
+
+// The exceptions of the ECS operations besides RunTask (docs/endpoint.md).
+export const TargetNotFoundException = define('TargetNotFoundException', 'client');
+export type TargetNotFoundException = InstanceType<typeof TargetNotFoundException>;
+export const AttributeLimitExceededException = define('AttributeLimitExceededException', 'client');
+export type AttributeLimitExceededException = InstanceType<typeof AttributeLimitExceededException>;
+export const ClusterContainsContainerInstancesException = define(
+  'ClusterContainsContainerInstancesException',
+  'client',
+);
+export type ClusterContainsContainerInstancesException = InstanceType<
+  typeof ClusterContainsContainerInstancesException
+>;
+export const ClusterContainsTasksException = define('ClusterContainsTasksException', 'client');
+export type ClusterContainsTasksException = InstanceType<typeof ClusterContainsTasksException>;
+export const ResourceNotFoundException = define('ResourceNotFoundException', 'client');
+export type ResourceNotFoundException = InstanceType<typeof ResourceNotFoundException>;

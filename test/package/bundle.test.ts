@@ -41,6 +41,7 @@ describe('the bundle', () => {
       'headroom',
       'list-container-instances',
       'run-task',
+      'serve',
       'simulate',
       'snapshot',
     ]);

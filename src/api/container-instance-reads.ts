@@ -1,0 +1,38 @@
+/** DescribeContainerInstances: up to 100 instances by ARN or id; unknown ones are MISSING failures. */
+import type { ContainerInstance } from '../kernel/ecs-types.js';
+import type { Failure } from '../kernel/run-task-types.js';
+import { type Account, modelOf } from './account.js';
+import {
+  type DescribeContainerInstancesInput,
+  describeContainerInstancesInputShape,
+} from './operation-shapes.js';
+import { atMost } from './paging.js';
+import { checkShape } from './validate-shape.js';
+
+export interface DescribeContainerInstancesOutput {
+  containerInstances: ContainerInstance[];
+  failures: Failure[];
+}
+
+export function describeContainerInstances(
+  account: Account,
+  input: DescribeContainerInstancesInput,
+): DescribeContainerInstancesOutput {
+  const request = checkShape(input, describeContainerInstancesInputShape);
+  atMost('containerInstances', request.containerInstances, 100);
+  const model = modelOf(account, request.cluster);
+  const withTags = request.include?.includes('TAGS') ?? false;
+  const containerInstances: ContainerInstance[] = [];
+  const failures: Failure[] = [];
+  for (const ref of request.containerInstances) {
+    const instance = model.instance(ref);
+    if (!instance) {
+      failures.push({ arn: ref, reason: 'MISSING' });
+      continue;
+    }
+    const described = model.containerInstanceSnapshot(instance);
+    if (!withTags) delete described.tags;
+    containerInstances.push(described);
+  }
+  return { containerInstances, failures };
+}
