@@ -103,6 +103,13 @@ import {
 import { invalidParameter } from './validate-shape.js';
 import { type HeadroomOptions, type HeadroomResult, headroom } from '../whatif/headroom.js';
 import { type InstanceUsage, usageOf } from '../whatif/instance-inventory.js';
+import {
+  awsvpcDefinitions,
+  type DrainCall,
+  type DrainOutcome,
+  drainInstance,
+  runningTasksOf,
+} from '../whatif/drain.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
 export const DEFAULT_SEED = 'ecs-placement';
@@ -254,6 +261,29 @@ export class Cluster {
    */
   headroom(request: RunTaskInput, options: HeadroomOptions = {}): HeadroomResult {
     return headroom(this, request, { seed: DEFAULT_SEED, ...options });
+  }
+
+  /**
+   * Drain: the instance set to DRAINING and its running tasks started again elsewhere, each
+   * with its group, task definition and overrides and `placementStrategy` (default
+   * DRAIN_DEFAULT_STRATEGY); before/after per zone and instance (docs/what-if.md, "Drain").
+   * Changes the cluster (wrap it in `whatIf` for a dry run of the placements).
+   */
+  drain(request: DrainCall): DrainOutcome {
+    const model = this.model(resolveCluster(this.snapshot, request.cluster));
+    const tasks = runningTasksOf(model.tasks, awsvpcDefinitions(this.snapshot));
+    return drainInstance(this, {
+      subnets: Object.keys(this.snapshot.subnets ?? {}),
+      ...(request.cluster !== undefined ? { cluster: request.cluster } : {}),
+      containerInstance: request.containerInstance,
+      tasks,
+      ...(request.placementStrategy !== undefined ? { strategy: request.placementStrategy } : {}),
+      ...(request.networkConfiguration !== undefined
+        ? { networkConfiguration: request.networkConfiguration }
+        : {}),
+      seed: request.seed ?? DEFAULT_SEED,
+      ...(request.now !== undefined ? { now: request.now } : {}),
+    });
   }
 
   /**

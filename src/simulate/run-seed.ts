@@ -8,7 +8,13 @@ import { Cluster } from '../api/cluster.js';
 import type { ContainerInstance, PlacementStrategy, Snapshot } from '../kernel/ecs-types.js';
 import type { RunTaskInput } from '../kernel/run-task-types.js';
 import { EcsServiceException } from '../kernel/errors.js';
-import { drainInstance, type RunningTask, runningTaskOf } from '../whatif/drain.js';
+import {
+  awsvpcDefinitions,
+  drainInstance,
+  type RunningTask,
+  runningTaskOf,
+  runningTasksOf,
+} from '../whatif/drain.js';
 import { countInto, NONE } from '../whatif/instance-inventory.js';
 import type { Scenario, ScenarioStep, StepKind } from './scenario.js';
 import { ScenarioError } from './scenario.js';
@@ -58,6 +64,7 @@ export class SeedRunner {
   private readonly reusable: boolean;
   private readonly initialTasks: RunningTask[];
   private readonly instances: readonly ContainerInstance[];
+  private readonly subnets: readonly string[];
 
   constructor(private readonly context: SeedContext) {
     this.reusable = context.scenario.steps.every((s) => UNDONE.has(s.kind));
@@ -68,7 +75,8 @@ export class SeedRunner {
     if (cluster === undefined) {
       throw new ScenarioError(`the snapshot has no cluster ${wanted}`);
     }
-    this.initialTasks = (cluster.tasks ?? []).flatMap((t) => runningTaskOf(t) ?? []);
+    this.initialTasks = runningTasksOf(cluster.tasks ?? [], awsvpcDefinitions(context.snapshot));
+    this.subnets = Object.keys(context.snapshot.subnets ?? {});
     this.instances = cluster.containerInstances;
   }
 
@@ -87,6 +95,7 @@ export class SeedRunner {
       now,
       this.initialTasks,
       this.instances,
+      this.subnets,
     );
     const steps = scenario.steps.map((step, i) => {
       try {
@@ -121,6 +130,7 @@ class SeedRun {
     private readonly now: number,
     initial: readonly RunningTask[],
     private readonly instances: readonly ContainerInstance[],
+    private readonly subnets: readonly string[],
   ) {
     for (const task of initial) this.running.set(task.taskArn, task);
   }
@@ -213,6 +223,7 @@ class SeedRun {
       ...(this.clusterName !== undefined ? { cluster: this.clusterName } : {}),
       containerInstance,
       tasks: [...this.running.values()],
+      subnets: this.subnets,
       ...(strategy !== undefined ? { strategy } : {}),
       seed,
       now: this.now,

@@ -7,6 +7,7 @@
  * instance (a failure of the drain, as in ECS, where standalone tasks are not stopped).
  */
 import type {
+  Snapshot,
   ContainerInstance,
   PlacementStrategy,
   Task,
@@ -15,6 +16,7 @@ import type {
 import { EcsServiceException, InvalidParameterException } from '../kernel/errors.js';
 import type { Failure, NetworkConfiguration, RunTaskInput } from '../kernel/run-task-types.js';
 import { groupOfTask } from '../cluster/task-group.js';
+import { countInto, type InstanceUsage } from './instance-inventory.js';
 import type { WhatIfCallOptions, WhatIfHost } from './what-if-host.js';
 
 /** The service scheduler's default: spread over Availability Zones, then over instances. */
@@ -44,6 +46,25 @@ export interface RunningTask {
   startedBy?: string;
   /** The subnet of its task network interface (awsvpc), when the task records one. */
   subnet?: string;
+  /** Its task definition uses the awsvpc network mode. */
+  awsvpc?: boolean;
+}
+
+/**
+ * The snapshot tasks that hold an instance (desiredStatus not STOPPED), for a drain;
+ * `awsvpcDefinitions`: the ARNs of the task definitions in the awsvpc network mode.
+ */
+export function runningTasksOf(
+  tasks: readonly Task[],
+  awsvpcDefinitions: ReadonlySet<string>,
+): RunningTask[] {
+  return tasks.flatMap((task) => {
+    const running = runningTaskOf(task);
+    if (running === undefined) return [];
+    return awsvpcDefinitions.has(running.taskDefinitionArn)
+      ? [{ ...running, awsvpc: true }]
+      : [running];
+  });
 }
 
 /** A snapshot task that holds an instance (desiredStatus not STOPPED), for a drain. */
@@ -79,12 +100,28 @@ export interface DrainMove {
   failure?: string;
 }
 
+/** Running tasks per Availability Zone and per instance, at one moment. */
+export interface TaskDistribution {
+  perAvailabilityZone: Record<string, number>;
+  perInstance: {
+    containerInstanceArn: string;
+    ec2InstanceId?: string;
+    availabilityZone: string;
+    status: string;
+    tasks: number;
+  }[];
+}
+
 export interface DrainOutcome {
   containerInstanceArn: string;
+  ec2InstanceId?: string;
   strategy: PlacementStrategy[];
-  moves: DrainMove[];
+  /** Tasks of the instance started elsewhere, and those no instance took. */
   replaced: number;
   failed: number;
+  moves: DrainMove[];
+  before: TaskDistribution;
+  after: TaskDistribution;
 }
 
 export interface DrainRequest extends WhatIfCallOptions {
@@ -95,10 +132,12 @@ export interface DrainRequest extends WhatIfCallOptions {
   tasks: readonly RunningTask[];
   strategy?: readonly PlacementStrategy[];
   /**
-   * For replacements in the awsvpc network mode: the network configuration of their RunTask
-   * (default: the subnet the task's own network interface records, if any).
+   * For replacements in the awsvpc network mode whose task records no network interface:
+   * the network configuration of their RunTask (default: every subnet of `subnets`).
    */
   networkConfiguration?: NetworkConfiguration;
+  /** The snapshot's subnets, the default above. */
+  subnets?: readonly string[];
 }
 
 /** Drains on `host` (changes it). Unknown or not-ACTIVE instance: InvalidParameterException. */
@@ -143,7 +182,7 @@ export function drainInstance(host: DrainHost, request: DrainRequest): DrainOutc
         : { launchType: task.launchType === 'EXTERNAL' ? 'EXTERNAL' : 'EC2' }),
       ...(task.overrides !== undefined ? { overrides: task.overrides } : {}),
       ...(task.startedBy !== undefined ? { startedBy: task.startedBy } : {}),
-      ...networkOf(task, request.networkConfiguration),
+      ...networkOf(task, request),
     };
     const now = request.now !== undefined ? { now: request.now } : {};
     let response: { tasks: Task[]; failures: Failure[] };
@@ -186,16 +225,80 @@ export function drainInstance(host: DrainHost, request: DrainRequest): DrainOutc
     }
   }
   const replaced = moves.filter((m) => m.to !== undefined).length;
-  return { containerInstanceArn: arn, strategy, moves, replaced, failed: moves.length - replaced };
+  const counts = new Map<string, number>();
+  for (const task of request.tasks) {
+    counts.set(task.containerInstanceArn, (counts.get(task.containerInstanceArn) ?? 0) + 1);
+  }
+  const before = distributionOf(host.instanceUsage(request.cluster), counts);
+  for (const move of moves) {
+    if (move.to === undefined) continue;
+    counts.set(arn, (counts.get(arn) ?? 0) - 1);
+    counts.set(move.to, (counts.get(move.to) ?? 0) + 1);
+  }
+  const after = distributionOf(host.instanceUsage(request.cluster), counts);
+  return {
+    containerInstanceArn: arn,
+    ...(usage.ec2InstanceId !== undefined ? { ec2InstanceId: usage.ec2InstanceId } : {}),
+    strategy,
+    replaced,
+    failed: moves.length - replaced,
+    moves,
+    before,
+    after,
+  };
 }
 
+function distributionOf(
+  instances: readonly InstanceUsage[],
+  counts: ReadonlyMap<string, number>,
+): TaskDistribution {
+  const perAvailabilityZone: Record<string, number> = {};
+  const perInstance = instances.map((i) => {
+    const tasks = counts.get(i.containerInstanceArn) ?? 0;
+    countInto(perAvailabilityZone, i.availabilityZone, tasks);
+    return {
+      containerInstanceArn: i.containerInstanceArn,
+      ...(i.ec2InstanceId !== undefined ? { ec2InstanceId: i.ec2InstanceId } : {}),
+      availabilityZone: i.availabilityZone,
+      status: i.status,
+      tasks,
+    };
+  });
+  return { perAvailabilityZone, perInstance };
+}
+
+/** An awsvpc replacement's network: its task's own subnet, else the given one, else every subnet. */
 function networkOf(
   task: RunningTask,
-  given: NetworkConfiguration | undefined,
+  request: DrainRequest,
 ): { networkConfiguration?: NetworkConfiguration } {
-  if (given !== undefined) return { networkConfiguration: given };
   if (task.subnet !== undefined) {
     return { networkConfiguration: { awsvpcConfiguration: { subnets: [task.subnet] } } };
   }
-  return {};
+  if (task.awsvpc !== true) return {};
+  if (request.networkConfiguration !== undefined) {
+    return { networkConfiguration: request.networkConfiguration };
+  }
+  const subnets = [...(request.subnets ?? [])].slice(0, 16);
+  return subnets.length > 0 ? { networkConfiguration: { awsvpcConfiguration: { subnets } } } : {};
+}
+
+/** `cluster.drain(...)`: what a caller gives. */
+export interface DrainCall {
+  cluster?: string;
+  /** Container instance ARN, id or EC2 instance id. */
+  containerInstance: string;
+  placementStrategy?: PlacementStrategy[];
+  networkConfiguration?: NetworkConfiguration;
+  seed?: string;
+  now?: number | Date;
+}
+
+/** The ARNs of a snapshot's task definitions in the awsvpc network mode. */
+export function awsvpcDefinitions(snapshot: Snapshot): Set<string> {
+  return new Set(
+    snapshot.taskDefinitions
+      .filter((d) => d.networkMode === 'awsvpc')
+      .flatMap((d) => d.taskDefinitionArn ?? []),
+  );
 }

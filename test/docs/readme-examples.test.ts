@@ -212,6 +212,19 @@ const DOCUMENTED: { command: string; check: (run: Run) => void }[] = [
       expect([answer.seeds, answer.seedsWithFailures]).toEqual([100, 100]);
     },
   },
+  {
+    // "Drain an instance": its web and api tasks both find room elsewhere; the file is unchanged.
+    command: 'drain --cluster-state examples/cluster.json --container-instance i-035c454e70dffe61a',
+    check: (run) => {
+      const answer = JSON.parse(run.stdout);
+      expect([answer.replaced, answer.failed]).toEqual([2, 0]);
+      expect(
+        answer.after.perInstance.find(
+          (i: { ec2InstanceId: string }) => i.ec2InstanceId === 'i-035c454e70dffe61a',
+        ).tasks,
+      ).toBe(0);
+    },
+  },
 ];
 
 /** Runs a README command (with /tmp standing for a private directory) from the checkout. */

@@ -38,6 +38,7 @@ describe('the bundle', () => {
     expect(loaded.filter((f) => /\bvar Cluster = class\b/.test(text(f)))).toEqual([]);
     const commands = files.filter((f) => /-command-[^/]*\.js$/.test(f));
     expect(commands.map((f) => f.replace(/^.*\/(.*)-command-.*$/, '$1')).sort()).toEqual([
+      'drain',
       'headroom',
       'list-container-instances',
       'run-task',

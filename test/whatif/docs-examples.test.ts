@@ -66,6 +66,24 @@ const CHECKS: Record<string, (run: ProcessRun) => void | Promise<void>> = {
     },
   'ecs-placement simulate --cluster-state cluster.json --scenario scenarios/none.yaml': (run) =>
     expect(run.stderr).toContain('Unable to load paramfile file://scenarios/none.yaml'),
+  "ecs-placement drain --cluster-state cluster.json --container-instance i-035c454e70dffe61a --now 0 --query '[replaced, failed, before.perAvailabilityZone, after.perAvailabilityZone]'":
+    (run) => {
+      // i-035c454e70dffe61a (us-east-1a) runs a web and an api task; both find room.
+      const [replaced, failed, before, after] = JSON.parse(run.stdout);
+      expect([replaced, failed]).toEqual([2, 0]);
+      expect(before['us-east-1a'] - after['us-east-1a']).toBeGreaterThanOrEqual(1);
+      const total = (zones: Record<string, number>) => Object.values(zones).reduce((a, b) => a + b);
+      expect(total(after)).toBe(total(before));
+    },
+  "ecs-placement drain --cluster-state cluster.json --container-instance i-0240e31944488f17b --placement-strategy type=binpack,field=memory --now 0 --query 'moves[*].[group, to]' --output text":
+    (run) => {
+      const [group, to] = run.stdout.trim().split('\t');
+      expect(group).toBe('family:worker');
+      expect(to).toMatch(/^arn:aws:ecs:us-east-1:123456789012:container-instance\/default\//);
+    },
+  'ecs-placement drain --cluster-state cluster.json --container-instance i-0b613a28d62b8a6c6': (
+    run,
+  ) => expect(run.stderr).toContain('Container instance i-0b613a28d62b8a6c6 is DRAINING'),
 };
 
 let dir: string;
