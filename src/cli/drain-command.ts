@@ -50,7 +50,8 @@ export function registerDrain(
     )
     .option('--seed <seed>', 'seed of the random choices')
     .option('--now <time>', 'the clock: ISO 8601 or epoch seconds')
-    .option('--save', 'write the drained cluster back to the --cluster-state file');
+    .option('--save', 'write the drained cluster back to the --cluster-state file')
+    .option('--report <file>', 'also write an HTML report (docs/what-if.md, "HTML reports")');
   const readGlobals = defineGlobalOptions(command, { output: true });
   command.action(async (values: Record<string, unknown>) => {
     report(
@@ -82,6 +83,7 @@ export function registerDrain(
             throw clusterStateProblem(file, error);
           }
           checkSnapshotRegion(snapshot, globals.region, file, io, DRAIN_CONTEXT.commandPath);
+          const before = opened.instanceUsage(cluster);
           const outcome = opened.drain({
             containerInstance: target,
             ...(cluster !== undefined ? { cluster } : {}),
@@ -89,13 +91,20 @@ export function registerDrain(
             seed,
             now,
           });
-          return { outcome, changed: true, snapshot: () => opened.toSnapshot() };
+          const after = opened.instanceUsage(cluster);
+          return { outcome, before, after, changed: true, snapshot: () => opened.toSnapshot() };
         };
-        const { outcome } =
+        const { outcome, before, after } =
           values['save'] === true
             ? await (await import('./place-and-save.js')).placeAndSave(file, io.cwd, drain)
             : drain(loadClusterState(file, io.cwd).snapshot);
-        io.stdout.write(render(outcome satisfies DrainOutcome));
+        const printed = render(outcome satisfies DrainOutcome);
+        const reportFile = text('report');
+        if (reportFile !== undefined) {
+          const { drainReport, writeReport } = await import('./report/write-report.js');
+          writeReport(reportFile, io.cwd, drainReport(before, after, outcome));
+        }
+        io.stdout.write(printed);
         return ExitCode.success;
       }),
     );

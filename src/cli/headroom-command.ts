@@ -90,9 +90,21 @@ export function registerHeadroom(
         );
         const input = parseRunTaskInput(json);
         const explain = tool.explain !== undefined;
-        const result = cluster.headroom(input, { seed, now, maxTasks, explain });
-        const { instances, ...answer } = result;
+        // --report comes with run-task's options.
+        const reportFile = tool.report;
+        const before = reportFile !== undefined ? cluster.instanceUsage(input.cluster) : [];
+        const result = cluster.headroom(input, {
+          seed,
+          now,
+          maxTasks,
+          explain: explain || reportFile !== undefined,
+        });
+        const { instances: _instances, ...answer } = result;
         const printed = render(answer);
+        if (reportFile !== undefined) {
+          const { headroomReport, writeReport } = await import('./report/write-report.js');
+          writeReport(reportFile, io.cwd, headroomReport(before, result, requestText(input)));
+        }
         if (explain) io.stderr.write(explainHeadroom(result));
         io.stdout.write(printed);
         return ExitCode.success;
@@ -100,6 +112,11 @@ export function registerHeadroom(
     );
   });
   return command;
+}
+
+/** The request in a line, for a report's subtitle. */
+export function requestText(input: object): string {
+  return JSON.stringify(input);
 }
 
 /** `--explain`: one line per instance, what it took and what it ran out of. */

@@ -54,7 +54,8 @@ export function registerSimulate(
       `worker threads, 0 to ${MAX_WORKERS} (default: the CPUs, at most 4); 0 runs in the main thread`,
     )
     .option('--now <time>', 'the clock: ISO 8601 or epoch seconds (default now)')
-    .option('--results <file>', "write each seed's outcome to this file, one JSON line per seed");
+    .option('--results <file>', "write each seed's outcome to this file, one JSON line per seed")
+    .option('--report <file>', 'also write an HTML report (docs/what-if.md, "HTML reports")');
   const readGlobals = defineGlobalOptions(command, { output: true });
   command.action(async (values: Record<string, unknown>) => {
     report(
@@ -111,6 +112,11 @@ export function registerSimulate(
         if (resultsFile !== undefined) {
           const { writeTextFile } = await import('./report/write-text-file.js');
           writeTextFile(resultsFile, io.cwd, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+        }
+        const reportFile = text('report');
+        if (reportFile !== undefined) {
+          const { simulateReport, writeReport } = await import('./report/write-report.js');
+          writeReport(reportFile, io.cwd, simulateReport(result, scenarioFile));
         }
         io.stdout.write(printed);
         return ExitCode.success;

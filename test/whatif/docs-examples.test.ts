@@ -84,6 +84,18 @@ const CHECKS: Record<string, (run: ProcessRun) => void | Promise<void>> = {
   'ecs-placement drain --cluster-state cluster.json --container-instance i-0b613a28d62b8a6c6': (
     run,
   ) => expect(run.stderr).toContain('Container instance i-0b613a28d62b8a6c6 is DRAINING'),
+  "ecs-placement run-task --cluster-state cluster.json --cli-input-json file://requests/web-spread-binpack.json --now 0 --report run-task.html --query 'length(tasks)'":
+    async (run) => {
+      expect(run.stdout).toBe('3\n');
+      const html = await readFile(join(dir, 'run-task.html'), 'utf8');
+      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(html).toContain('"command":"run-task"');
+    },
+  'ecs-placement headroom --cluster-state cluster.json --task-definition web --launch-type EC2 --report headroom.html --query total':
+    async (run) => {
+      expect(run.stdout).toBe('7\n');
+      expect(await readFile(join(dir, 'headroom.html'), 'utf8')).toContain('"command":"headroom"');
+    },
 };
 
 let dir: string;
