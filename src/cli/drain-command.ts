@@ -69,6 +69,12 @@ export function registerDrain(
           throw new UsageError('the following arguments are required: --container-instance');
         }
         const strategy = readStrategy(values['placementStrategy'], io.cwd);
+        if (text('report') !== undefined) {
+          (await import('./report/write-text-file.js')).checkTextFileTarget(
+            text('report')!,
+            io.cwd,
+          );
+        }
         const seed =
           text('seed') !== undefined
             ? readScalarParameter('--seed', text('seed')!, io.cwd)

@@ -92,6 +92,9 @@ export function registerHeadroom(
         const explain = tool.explain !== undefined;
         // --report comes with run-task's options.
         const reportFile = tool.report;
+        if (reportFile !== undefined) {
+          (await import('./report/write-text-file.js')).checkTextFileTarget(reportFile, io.cwd);
+        }
         const before = reportFile !== undefined ? cluster.instanceUsage(input.cluster) : [];
         const result = cluster.headroom(input, {
           seed,

@@ -154,6 +154,9 @@ export function runTask(
     const seed =
       tool.seed === undefined ? DEFAULT_SEED : readScalarParameter('--seed', tool.seed, io.cwd);
     const file = clusterStateFile;
+    if (tool.report !== undefined) {
+      (await import('./report/write-text-file.js')).checkTextFileTarget(tool.report, io.cwd);
+    }
     log(`cluster state ${file}, seed ${JSON.stringify(seed)}, now ${new Date(now).toISOString()}`);
     log(`request ${JSON.stringify(input)}`);
     const place = (snapshot: unknown) => {

@@ -81,6 +81,11 @@ export function registerSimulate(
         if (scenarioFile === undefined) {
           throw new UsageError('the following arguments are required: --scenario');
         }
+        for (const output of [text('results'), text('report')]) {
+          if (output !== undefined) {
+            (await import('./report/write-text-file.js')).checkTextFileTarget(output, io.cwd);
+          }
+        }
         const scenario = await readScenario(scenarioFile, io.cwd);
         const { snapshot } = loadClusterState(stateFile, io.cwd);
         const resultsFile = text('results');

@@ -175,7 +175,9 @@ class SeedRun {
   }
 
   private runTask(request: RunTaskInput, seed: string, outcome: StepOutcome): void {
-    const response = this.cluster.runTask(request, { seed, now: this.now });
+    const call =
+      this.clusterName !== undefined ? { ...request, cluster: this.clusterName } : request;
+    const response = this.cluster.runTask(call, { seed, now: this.now });
     for (const task of response.tasks) {
       if (task.containerInstanceArn === undefined) {
         outcome.provisioning++;

@@ -226,6 +226,11 @@ function runTaskRequest(body: unknown, at: string): RunTaskInput {
         `${at}: a \`clientToken\` would make every repeat a replay; leave it out`,
       );
     }
+    if (request.cluster !== undefined) {
+      throw new ScenarioError(
+        `${at}: the scenario's \`cluster\` names the cluster of every step; leave \`cluster\` out of the request`,
+      );
+    }
     return request;
   } catch (error) {
     if (error instanceof EcsServiceException) throw new ScenarioError(`${at}: ${error.message}`);

@@ -109,9 +109,9 @@ export function headroom(
         const arn = task.containerInstanceArn;
         if (arn === undefined) {
           unbounded =
-            task.lastStatus === 'PROVISIONING'
-              ? `a task went to PROVISIONING to wait for managed scaling (capacity provider ${task.capacityProviderName ?? NONE}): capacity the snapshot does not hold yet`
-              : 'a task went to Fargate, whose capacity the snapshot does not bound';
+            task.launchType === 'FARGATE'
+              ? 'a task went to Fargate, whose capacity the snapshot does not bound'
+              : `a task went to PROVISIONING to wait for managed scaling (capacity provider ${task.capacityProviderName ?? NONE}): capacity the snapshot does not hold yet`;
           continue;
         }
         total++;

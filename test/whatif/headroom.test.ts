@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Cluster, InvalidParameterException } from '../../src/index.js';
 import { smallCluster } from './fixtures.js';
@@ -93,6 +94,26 @@ describe('cluster.headroom', () => {
       clientToken: 'x',
     });
     expect(result.total).toBe(7);
+  });
+
+  it('stops at a task managed scaling would wait for, or one on Fargate: capacity the snapshot does not bound', () => {
+    const example = JSON.parse(
+      readFileSync(new URL('../../examples/cluster.json', import.meta.url), 'utf8'),
+    );
+    const cluster = Cluster.fromSnapshot(example);
+    // The default strategy is the ondemand provider, with managed scaling.
+    const scaling = cluster.headroom({ taskDefinition: 'web' });
+    expect(scaling.stoppedBy).toBe('not-bounded');
+    expect(scaling.reason).toMatch(
+      /^a task went to PROVISIONING to wait for managed scaling \(capacity provider ondemand\)/,
+    );
+    const fargate = cluster.headroom({
+      taskDefinition: 'api',
+      launchType: 'FARGATE',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0b22c0ffee0000002'] } },
+    });
+    expect([fargate.total, fargate.stoppedBy, fargate.calls]).toEqual([0, 'not-bounded', 1]);
+    expect(fargate.reason).toMatch(/^a task went to Fargate/);
   });
 
   it('refuses what RunTask refuses', () => {

@@ -61,6 +61,9 @@ describe('parseScenario', () => {
     expect(problem({ steps: [{ 'run-task': { taskDefinition: 'w', clientToken: 't' } }] })).toMatch(
       /clientToken/,
     );
+    expect(problem({ steps: [{ 'run-task': { taskDefinition: 'w', cluster: 'other' } }] })).toBe(
+      "step 1 (run-task): the scenario's `cluster` names the cluster of every step; leave `cluster` out of the request",
+    );
   });
 
   it('refuses what is not a scenario', () => {
