@@ -36,8 +36,44 @@ export {
   type ScenarioStep,
 } from './simulate/scenario.js';
 export type { Distribution } from './simulate/statistics.js';
+// The ECS operations of the Cluster facade besides RunTask: inputs and outputs (docs/endpoint.md).
+export type {
+  AttributesInput,
+  CreateCapacityProviderInput,
+  CreateClusterInput,
+  DeleteClusterInput,
+  DeregisterContainerInstanceInput,
+  DeregisterTaskDefinitionInput,
+  DescribeCapacityProvidersInput,
+  DescribeClustersInput,
+  DescribeContainerInstancesInput,
+  DescribeTaskDefinitionInput,
+  DescribeTasksInput,
+  ListAttributesInput,
+  ListClustersInput,
+  ListTagsForResourceInput,
+  ListTaskDefinitionsInput,
+  ListTasksInput,
+  PutClusterCapacityProvidersInput,
+  RegisterContainerInstanceInput,
+  StartTaskInput,
+  StopTaskInput,
+  TagResourceInput,
+  UpdateContainerInstancesStateInput,
+} from './api/operation-shapes.js';
+export type { AttributesOutput, ListAttributesOutput } from './api/attribute-operations.js';
+export type { ClusterDescription } from './api/cluster-operations.js';
+export type { DescribeContainerInstancesOutput } from './api/container-instance-reads.js';
+export type { DeregisterContainerInstanceOutput } from './api/deregister-container-instance.js';
+export type { StartTaskOutput } from './api/start-task.js';
+export type {
+  RegisterTaskDefinitionInput,
+  TaskDefinitionOutput,
+} from './api/task-definition-operations.js';
+export type { UpdateContainerInstancesStateOutput } from './api/update-container-instances-state.js';
 // The in-process ECSClient look-alike: send(new RunTaskCommand(...)) against a Cluster.
 export {
+  type CommandOutput,
   DryRunEcsClient,
   type DryRunEcsClientOptions,
   type EcsCommandLike,

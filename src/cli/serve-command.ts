@@ -10,6 +10,7 @@
  * request that needed it answers ServerException (its change is kept in memory only).
  */
 import { stat } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Cluster } from '../api/cluster.js';
@@ -46,18 +47,23 @@ export interface ServeHost {
   stopSignal(): Promise<string>;
 }
 
+/**
+ * The first SIGINT or SIGTERM stops the server gracefully; a second one ends the process at
+ * once (128 + the signal number). The listeners stay installed until the process ends: a
+ * library that re-raises a signal when it sees no other listener (proper-lockfile's
+ * signal-exit, loaded by the first save) must keep seeing ours.
+ */
 const processHost: ServeHost = {
   stopSignal: () =>
     new Promise((done) => {
-      const stop = (signal: string) => () => {
-        process.off('SIGINT', onInt);
-        process.off('SIGTERM', onTerm);
+      let stopping = false;
+      const on = (signal: 'SIGINT' | 'SIGTERM') => () => {
+        if (stopping) process.exit(128 + constants.signals[signal]);
+        stopping = true;
         done(signal);
       };
-      const onInt = stop('SIGINT');
-      const onTerm = stop('SIGTERM');
-      process.on('SIGINT', onInt);
-      process.on('SIGTERM', onTerm);
+      process.on('SIGINT', on('SIGINT'));
+      process.on('SIGTERM', on('SIGTERM'));
     }),
 };
 

@@ -1,9 +1,9 @@
 /**
  * An ECSClient look-alike over a Cluster, in process: `send(command)` takes the command
- * objects of `@aws-sdk/client-ecs` (`new RunTaskCommand(input)`, ...) and resolves to the
- * output the real client would resolve to (timestamps as Date objects, `$metadata`), or
- * rejects with the ECS exception (same `name`). Code written against ECSClient runs against a
- * snapshot by swapping the client. The SDK is never imported: a command is recognised by its
+ * objects of the AWS SDK's ECS client package (`new RunTaskCommand(input)`, ...) and
+ * resolves to the output the real client would resolve to (timestamps as Date objects,
+ * `$metadata`), or rejects with the ECS exception (same `name`). Code written against
+ * ECSClient runs against a snapshot by swapping the client. The SDK is never imported: a command is recognised by its
  * class name (`RunTaskCommand`) or, when a bundler renamed the class, by the operation
  * schema the SDK keeps on it; any `{ input }` object with a `commandName` works too.
  */
@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cluster } from '../api/cluster.js';
 import { ClientException } from '../kernel/errors.js';
 import { callEcsOperation, type EcsOperationName, isEcsOperation } from './operations.js';
-import { mapTimestamps, toDate } from './timestamps.js';
+import { convertTimestamps, toDate } from './timestamps.js';
 
 /** What `send` reads of a command. */
 export interface EcsCommandLike {
@@ -26,6 +26,16 @@ export interface ResponseMetadata {
   attempts: number;
   totalRetryDelay: number;
 }
+
+/**
+ * The output type of an SDK command (what `ECSClient.send` resolves to, less `$metadata`),
+ * read from the command's own type; a plain `{ commandName, input }` gets a record.
+ */
+export type CommandOutput<C> = C extends {
+  resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }>;
+}
+  ? Omit<O, '$metadata'>
+  : Record<string, unknown>;
 
 export interface DryRunEcsClientOptions {
   cluster: Cluster;
@@ -43,9 +53,9 @@ export class DryRunEcsClient {
   }
 
   /** Runs the command's operation; resolves to its output with `$metadata`. */
-  async send<Output = Record<string, unknown>>(
-    command: EcsCommandLike,
-  ): Promise<Output & { $metadata: ResponseMetadata }> {
+  async send<C extends EcsCommandLike>(
+    command: C,
+  ): Promise<CommandOutput<C> & { $metadata: ResponseMetadata }> {
     const name = operationOf(command);
     const output = callEcsOperation(
       this.cluster,
@@ -54,7 +64,7 @@ export class DryRunEcsClient {
       this.seed !== undefined ? { seed: this.seed } : {},
     );
     return {
-      ...(mapTimestamps(output, toDate) as Output),
+      ...(convertTimestamps(output, toDate) as CommandOutput<C>),
       $metadata: { httpStatusCode: 200, requestId: randomUUID(), attempts: 1, totalRetryDelay: 0 },
     };
   }

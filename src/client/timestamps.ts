@@ -20,18 +20,26 @@ const TIMESTAMP_MEMBERS = new Set([
   'lastStartedAt',
 ]);
 
-/** A copy of `value` with each ISO timestamp member converted by `convert`. */
-export function mapTimestamps(value: unknown, convert: (iso: string) => unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => mapTimestamps(v, convert));
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    copy[key] =
-      TIMESTAMP_MEMBERS.has(key) && typeof member === 'string'
-        ? convert(member)
-        : mapTimestamps(member, convert);
+/**
+ * Converts each ISO timestamp member of `value` by `convert`, in place, and returns `value`.
+ * Only for the library's outputs, which are fresh copies nobody else holds (in place: a
+ * 10-task response is converted without copying it again).
+ */
+export function convertTimestamps<T>(value: T, convert: (iso: string) => unknown): T {
+  if (Array.isArray(value)) {
+    for (const item of value) convertTimestamps(item, convert);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const member = record[key];
+      if (typeof member === 'string') {
+        if (TIMESTAMP_MEMBERS.has(key)) record[key] = convert(member);
+      } else if (typeof member === 'object' && member !== null) {
+        convertTimestamps(member, convert);
+      }
+    }
   }
-  return copy;
+  return value;
 }
 
 /** Epoch seconds, as the JSON protocol writes a timestamp. */

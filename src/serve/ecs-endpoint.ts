@@ -29,7 +29,7 @@ import {
   ECS_OPERATIONS,
   isEcsOperation,
 } from '../client/operations.js';
-import { mapTimestamps, toEpochSeconds } from '../client/timestamps.js';
+import { convertTimestamps, toEpochSeconds } from '../client/timestamps.js';
 import { describeSubnetsXml, ec2ErrorXml } from './describe-subnets.js';
 import { SaveQueue } from './save-queue.js';
 
@@ -125,7 +125,7 @@ export function createEcsEndpoint(options: EcsEndpointOptions): EcsEndpoint {
           );
         }
       }
-      sendJson(response, 200, mapTimestamps(output, toEpochSeconds));
+      sendJson(response, 200, convertTimestamps(output, toEpochSeconds));
     } catch (error) {
       sendError(response, error);
     }
