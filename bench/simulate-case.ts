@@ -1,8 +1,9 @@
 /**
  * Simulate throughput (docs/what-if.md, "Simulate"): seeds per second for the 5,000-instance
  * bench cluster and a 100-step scenario (80 RunTask calls of 10 tasks in ten groups, spread
- * by zone then binpack on memory; 20 stop-task steps of 5 tasks), 100 seeds (8 with --quick), with 0 (the main thread),
- * 1 and 2 worker threads. Each figure includes building the workers' clusters.
+ * by zone then binpack on memory; 20 stop-task steps of 5 tasks), 100 seeds (8 with
+ * --quick), with 0 (the main thread), 1 and 2 worker threads. Each figure includes building
+ * the workers' clusters.
  */
 import type { Snapshot } from '../src/kernel/ecs-types.js';
 import { simulate } from '../src/simulate/simulate.js';
