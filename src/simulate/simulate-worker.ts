@@ -8,11 +8,19 @@ import { ScenarioError } from './scenario.js';
 
 export type WorkerAnswer = SeedResult | { error: string };
 
+/** What each worker is started with (seed-pool.ts). */
+export interface WorkerData extends Omit<SeedContext, 'snapshot'> {
+  snapshotJson: string;
+}
+
 let runner: SeedRunner | undefined;
 
 export default function runSeed(seed: string): WorkerAnswer {
   try {
-    runner ??= new SeedRunner(Tinypool.workerData as SeedContext);
+    if (runner === undefined) {
+      const { snapshotJson, ...rest } = Tinypool.workerData as WorkerData;
+      runner = new SeedRunner({ ...rest, snapshot: JSON.parse(snapshotJson) });
+    }
     return runner.run(seed);
   } catch (error) {
     // ScenarioError does not survive the thread boundary as a class: send its message.
