@@ -32,6 +32,8 @@ import { measureFreshProcess } from './fresh-process-case.js';
 import { compiledBenchDir, repoRoot } from './paths.js';
 import { placementCases } from './placement-cases.js';
 import { ratios, type Target, targets } from './targets.js';
+import { whatIfCases } from './what-if-cases.js';
+import { measureSimulate, SIMULATE_FIGURES } from './simulate-case.js';
 
 const baselinePath = join(repoRoot, 'bench', 'baseline.json');
 const args = process.argv.slice(2);
@@ -249,7 +251,7 @@ async function main(): Promise<void> {
     return text;
   };
 
-  const all = [...cqlCases(), ...placementCases(), ...floorCases()];
+  const all = [...cqlCases(), ...placementCases(), ...floorCases(), ...whatIfCases()];
   const results: Record<string, CaseResult> = {};
   for (const c of all.filter((c) => selected([c.name]))) {
     process.stderr.write(`  running ${c.name} ...\n`);
@@ -288,6 +290,10 @@ async function main(): Promise<void> {
     const commands = measureCommands(quick);
     Object.assign(figures, commands.figures);
     commandLines = commands.lines;
+  }
+  if (selected(SIMULATE_FIGURES)) {
+    process.stderr.write('  running the simulate case ...\n');
+    Object.assign(figures, await measureSimulate(quick));
   }
   const heapSizes = ['500', '5k', '50k'].filter((size) => selected(heapFigureNames(size)));
   if (heapSizes.length > 0) {

@@ -5,6 +5,7 @@
 //   index.js    the library (`ecs-placement`),
 //   testing.js  the test kit (`ecs-placement/testing`),
 //   cli.js      the `ecs-placement` command,
+//   simulate-worker.js  the worker thread of `simulate` (src/simulate/seed-pool.ts finds it),
 // plus shared chunks in chunks/: code splitting keeps one copy of each module, so the two
 // library entries share their classes (`instanceof InvalidParameterException` holds across
 // them), and what the command imports with `import()` (each command, the output formats,
@@ -15,7 +16,8 @@
 // dependency), the AWS SDK (optional, imported only by `snapshot capture`),
 // @jmespath-community/jmespath (MPL-2.0, kept as its own files; imported only for --query),
 // and re2js and yaml, which synchronous code requires on first use (src/cql/java-regex.ts,
-// src/cli/yaml-library.ts): a bundle cannot load a part of itself synchronously.
+// src/cli/yaml-library.ts): a bundle cannot load a part of itself synchronously. tinypool
+// (simulate's worker threads) too: it starts its workers from a file of its own package.
 // THIRD-PARTY-NOTICES.md beside the bundle lists every package bundled, with its license.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -25,7 +27,7 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Imported at run time rather than bundled (see above; re2js and yaml are required by name). */
-export const EXTERNAL = ['fast-check', '@aws-sdk/*', '@jmespath-community/jmespath'];
+export const EXTERNAL = ['fast-check', '@aws-sdk/*', '@jmespath-community/jmespath', 'tinypool'];
 
 // Bundled CommonJS packages (commander, yaml, ...) call require() for Node's own modules,
 // which an ES module has no binding for: give every output file one.
@@ -41,6 +43,7 @@ export async function bundle(from = join(root, 'dist'), to = join(from, 'bundle'
       index: join(from, 'src/index.js'),
       testing: join(from, 'src/testing/index.js'),
       cli: join(from, 'src/cli/main.js'),
+      'simulate-worker': join(from, 'src/simulate/simulate-worker.js'),
     },
     outdir: to,
     entryNames: '[name]',

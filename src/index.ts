@@ -7,6 +7,35 @@ export {
   DEFAULT_SEED,
   type RunTaskPlan,
 } from './api/cluster.js';
+// What-if tools (docs/what-if.md): cluster.headroom, cluster.instanceUsage.
+export type {
+  HeadroomBinding,
+  HeadroomInstance,
+  HeadroomOptions,
+  HeadroomResult,
+  HeadroomStop,
+} from './whatif/headroom.js';
+export type { InstanceUsage } from './whatif/instance-inventory.js';
+export {
+  type DrainMove,
+  type DrainOutcome,
+  DRAIN_DEFAULT_STRATEGY,
+} from './whatif/drain.js';
+export {
+  MAX_SEEDS,
+  type SimulateOptions,
+  type SimulationResult,
+  type StepSummary,
+  simulate,
+} from './simulate/simulate.js';
+export type { SeedResult, StepOutcome } from './simulate/run-seed.js';
+export {
+  parseScenario,
+  type Scenario,
+  ScenarioError,
+  type ScenarioStep,
+} from './simulate/scenario.js';
+export type { Distribution } from './simulate/statistics.js';
 // The ECS operations of the Cluster facade besides RunTask: inputs and outputs (docs/endpoint.md).
 export type {
   AttributesInput,

@@ -101,6 +101,15 @@ import {
   type UpdateContainerInstancesStateOutput,
 } from './update-container-instances-state.js';
 import { invalidParameter } from './validate-shape.js';
+import { type HeadroomOptions, type HeadroomResult, headroom } from '../whatif/headroom.js';
+import { type InstanceUsage, usageOf } from '../whatif/instance-inventory.js';
+import {
+  awsvpcDefinitions,
+  type DrainCall,
+  type DrainOutcome,
+  drainInstance,
+  runningTasksOf,
+} from '../whatif/drain.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
 export const DEFAULT_SEED = 'ecs-placement';
@@ -243,6 +252,46 @@ export class Cluster {
       model.rollback(mark);
       restoreTokens?.();
     }
+  }
+
+  /**
+   * How many more tasks like `request` the cluster can take, per capacity provider and
+   * Availability Zone, and which check stops each instance (docs/what-if.md, "Headroom").
+   * Changes nothing.
+   */
+  headroom(request: RunTaskInput, options: HeadroomOptions = {}): HeadroomResult {
+    return headroom(this, request, { seed: DEFAULT_SEED, ...options });
+  }
+
+  /**
+   * Drain: the instance set to DRAINING and its running tasks started again elsewhere, each
+   * with its group, task definition and overrides and `placementStrategy` (default
+   * DRAIN_DEFAULT_STRATEGY); before/after per zone and instance (docs/what-if.md, "Drain").
+   * Changes the cluster (wrap it in `whatIf` for a dry run of the placements).
+   */
+  drain(request: DrainCall): DrainOutcome {
+    const model = this.model(resolveCluster(this.snapshot, request.cluster));
+    const tasks = runningTasksOf(model.tasks, awsvpcDefinitions(this.snapshot));
+    return drainInstance(this, {
+      subnets: Object.keys(this.snapshot.subnets ?? {}),
+      ...(request.cluster !== undefined ? { cluster: request.cluster } : {}),
+      containerInstance: request.containerInstance,
+      tasks,
+      ...(request.placementStrategy !== undefined ? { strategy: request.placementStrategy } : {}),
+      ...(request.networkConfiguration !== undefined
+        ? { networkConfiguration: request.networkConfiguration }
+        : {}),
+      seed: request.seed ?? DEFAULT_SEED,
+      ...(request.now !== undefined ? { now: request.now } : {}),
+    });
+  }
+
+  /**
+   * Every container instance of a cluster (name or ARN; default `default`) with its zone,
+   * capacity provider, registered and remaining CPU and memory, in snapshot order; copies.
+   */
+  instanceUsage(cluster?: string): InstanceUsage[] {
+    return usageOf(this.model(resolveCluster(this.snapshot, cluster)).instances);
   }
 
   /**

@@ -33,6 +33,18 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModul
       context: m.LIST_CONTAINER_INSTANCES_CONTEXT,
     };
   },
+  headroom: async () => {
+    const m = await import('./headroom-command.js');
+    return { register: m.registerHeadroom, context: m.HEADROOM_CONTEXT };
+  },
+  simulate: async () => {
+    const m = await import('./simulate-command.js');
+    return { register: m.registerSimulate, context: m.SIMULATE_CONTEXT };
+  },
+  drain: async () => {
+    const m = await import('./drain-command.js');
+    return { register: m.registerDrain, context: m.DRAIN_CONTEXT };
+  },
   snapshot: async () => {
     const m = await import('./snapshot-command.js');
     return { register: m.registerSnapshot, context: m.SNAPSHOT_CONTEXT };

@@ -19,6 +19,8 @@ export interface ToolOptions {
   explain?: string | true;
   now?: string;
   save?: boolean;
+  /** `--report FILE.html` (src/cli/report/). */
+  report?: string;
 }
 
 export interface RunTaskArguments {
@@ -73,7 +75,8 @@ export function defineRunTaskArguments(
       'print on stderr why each instance was or was not chosen: summary, full (the default) or json',
     )
     .option('--now <time>', 'the clock: ISO 8601 or epoch seconds (same seed + time = same output)')
-    .option('--save', 'write the updated cluster state back to the --cluster-state file');
+    .option('--save', 'write the updated cluster state back to the --cluster-state file')
+    .option('--report <file>', 'also write an HTML report (docs/what-if.md, "HTML reports")');
 
   return (values) => {
     const options: RawRequestOptions = {};
@@ -102,6 +105,7 @@ export function defineRunTaskArguments(
     if (explain === true || typeof explain === 'string') tool.explain = explain;
     assign(tool, 'now', text('now'));
     assign(tool, 'save', flag('save'));
+    assign(tool, 'report', text('report'));
     return { options, tool };
   };
 }

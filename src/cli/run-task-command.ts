@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import { Cluster, DEFAULT_SEED } from '../api/cluster.js';
 import { parseRunTaskInput } from '../api/validate-run-task.js';
 import type { RunTaskInput, RunTaskOutput } from '../kernel/run-task-types.js';
+import type { PlacementExplanation } from '../placement/explanation.js';
+import type { InstanceUsage } from '../whatif/instance-inventory.js';
 import { promptForParameters } from './auto-prompt.js';
 import { buildRunTaskInput, type RawRequestOptions } from './build-run-task-input.js';
 import { readCliInput } from './cli-input.js';
@@ -152,6 +154,9 @@ export function runTask(
     const seed =
       tool.seed === undefined ? DEFAULT_SEED : readScalarParameter('--seed', tool.seed, io.cwd);
     const file = clusterStateFile;
+    if (tool.report !== undefined) {
+      (await import('./report/write-text-file.js')).checkTextFileTarget(tool.report, io.cwd);
+    }
     log(`cluster state ${file}, seed ${JSON.stringify(seed)}, now ${new Date(now).toISOString()}`);
     log(`request ${JSON.stringify(input)}`);
     const place = (snapshot: unknown) => {
@@ -167,6 +172,18 @@ export function runTask(
     log(
       `placed ${placement.response.tasks.length} task(s), ${placement.response.failures.length} failure(s)${tool.save === true ? (placement.changed ? `; saved ${file}` : '; nothing to save') : ''}`,
     );
+    if (placement.html !== undefined && tool.report !== undefined) {
+      const { runTaskReport, writeReport } = await import('./report/write-report.js');
+      const { before, after, explanation } = placement.html;
+      const data = runTaskReport(
+        before,
+        after,
+        placement.response,
+        explanation,
+        JSON.stringify(input),
+      );
+      writeReport(tool.report, io.cwd, data);
+    }
     if (placement.report !== undefined) io.stderr.write(placement.report);
     io.stdout.write(placement.printed);
     return ExitCode.success;
@@ -179,6 +196,8 @@ interface TaskPlacement extends Placement {
   printed: string;
   /** The --explain report. */
   report?: string;
+  /** What --report draws: the instances before and after, and the plan's explanation. */
+  html?: { before: InstanceUsage[]; after: InstanceUsage[]; explanation: PlacementExplanation };
 }
 
 function placeTasks(
@@ -194,13 +213,32 @@ function placeTasks(
   const input = parseRunTaskInput(json);
   let response: RunTaskOutput;
   let report: string | undefined;
-  if (presentation.explain !== undefined) {
+  let html: TaskPlacement['html'];
+  if (presentation.explain !== undefined || tool.report !== undefined) {
+    const before = tool.report !== undefined ? cluster.instanceUsage(input.cluster) : [];
     const { explanation, replayOf, ...planned } = cluster.planRunTask(input, clock);
-    // A clientToken replay tries no task at all.
-    const count = replayOf ? 0 : (input.count ?? 1);
-    const width = reportWidth(io.stderr, io.env);
-    report = presentation.explain(explanation, { color: presentation.explainColor, width, count });
+    if (presentation.explain !== undefined) {
+      // A clientToken replay tries no task at all.
+      const count = replayOf ? 0 : (input.count ?? 1);
+      const width = reportWidth(io.stderr, io.env);
+      report = presentation.explain(explanation, {
+        color: presentation.explainColor,
+        width,
+        count,
+      });
+    }
     response = tool.save === true ? cluster.runTask(input, clock) : planned;
+    if (tool.report !== undefined) {
+      // The instances after the placement: kept by --save, else placed again and undone.
+      const after =
+        tool.save === true
+          ? cluster.instanceUsage(input.cluster)
+          : cluster.whatIf((c) => {
+              c.runTask(input, clock);
+              return c.instanceUsage(input.cluster);
+            }, input.cluster);
+      html = { before, after, explanation };
+    }
   } else {
     response = cluster.runTask(input, clock);
   }
@@ -208,6 +246,7 @@ function placeTasks(
     response,
     printed: presentation.render(response),
     ...(report !== undefined ? { report } : {}),
+    ...(html !== undefined ? { html } : {}),
     // A run that placed nothing changed nothing, unless it used a clientToken: the token is
     // kept in the file for a retry to find.
     changed: response.tasks.length > 0 || input.clientToken !== undefined,

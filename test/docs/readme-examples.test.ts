@@ -189,6 +189,42 @@ const DOCUMENTED: { command: string; check: (run: Run) => void }[] = [
       expect(zones[0]).toBe('eu-west-1c');
     },
   },
+  {
+    // "How many more web tasks fit": web holds host port 80; 7 ACTIVE instances with a
+    // connected agent have it free (docs/what-if.md works it out).
+    command:
+      'headroom --cluster-state examples/cluster.json --task-definition web --launch-type EC2',
+    check: (run) => {
+      const answer = JSON.parse(run.stdout);
+      expect(answer.total).toBe(7);
+      expect(answer.binding.map((b: { check: string }) => b.check)).toEqual([
+        'RESOURCE:PORTS',
+        'AGENT',
+      ]);
+    },
+  },
+  {
+    // "A scenario over 100 seeds": its last step asks for 10 web tasks where at most 8 fit.
+    command:
+      'simulate --cluster-state examples/cluster.json --scenario examples/scenarios/workers-then-web.yaml --seeds 100',
+    check: (run) => {
+      const answer = JSON.parse(run.stdout);
+      expect([answer.seeds, answer.seedsWithFailures]).toEqual([100, 100]);
+    },
+  },
+  {
+    // "Drain an instance": its web and api tasks both find room elsewhere; the file is unchanged.
+    command: 'drain --cluster-state examples/cluster.json --container-instance i-035c454e70dffe61a',
+    check: (run) => {
+      const answer = JSON.parse(run.stdout);
+      expect([answer.replaced, answer.failed]).toEqual([2, 0]);
+      expect(
+        answer.after.perInstance.find(
+          (i: { ec2InstanceId: string }) => i.ec2InstanceId === 'i-035c454e70dffe61a',
+        ).tasks,
+      ).toBe(0);
+    },
+  },
 ];
 
 /** Runs a README command (with /tmp standing for a private directory) from the checkout. */

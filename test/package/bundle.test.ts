@@ -38,9 +38,12 @@ describe('the bundle', () => {
     expect(loaded.filter((f) => /\bvar Cluster = class\b/.test(text(f)))).toEqual([]);
     const commands = files.filter((f) => /-command-[^/]*\.js$/.test(f));
     expect(commands.map((f) => f.replace(/^.*\/(.*)-command-.*$/, '$1')).sort()).toEqual([
+      'drain',
+      'headroom',
       'list-container-instances',
       'run-task',
       'serve',
+      'simulate',
       'snapshot',
     ]);
   });
@@ -72,15 +75,18 @@ describe('the bundle', () => {
       }
     }
     // jmespath (--query only) from the chunk that import() brings; fast-check, the peer
-    // dependency, from the test kit; re2js (a CQL regex) and yaml (YAML input) on first use.
+    // dependency, from the test kit; re2js (a CQL regex) and yaml (YAML input) on first use;
+    // tinypool, which starts simulate's workers from a file of its own package.
     expect([...imported].filter((name) => !name.startsWith('node:')).sort()).toEqual([
       '@jmespath-community/jmespath',
       'fast-check',
+      'tinypool',
     ]);
     expect([...required].sort()).toEqual(['re2js', 'yaml']);
     expect(Object.keys(pkg.dependencies)).toEqual([
       '@jmespath-community/jmespath',
       're2js',
+      'tinypool',
       'yaml',
     ]);
   });

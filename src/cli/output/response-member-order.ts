@@ -148,6 +148,10 @@ export const RESPONSE_SHAPES = {
     nested: { tasks: TASK, failures: { members: ['arn', 'reason', 'detail'] } },
   },
   ListContainerInstances: { members: ['containerInstanceArns', 'nextToken'] },
+  // The what-if commands' own answers (docs/what-if.md): their members in the order built.
+  Headroom: { members: [] },
+  Simulate: { members: [] },
+  Drain: { members: [] },
 } as const satisfies Record<string, Shape>;
 
 export type ResponseOperation = keyof typeof RESPONSE_SHAPES;
