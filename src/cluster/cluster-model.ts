@@ -9,6 +9,13 @@ import {
   arnId,
 } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
+import {
+  captureInstanceFields,
+  changedAttributes,
+  fieldsOfRecord,
+  type InstanceFields,
+  writeInstanceFields,
+} from './instance-refresh.js';
 import { footprintOfTask, type TaskFootprint } from './task-footprint.js';
 import { groupOfTask } from './task-group.js';
 
@@ -458,6 +465,215 @@ export class ClusterModel {
     this.scopes.clear();
     this.columns.clear();
   }
+
+  // ---- Full records from ECS events (src/events/) and what the change feed reads -------
+  // Every change below is journaled, so a transaction (begin/rollback) undoes it exactly.
+  // An instance record replaces the instance's fields in place and bumps its version, so
+  // the engine's per-instance caches stay valid for every other instance; only a change of
+  // status, capacity provider or launch type rebuilds the candidate lists, and only the
+  // attribute columns whose values changed are rebuilt.
+
+  /** Tasks naming a container instance the model does not know yet, by that instance's ARN. */
+  private readonly waiting = new Map<string, Set<Task>>();
+
+  /** The model's own record of a task (ARN or id), to read its version; never hand it out. */
+  findTask(ref: string): Readonly<Task> | undefined {
+    return this.taskByRef.get(ref);
+  }
+
+  /** The instance a task holds and what it holds there, while its desiredStatus is not STOPPED. */
+  holdOf(taskArn: string): { instance: InstanceState; footprint: TaskFootprint } | undefined {
+    const placed = this.placed.get(taskArn);
+    return placed ? { instance: placed.instance, footprint: placed.footprint } : undefined;
+  }
+
+  /**
+   * A container instance from its full record (a copy the model may keep): an unknown ARN is
+   * registered (appended, and the tasks already recorded for it attach to it); a known one
+   * takes every field of the record, remaining resources included, as if loaded from it.
+   */
+  upsertInstance(source: ContainerInstance): 'registered' | 'updated' {
+    const known = this.byRef.get(source.containerInstanceArn);
+    if (known === undefined || known.arn !== source.containerInstanceArn) {
+      this.registerFromRecord(source);
+      return 'registered';
+    }
+    const before = captureInstanceFields(known);
+    const after = fieldsOfRecord(known.index, source);
+    this.replaceFields(known, before, after);
+    this.journal?.push(() => this.replaceFields(known, after, before));
+    this.recountRunning(known);
+    return 'updated';
+  }
+
+  /**
+   * A task from its full record (a copy the model may keep): recorded when unknown, else its
+   * record is replaced in place (same position in `tasks`). Like a snapshot's task, it takes
+   * no CPU, memory, ports or GPUs: ECS reports those in the instance's own record (its state
+   * change event); it counts in its instance's task groups and network interfaces.
+   */
+  upsertTask(task: Task): 'recorded' | 'updated' {
+    const known = this.taskByRef.get(task.taskArn);
+    if (known === undefined) {
+      this.taskList.push(task);
+      this.indexTask(task);
+      this.journal?.push(() => {
+        this.unindexTask(task);
+        this.taskList.pop();
+      });
+      this.attachTask(task);
+      return 'recorded';
+    }
+    const previous = { ...known };
+    const formerInstance = this.placed.get(known.taskArn)?.instance;
+    this.detachTask(known);
+    replaceContents(known, task);
+    this.journal?.push(() => replaceContents(known, previous));
+    this.attachTask(known);
+    if (formerInstance !== undefined) this.recountRunning(formerInstance);
+    return 'updated';
+  }
+
+  private registerFromRecord(source: ContainerInstance): void {
+    const ec2 = source.status !== 'INACTIVE' ? source.ec2InstanceId : undefined;
+    const ec2Holder = ec2 !== undefined ? this.byRef.get(ec2) : undefined;
+    const idHolder = this.byRef.get(arnId(source.containerInstanceArn));
+    const state = this.addInstance(source);
+    this.invalidate();
+    this.journal?.push(() => {
+      this.states.pop();
+      this.byRef.delete(state.arn);
+      if (idHolder === undefined) this.byRef.delete(state.id);
+      if (ec2 !== undefined) {
+        if (ec2Holder !== undefined) this.byRef.set(ec2, ec2Holder);
+        else if (this.byRef.get(ec2) === state) this.byRef.delete(ec2);
+      }
+      this.invalidate();
+    });
+    const waiting = this.waiting.get(state.arn);
+    if (waiting !== undefined) {
+      for (const task of [...waiting]) {
+        this.detachTask(task);
+        this.attachTask(task);
+      }
+    }
+    this.recountRunning(state);
+  }
+
+  private replaceFields(
+    instance: MutableInstanceState,
+    from: InstanceFields,
+    to: InstanceFields,
+  ): void {
+    writeInstanceFields(instance, to);
+    instance.version++;
+    for (const name of changedAttributes(from.attributes, to.attributes)) this.columns.delete(name);
+    if (
+      from.status !== to.status ||
+      from.capacityProviderName !== to.capacityProviderName ||
+      from.attributes.has(EXTERNAL_ATTRIBUTE) !== to.attributes.has(EXTERNAL_ATTRIBUTE)
+    ) {
+      this.scopes.clear();
+    }
+  }
+
+  /** Takes a recorded task's hold as a snapshot's task does, or waits for its instance. */
+  private attachTask(task: Task): void {
+    const ref = task.containerInstanceArn;
+    if (task.desiredStatus === 'STOPPED' || ref === undefined) return;
+    const instance = this.byRef.get(ref);
+    if (instance === undefined || instance.arn !== ref) {
+      let waiting = this.waiting.get(ref);
+      if (waiting === undefined) {
+        waiting = new Set();
+        this.waiting.set(ref, waiting);
+      }
+      const set = waiting;
+      set.add(task);
+      this.journal?.push(() => set.delete(task));
+      return;
+    }
+    const footprint = footprintOfTask(task);
+    const hold = loadedHold(instance, task, footprint);
+    const gpusBefore = this.apply(hold, 1);
+    const placed: PlacedTask = { instance, footprint, ours: false };
+    this.placed.set(task.taskArn, placed);
+    this.journal?.push(() => {
+      this.placed.delete(task.taskArn);
+      this.unapply(hold, 1, gpusBefore);
+    });
+    this.recountRunning(instance);
+  }
+
+  /** Gives back exactly the hold the task took (or stops it waiting for its instance). */
+  private detachTask(task: Task): void {
+    const ref = task.containerInstanceArn;
+    const waiting = ref !== undefined ? this.waiting.get(ref) : undefined;
+    if (waiting?.delete(task)) {
+      this.journal?.push(() => waiting.add(task));
+      return;
+    }
+    const placed = this.placed.get(task.taskArn);
+    if (placed === undefined) return;
+    const hold: Hold = placed.ours
+      ? {
+          instance: placed.instance,
+          footprint: placed.footprint,
+          group: groupOfTask(task),
+          running: task.desiredStatus === 'RUNNING',
+          pending: true,
+        }
+      : loadedHold(placed.instance, task, placed.footprint);
+    const gpusBefore = this.apply(hold, -1);
+    this.placed.delete(task.taskArn);
+    this.journal?.push(() => {
+      this.placed.set(task.taskArn, placed);
+      this.unapply(hold, -1, gpusBefore);
+    });
+  }
+
+  /**
+   * CQL `runningTasksCount` after a record: the larger of the instance record's own figure
+   * and its listed tasks with desiredStatus RUNNING, as when a snapshot is loaded.
+   */
+  private recountRunning(instance: MutableInstanceState): void {
+    let listed = 0;
+    for (const count of instance.view.taskGroups.values()) listed += count;
+    const wanted = Math.max(listed, instance.source.runningTasksCount ?? 0);
+    const was = instance.view.runningTasksCount;
+    if (wanted === was) return;
+    instance.view.runningTasksCount = wanted;
+    instance.version++;
+    this.journal?.push(() => {
+      instance.view.runningTasksCount = was;
+      instance.version++;
+    });
+  }
+}
+
+/** A recorded task's hold: only what an instance record does not count (groups, ENI). */
+function loadedHold(instance: MutableInstanceState, task: Task, footprint: TaskFootprint): Hold {
+  return {
+    instance,
+    footprint: {
+      cpu: 0,
+      memory: 0,
+      tcpPorts: NOTHING,
+      udpPorts: NOTHING,
+      gpuIds: NOTHING,
+      eni: footprint.eni,
+    },
+    group: groupOfTask(task),
+    running: task.desiredStatus === 'RUNNING',
+    pending: false,
+  };
+}
+
+/** Makes `target` hold exactly the members of `source` (a task record replaced in place). */
+function replaceContents(target: Task, source: Task): void {
+  const writable = target as unknown as Record<string, unknown>;
+  for (const key of Object.keys(writable)) delete writable[key];
+  Object.assign(target, source);
 }
 
 /**

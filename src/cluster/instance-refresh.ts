@@ -1,0 +1,101 @@
+/**
+ * Replacing an instance's fields from a newer full record (an ECS container instance state
+ * change event), in place: the model keeps the same MutableInstanceState object, so the
+ * indexes keyed by it (group hosts, candidate lists, memos keyed by its version) stay valid.
+ */
+import type { ContainerInstance, ContainerInstanceStatus } from '../kernel/ecs-types.js';
+import { MutableInstanceState } from './instance-state.js';
+
+/** What a container instance record decides about its instance (not what its tasks do). */
+export interface InstanceFields {
+  source: ContainerInstance;
+  status: ContainerInstanceStatus;
+  capacityProviderName: string | undefined;
+  cpu: number;
+  memory: number;
+  registeredCpu: number | undefined;
+  registeredMemory: number | undefined;
+  tcpTaken: number[];
+  udpTaken: number[];
+  freeGpus: readonly string[];
+  ec2InstanceId: string | undefined;
+  agentConnected: boolean;
+  agentVersion: string | undefined;
+  registeredAt: number | undefined;
+  attributes: Map<string, string | null>;
+  pendingAdded: number;
+}
+
+/** The fields `instance` has now (copies of its sets and maps). */
+export function captureInstanceFields(instance: MutableInstanceState): InstanceFields {
+  const view = instance.view;
+  return {
+    source: instance.source,
+    status: instance.status,
+    capacityProviderName: instance.capacityProviderName,
+    cpu: instance.cpu,
+    memory: instance.memory,
+    registeredCpu: instance.registeredCpu,
+    registeredMemory: instance.registeredMemory,
+    tcpTaken: [...instance.tcpTaken],
+    udpTaken: [...instance.udpTaken],
+    freeGpus: instance.freeGpus,
+    ec2InstanceId: view.ec2InstanceId,
+    agentConnected: view.agentConnected,
+    agentVersion: view.agentVersion,
+    registeredAt: view.registeredAt,
+    attributes: new Map(view.attributes),
+    pendingAdded: instance.pendingAdded,
+  };
+}
+
+/**
+ * The fields a record gives an instance, read the way a snapshot's instance is read (the
+ * same constructor), so an instance refreshed from a record equals one loaded from it.
+ */
+export function fieldsOfRecord(index: number, source: ContainerInstance): InstanceFields {
+  return { ...captureInstanceFields(new MutableInstanceState(index, source)), pendingAdded: 0 };
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Writes `fields` into `instance` (the model's own record; only the model calls this). */
+export function writeInstanceFields(instance: MutableInstanceState, fields: InstanceFields): void {
+  const target = instance as Writable<MutableInstanceState>;
+  target.source = fields.source;
+  target.status = fields.status;
+  target.capacityProviderName = fields.capacityProviderName;
+  target.cpu = fields.cpu;
+  target.memory = fields.memory;
+  target.registeredCpu = fields.registeredCpu;
+  target.registeredMemory = fields.registeredMemory;
+  refill(instance.tcpTaken, fields.tcpTaken);
+  refill(instance.udpTaken, fields.udpTaken);
+  target.freeGpus = fields.freeGpus;
+  target.pendingAdded = fields.pendingAdded;
+  const view = instance.view;
+  view.ec2InstanceId = fields.ec2InstanceId;
+  view.agentConnected = fields.agentConnected;
+  view.agentVersion = fields.agentVersion;
+  view.registeredAt = fields.registeredAt;
+  view.attributes.clear();
+  for (const [name, value] of fields.attributes) view.attributes.set(name, value);
+}
+
+/** Attribute names whose presence or value differs between two attribute maps. */
+export function changedAttributes(
+  before: ReadonlyMap<string, string | null>,
+  after: ReadonlyMap<string, string | null>,
+): string[] {
+  const changed: string[] = [];
+  for (const [name, value] of before) {
+    if (!after.has(name) || after.get(name) !== value) changed.push(name);
+  }
+  for (const name of after.keys()) if (!before.has(name)) changed.push(name);
+  return changed;
+}
+
+function refill(set: Set<number>, values: readonly number[]): void {
+  set.clear();
+  for (const value of values) set.add(value);
+}
