@@ -12,6 +12,7 @@ export type ChangeCause =
   | 'stopTask'
   | 'registerContainerInstance'
   | 'putAttribute'
+  | 'confirmTask'
   | 'event'
   | 'rollback';
 
@@ -32,7 +33,7 @@ export interface ClusterChange {
   tasksPlaced: Task[];
   /** ARNs of tasks stopped by stopTask. */
   tasksStopped: string[];
-  /** ARNs of tasks recorded or replaced by ECS events. */
+  /** ARNs of tasks recorded or replaced by ECS events, or confirmed (confirmTask). */
   tasksUpdated: string[];
   /** Container instance ARNs registered (registerContainerInstance, or a first event). */
   instancesRegistered: string[];

@@ -5,8 +5,12 @@
 import { ClusterModel } from '../cluster/cluster-model.js';
 import { cloneOthers } from '../cluster/copy-data.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
-import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
-import type { ClusterSnapshot, ContainerInstance, Snapshot } from '../kernel/ecs-types.js';
+import {
+  SnapshotError,
+  validateSnapshot,
+  validateTaskRecord,
+} from '../cluster/validate-snapshot.js';
+import type { ClusterSnapshot, ContainerInstance, Snapshot, Task } from '../kernel/ecs-types.js';
 import { ClusterNotFoundException, InvalidParameterException } from '../kernel/errors.js';
 import type {
   ListContainerInstancesInput,
@@ -324,6 +328,45 @@ export class Cluster {
         this.feed.rollback(cluster.clusterName);
       },
     };
+  }
+
+  /**
+   * After a decision's real StartTask succeeded: the task runTask placed (`taskArn`) is the
+   * task ECS started for it (`task`, from the StartTask response), so the mirror counts it
+   * once. The record replaces the placed task under ECS's ARN (later events update it by
+   * version); what it holds on its instance stays taken until the instance's next event
+   * accounts for it. Call it when StartTask returns, before applying further events.
+   */
+  confirmTask(taskArn: string, task: Task, cluster?: string): void {
+    const model = this.model(resolveCluster(this.snapshot, cluster));
+    const placed = model.findTask(taskArn);
+    if (placed === undefined)
+      throw new InvalidParameterException('The referenced task was not found.');
+    let record: Task;
+    try {
+      record = validateTaskRecord(task, 'task');
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      throw new InvalidParameterException(`Invalid ${error.message}.`);
+    }
+    if (record.containerInstanceArn !== placed.containerInstanceArn) {
+      throw new InvalidParameterException(
+        `Task ${record.taskArn} runs on ${record.containerInstanceArn ?? 'no container instance'}, not on ${placed.containerInstanceArn ?? 'no container instance'} where ${taskArn} was placed.`,
+      );
+    }
+    if (record.taskArn !== placed.taskArn && model.findTask(record.taskArn) !== undefined) {
+      throw new InvalidParameterException(`Task ${record.taskArn} is already recorded.`);
+    }
+    if (!model.confirmTask(placed.taskArn, record)) {
+      throw new InvalidParameterException(
+        `Task ${taskArn} was not placed by runTask on this cluster.`,
+      );
+    }
+    if (this.feed.active) {
+      const body = emptyChange(model.clusterName, 'confirmTask');
+      body.tasksUpdated.push(record.taskArn);
+      this.feed.emit(body);
+    }
   }
 
   /** The model of the cluster an event's clusterArn (or name) names; undefined when none. */

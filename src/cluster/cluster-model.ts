@@ -498,8 +498,10 @@ export class ClusterModel {
       this.registerFromRecord(source);
       return 'registered';
     }
-    const before = captureInstanceFields(known);
     const after = fieldsOfRecord(known.index, source);
+    const attributesChange = changedAttributes(known.view.attributes, after.attributes).length > 0;
+    if (!attributesChange) after.attributes = undefined;
+    const before = captureInstanceFields(known, attributesChange);
     this.replaceFields(known, before, after);
     this.journal?.push(() => this.replaceFields(known, after, before));
     this.recountRunning(known);
@@ -532,6 +534,29 @@ export class ClusterModel {
     this.attachTask(known);
     if (formerInstance !== undefined) this.recountRunning(formerInstance);
     return 'updated';
+  }
+
+  /**
+   * A task placed by runTask (`ref`) is the task ECS started for it (`record`, e.g. from the
+   * StartTask response): the record replaces it under its own ARN, and what the task holds
+   * on its instance stays taken until the instance's next record accounts for it. Returns
+   * false when `ref` is not a task of this model placed by runTask.
+   */
+  confirmTask(ref: string, record: Task): boolean {
+    const known = this.taskByRef.get(ref);
+    if (known === undefined || this.placed.get(known.taskArn)?.ours !== true) return false;
+    const previous = { ...known };
+    this.detachTask(known);
+    this.unindexTask(known);
+    replaceContents(known, record);
+    this.indexTask(known);
+    this.journal?.push(() => {
+      this.unindexTask(known);
+      replaceContents(known, previous);
+      this.indexTask(known);
+    });
+    this.attachTask(known);
+    return true;
   }
 
   private registerFromRecord(source: ContainerInstance): void {
@@ -571,7 +596,7 @@ export class ClusterModel {
     if (
       from.status !== to.status ||
       from.capacityProviderName !== to.capacityProviderName ||
-      from.attributes.has(EXTERNAL_ATTRIBUTE) !== to.attributes.has(EXTERNAL_ATTRIBUTE)
+      from.attributes?.has(EXTERNAL_ATTRIBUTE) !== to.attributes?.has(EXTERNAL_ATTRIBUTE)
     ) {
       this.scopes.clear();
     }
@@ -615,14 +640,10 @@ export class ClusterModel {
     }
     const placed = this.placed.get(task.taskArn);
     if (placed === undefined) return;
+    // A task placed by runTask keeps its CPU, memory, ports and GPUs taken: from now on
+    // the instance's own records account for them (see upsertTask).
     const hold: Hold = placed.ours
-      ? {
-          instance: placed.instance,
-          footprint: placed.footprint,
-          group: groupOfTask(task),
-          running: task.desiredStatus === 'RUNNING',
-          pending: true,
-        }
+      ? { ...loadedHold(placed.instance, task, placed.footprint), pending: true }
       : loadedHold(placed.instance, task, placed.footprint);
     const gpusBefore = this.apply(hold, -1);
     this.placed.delete(task.taskArn);

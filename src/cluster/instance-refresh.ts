@@ -22,12 +22,20 @@ export interface InstanceFields {
   agentConnected: boolean;
   agentVersion: string | undefined;
   registeredAt: number | undefined;
-  attributes: Map<string, string | null>;
+  /** Undefined: the attributes are not written (they did not change). */
+  attributes: Map<string, string | null> | undefined;
   pendingAdded: number;
 }
 
-/** The fields `instance` has now (copies of its sets and maps). */
-export function captureInstanceFields(instance: MutableInstanceState): InstanceFields {
+/**
+ * The fields `instance` has now (copies of its sets and maps); its attributes only when
+ * `withAttributes` (an instance's attribute values are kept, not rewritten, when a record
+ * does not change them: the CQL memos recognise a value by identity first).
+ */
+export function captureInstanceFields(
+  instance: MutableInstanceState,
+  withAttributes = true,
+): InstanceFields {
   const view = instance.view;
   return {
     source: instance.source,
@@ -44,7 +52,7 @@ export function captureInstanceFields(instance: MutableInstanceState): InstanceF
     agentConnected: view.agentConnected,
     agentVersion: view.agentVersion,
     registeredAt: view.registeredAt,
-    attributes: new Map(view.attributes),
+    attributes: withAttributes ? new Map(view.attributes) : undefined,
     pendingAdded: instance.pendingAdded,
   };
 }
@@ -78,15 +86,17 @@ export function writeInstanceFields(instance: MutableInstanceState, fields: Inst
   view.agentConnected = fields.agentConnected;
   view.agentVersion = fields.agentVersion;
   view.registeredAt = fields.registeredAt;
+  if (fields.attributes === undefined) return;
   view.attributes.clear();
   for (const [name, value] of fields.attributes) view.attributes.set(name, value);
 }
 
 /** Attribute names whose presence or value differs between two attribute maps. */
 export function changedAttributes(
-  before: ReadonlyMap<string, string | null>,
-  after: ReadonlyMap<string, string | null>,
+  before: ReadonlyMap<string, string | null> | undefined,
+  after: ReadonlyMap<string, string | null> | undefined,
 ): string[] {
+  if (before === undefined || after === undefined) return [];
   const changed: string[] = [];
   for (const [name, value] of before) {
     if (!after.has(name) || after.get(name) !== value) changed.push(name);
