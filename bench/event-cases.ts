@@ -1,11 +1,14 @@
 /**
- * ECS events on the 5,000-instance reference cluster (docs/embedding.md, "Costs"):
- * - `events.apply.5k`: events applied per second, in batches of 100: four container instance
- *   events (remaining CPU and memory moved, as ECS reports a task starting or stopping) for
- *   every task event;
+ * ECS events on the 5,000-instance reference cluster (docs/embedding.md, "Costs"). The
+ * stream is roughly what ECS emits while tasks start: for every two container instance
+ * events (remaining CPU and memory moved) three task events (lastStatus PENDING <-> RUNNING),
+ * each instance event on another instance.
+ * - `events.apply.5k`: events applied per second, in batches of 100;
  * - `runTask.after-1000-events.5k`: the reference RunTask right after a burst of 1,000 such
- *   events (the burst is not timed), to set beside `runTask.reference.5k` (steady) and
- *   `runTask.first-call.5k` (nothing memoised);
+ *   events (the burst is not timed: tinybench's overriddenDuration), to set beside
+ *   `runTask.reference.5k` (steady) and `runTask.first-call.5k` (nothing memoised);
+ * - `runTask.after-1000-instance-events.5k`: the same after 1,000 instance events on 1,000
+ *   different instances, the worst burst of that size;
  * - `runTask.after-drain-event.5k`: the same after one instance goes DRAINING (or back to
  *   ACTIVE), the kind of event that rebuilds the candidate lists.
  */
@@ -28,6 +31,8 @@ class EventSource {
   private readonly instances: Template<ContainerInstance>[];
   private readonly tasks: Template<Task>[];
   private n = 0;
+  private k = 0;
+  private t = 0;
 
   constructor(instances: readonly ContainerInstance[], tasks: readonly Task[], clusterArn: string) {
     this.instances = instances.map((i) => ({
@@ -42,24 +47,33 @@ class EventSource {
     }));
   }
 
-  /** The next event: instances in a stride over the cluster, every fifth one a task's. */
+  /** The next event: two instance events (in a stride over the cluster), three task events. */
   next(): object {
     const n = this.n++;
-    if (n % 5 === 4 && this.tasks.length > 0) {
-      const template = this.tasks[(n * 7919) % this.tasks.length]!;
-      template.detail.version++;
-      return template;
-    }
-    const template = this.instances[(n * 104_729) % this.instances.length]!;
+    return n % 5 >= 2 && this.tasks.length > 0 ? this.nextTask() : this.nextInstance();
+  }
+
+  /** An instance event: 256 CPU units and 512 MiB taken (a task started), or given back. */
+  nextInstance(): object {
+    const template = this.instances[(this.k++ * 104_729) % this.instances.length]!;
     const detail = template.detail;
     detail.version++;
-    // 256 CPU units and 512 MiB taken, then given back: a task started, then stopped.
     template.taken = !template.taken;
     const sign = template.taken ? -1 : 1;
     for (const resource of detail.remainingResources ?? []) {
-      if (resource.name === 'CPU') resource.integerValue = (resource.integerValue ?? 0) + sign * 256;
-      if (resource.name === 'MEMORY') resource.integerValue = (resource.integerValue ?? 0) + sign * 512;
+      if (resource.name === 'CPU')
+        resource.integerValue = (resource.integerValue ?? 0) + sign * 256;
+      if (resource.name === 'MEMORY')
+        resource.integerValue = (resource.integerValue ?? 0) + sign * 512;
     }
+    return template;
+  }
+
+  /** A task event: lastStatus PENDING, then RUNNING, then PENDING again. */
+  nextTask(): object {
+    const template = this.tasks[(this.t++ * 7919) % this.tasks.length]!;
+    template.detail.version++;
+    template.detail.lastStatus = template.detail.lastStatus === 'PENDING' ? 'RUNNING' : 'PENDING';
     return template;
   }
 
@@ -73,7 +87,9 @@ function setUp(): { cluster: Cluster; events: EventSource } {
   const snapshot = benchSnapshot(5000);
   const cluster = Cluster.fromSnapshot(snapshot);
   const source = snapshot.clusters[0]!;
-  const arn = source.clusterArn ?? `arn:aws:ecs:${snapshot.region}:${snapshot.accountId}:cluster/${source.clusterName}`;
+  const arn =
+    source.clusterArn ??
+    `arn:aws:ecs:${snapshot.region}:${snapshot.accountId}:cluster/${source.clusterName}`;
   return { cluster, events: new EventSource(source.containerInstances, source.tasks, arn) };
 }
 
@@ -129,6 +145,9 @@ export function eventCases(): BenchCase[] {
     applyCase(),
     runTaskAfter('runTask.after-1000-events.5k', ({ cluster, events }) => {
       for (let i = 0; i < 1000; i++) applyOrThrow(cluster, events.next());
+    }),
+    runTaskAfter('runTask.after-1000-instance-events.5k', ({ cluster, events }) => {
+      for (let i = 0; i < 1000; i++) applyOrThrow(cluster, events.nextInstance());
     }),
     runTaskAfter('runTask.after-drain-event.5k', ({ cluster, events }) => {
       const template = events.instance(drains++ * 31);

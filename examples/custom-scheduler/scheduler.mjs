@@ -1,22 +1,26 @@
 // A small custom scheduler: mirror a cluster from its ECS events, decide placements locally
 // with binpack, and print the StartTask calls it would make. Run it after `npm run build`:
 //
-//   node examples/custom-scheduler/scheduler.mjs [events.jsonl] [requests.json]
+//   node examples/custom-scheduler/scheduler.mjs [events.jsonl] [requests.jsonl]
 //
 // It reads the cluster as it was when the scheduler started (cluster.json, a snapshot), a
 // recorded stream of EventBridge events (events.jsonl, one event per line, as an SQS queue
 // subscribed to the cluster's events would deliver them: out of order and some twice), and
-// a queue of task requests (requests.json). See docs/embedding.md, "The scheduler loop".
+// a queue of task requests (requests.jsonl, one RunTask request per line).
+// See docs/embedding.md, "The scheduler loop".
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Cluster } from 'ecs-placement';
 
 const here = (name) => new URL(name, import.meta.url);
 const eventsFile = process.argv[2] ?? here('./events.jsonl');
-const requestsFile = process.argv[3] ?? here('./requests.json');
+const requestsFile = process.argv[3] ?? here('./requests.jsonl');
 
 const cluster = Cluster.fromSnapshot(JSON.parse(readFileSync(here('./cluster.json'), 'utf8')));
-const requests = JSON.parse(readFileSync(requestsFile, 'utf8'));
+const requests = readFileSync(requestsFile, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line));
 
 // 1. Keep the mirror in sync: apply each event as it arrives. A duplicate or an event older
 //    than the state is ignored, a bad one rejected; neither changes anything.

@@ -252,16 +252,20 @@ export class Cluster {
    * not applied changes nothing.
    */
   apply(event: unknown): EventResult {
-    if (!this.feed.active) return applyEvent(event, this.lookupCluster);
+    if (!this.feed.active) return applyEvent(event, this.lookupCluster, this.ownerOf);
     const ref = instanceArnOf(event);
     let model: ClusterModel | undefined;
     let before: ReturnType<typeof figuresOf>;
-    const result = applyEvent(event, (arn) => {
-      model = this.lookupCluster(arn);
-      const known = ref !== undefined ? model?.instance(ref) : undefined;
-      before = known?.arn === ref ? figuresOf(known) : undefined;
-      return model;
-    });
+    const result = applyEvent(
+      event,
+      (arn) => {
+        model = this.lookupCluster(arn);
+        const known = ref !== undefined ? model?.instance(ref) : undefined;
+        before = known?.arn === ref ? figuresOf(known) : undefined;
+        return model;
+      },
+      this.ownerOf,
+    );
     const body = model !== undefined ? eventChange(model, result, before) : undefined;
     if (body) this.feed.emit(body);
     return result;
@@ -368,6 +372,15 @@ export class Cluster {
       this.feed.emit(body);
     }
   }
+
+  /** The model of the cluster holding a container instance or task ARN, if any. */
+  private readonly ownerOf = (arn: string): ClusterModel | undefined => {
+    for (const cluster of this.snapshot.clusters) {
+      const model = this.model(cluster);
+      if (model.instance(arn)?.arn === arn || model.findTask(arn)?.taskArn === arn) return model;
+    }
+    return undefined;
+  };
 
   /** The model of the cluster an event's clusterArn (or name) names; undefined when none. */
   private readonly lookupCluster = (ref: string): ClusterModel | undefined => {

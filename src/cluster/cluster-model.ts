@@ -14,6 +14,7 @@ import {
   changedAttributes,
   fieldsOfRecord,
   type InstanceFields,
+  samePlacementFields,
   writeInstanceFields,
 } from './instance-refresh.js';
 import { footprintOfTask, type TaskFootprint } from './task-footprint.js';
@@ -527,7 +528,20 @@ export class ClusterModel {
       return 'recorded';
     }
     const previous = { ...known };
-    const formerInstance = this.placed.get(known.taskArn)?.instance;
+    const placed = this.placed.get(known.taskArn);
+    if (placed !== undefined && !placed.ours && sameHold(known, task)) {
+      // Nothing placement reads moved (a lastStatus PENDING -> RUNNING, say): the record is
+      // replaced and the instance keeps its version, so no cached verdict is lost.
+      const footprint = footprintOfTask(task);
+      replaceContents(known, task);
+      this.placed.set(known.taskArn, { ...placed, footprint });
+      this.journal?.push(() => {
+        this.placed.set(known.taskArn, placed);
+        replaceContents(known, previous);
+      });
+      return 'updated';
+    }
+    const formerInstance = placed?.instance;
     this.detachTask(known);
     replaceContents(known, task);
     this.journal?.push(() => replaceContents(known, previous));
@@ -591,7 +605,9 @@ export class ClusterModel {
     to: InstanceFields,
   ): void {
     writeInstanceFields(instance, to);
-    instance.version++;
+    // A record that moves nothing placement reads (a new version with the same figures)
+    // keeps the instance's cached verdicts.
+    if (!samePlacementFields(from, to)) instance.version++;
     for (const name of changedAttributes(from.attributes, to.attributes)) this.columns.delete(name);
     if (
       from.status !== to.status ||
@@ -670,6 +686,16 @@ export class ClusterModel {
       instance.version++;
     });
   }
+}
+
+/** Whether two records of a task take the same hold (instance, group, counts, ENI). */
+function sameHold(before: Task, after: Task): boolean {
+  return (
+    before.containerInstanceArn === after.containerInstanceArn &&
+    before.desiredStatus === after.desiredStatus &&
+    groupOfTask(before) === groupOfTask(after) &&
+    footprintOfTask(before).eni === footprintOfTask(after).eni
+  );
 }
 
 /** A recorded task's hold: only what an instance record does not count (groups, ENI). */

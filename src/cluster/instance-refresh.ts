@@ -109,3 +109,33 @@ function refill(set: Set<number>, values: readonly number[]): void {
   set.clear();
   for (const value of values) set.add(value);
 }
+
+/**
+ * Whether two sets of fields agree on everything placement reads of an instance (a record's
+ * attributes are `undefined` when they did not change).
+ */
+export function samePlacementFields(a: InstanceFields, b: InstanceFields): boolean {
+  return (
+    a.status === b.status &&
+    a.capacityProviderName === b.capacityProviderName &&
+    a.cpu === b.cpu &&
+    a.memory === b.memory &&
+    a.registeredCpu === b.registeredCpu &&
+    a.registeredMemory === b.registeredMemory &&
+    a.ec2InstanceId === b.ec2InstanceId &&
+    a.agentConnected === b.agentConnected &&
+    a.agentVersion === b.agentVersion &&
+    a.registeredAt === b.registeredAt &&
+    a.attributes === undefined &&
+    b.attributes === undefined &&
+    sameList(a.tcpTaken, b.tcpTaken) &&
+    sameList(a.udpTaken, b.udpTaken) &&
+    sameList(a.freeGpus, b.freeGpus)
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -7,7 +7,15 @@ import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { EventApplied, EventIgnored, EventResult } from './ecs-event.js';
 import { type ClusterLookup, type ReadEvent, readEvent } from './read-event.js';
 
-export function applyEvent(event: unknown, lookup: ClusterLookup): EventResult {
+/**
+ * `lookup` finds the cluster an event's clusterArn names; `owner`, when given, the cluster
+ * that holds a container instance or task ARN already (ARNs are unique across a snapshot).
+ */
+export function applyEvent(
+  event: unknown,
+  lookup: ClusterLookup,
+  owner?: (arn: string) => ClusterModel | undefined,
+): EventResult {
   const read = readEvent(event, lookup);
   if ('result' in read) return read;
   const eventId = (event as { id?: unknown }).id;
@@ -30,7 +38,11 @@ export function applyEvent(event: unknown, lookup: ClusterLookup): EventResult {
     };
     return ignored;
   }
-  const conflict = conflictOf(read);
+  const holder = owner?.(arn);
+  const conflict =
+    holder !== undefined && holder !== read.model
+      ? `${arn} belongs to cluster ${holder.clusterName}, not ${read.model.clusterName}`
+      : conflictOf(read);
   if (conflict !== undefined)
     return { result: 'rejected', reason: 'conflict', message: conflict, ...ids };
   const applied: EventApplied = {

@@ -267,3 +267,34 @@ describe('events inside a transaction', () => {
     expect(cluster.planRunTask(one).tasks[0]?.containerInstanceArn).toBe(instanceArn('a'));
   });
 });
+
+describe('several clusters in one snapshot', () => {
+  it('an instance or task ARN of one cluster is refused for another', () => {
+    const snapshot = snapshotOf({
+      instances: [containerInstance({ id: 'a' })],
+      taskDefinitions: [web],
+    });
+    snapshot.clusters.push({
+      clusterName: 'other',
+      clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/other',
+      containerInstances: [containerInstance({ id: 'x', cluster: 'other', ec2InstanceId: 'i-x' })],
+      tasks: [
+        runningTask('ot', 'x', 'family:web', { containerInstanceArn: instanceArn('x', 'other') }),
+      ],
+    });
+    const cluster = Cluster.fromSnapshot(snapshot);
+    const before = cluster.toSnapshot();
+    const stolen = instanceEvent(
+      containerInstance({ id: 'x', cluster: 'other', ec2InstanceId: 'i-x' }),
+      5,
+    );
+    expect(cluster.apply(stolen)).toMatchObject({
+      result: 'rejected',
+      reason: 'conflict',
+      message: `${instanceArn('x', 'other')} belongs to cluster other, not default`,
+    });
+    const task = taskEvent(runningTask('ot', 'a', 'family:web'), 5);
+    expect(cluster.apply(task)).toMatchObject({ result: 'rejected', reason: 'conflict' });
+    expect(cluster.toSnapshot()).toEqual(before);
+  });
+});

@@ -81,7 +81,10 @@ function cliDecisions(requests: RunTaskInput[]): string[][] {
 }
 
 describe('examples/custom-scheduler', () => {
-  const requests = JSON.parse(read('requests.json')) as RunTaskInput[];
+  const requests = read('requests.jsonl')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as RunTaskInput);
   const { output, calls } = runScheduler();
   const byDefinition = (family: string) =>
     calls
