@@ -9,6 +9,8 @@
  *   `runTask.reference.5k` (steady) and `runTask.first-call.5k` (nothing memoised);
  * - `runTask.after-1000-instance-events.5k`: the same after 1,000 instance events on 1,000
  *   different instances, the worst burst of that size;
+ * - `runTask.after-1000-duplicates.5k`: the same after 1,000 duplicate instance events,
+ *   ignored: what merely handling a burst costs the next call (garbage, cold caches);
  * - `runTask.after-drain-event.5k`: the same after one instance goes DRAINING (or back to
  *   ACTIVE), the kind of event that rebuilds the candidate lists.
  */
@@ -75,6 +77,11 @@ class EventSource {
     template.detail.version++;
     template.detail.lastStatus = template.detail.lastStatus === 'PENDING' ? 'RUNNING' : 'PENDING';
     return template;
+  }
+
+  /** An instance event already applied: a duplicate. */
+  duplicate(): object {
+    return this.instances[(this.k++ * 104_729) % this.instances.length]!;
   }
 
   /** An instance template, for status changes. */
@@ -148,6 +155,12 @@ export function eventCases(): BenchCase[] {
     }),
     runTaskAfter('runTask.after-1000-instance-events.5k', ({ cluster, events }) => {
       for (let i = 0; i < 1000; i++) applyOrThrow(cluster, events.nextInstance());
+    }),
+    runTaskAfter('runTask.after-1000-duplicates.5k', ({ cluster, events }) => {
+      for (let i = 0; i < 1000; i++) {
+        const result = cluster.apply(events.duplicate());
+        if (result.result !== 'ignored') throw new Error(`not a duplicate: ${result.result}`);
+      }
     }),
     runTaskAfter('runTask.after-drain-event.5k', ({ cluster, events }) => {
       const template = events.instance(drains++ * 31);

@@ -529,10 +529,14 @@ export class ClusterModel {
     }
     const previous = { ...known };
     const placed = this.placed.get(known.taskArn);
-    if (placed !== undefined && !placed.ours && sameHold(known, task)) {
+    const footprint = placed !== undefined && !placed.ours ? footprintOfTask(task) : undefined;
+    if (
+      placed !== undefined &&
+      footprint !== undefined &&
+      sameHold(known, task, placed.footprint, footprint)
+    ) {
       // Nothing placement reads moved (a lastStatus PENDING -> RUNNING, say): the record is
       // replaced and the instance keeps its version, so no cached verdict is lost.
-      const footprint = footprintOfTask(task);
       replaceContents(known, task);
       this.placed.set(known.taskArn, { ...placed, footprint });
       this.journal?.push(() => {
@@ -689,12 +693,17 @@ export class ClusterModel {
 }
 
 /** Whether two records of a task take the same hold (instance, group, counts, ENI). */
-function sameHold(before: Task, after: Task): boolean {
+function sameHold(
+  before: Task,
+  after: Task,
+  held: TaskFootprint,
+  footprint: TaskFootprint,
+): boolean {
   return (
     before.containerInstanceArn === after.containerInstanceArn &&
     before.desiredStatus === after.desiredStatus &&
     groupOfTask(before) === groupOfTask(after) &&
-    footprintOfTask(before).eni === footprintOfTask(after).eni
+    held.eni === footprint.eni
   );
 }
 

@@ -15,8 +15,8 @@ export interface InstanceFields {
   memory: number;
   registeredCpu: number | undefined;
   registeredMemory: number | undefined;
-  tcpTaken: number[];
-  udpTaken: number[];
+  tcpTaken: ReadonlySet<number>;
+  udpTaken: ReadonlySet<number>;
   freeGpus: readonly string[];
   ec2InstanceId: string | undefined;
   agentConnected: boolean;
@@ -45,8 +45,8 @@ export function captureInstanceFields(
     memory: instance.memory,
     registeredCpu: instance.registeredCpu,
     registeredMemory: instance.registeredMemory,
-    tcpTaken: [...instance.tcpTaken],
-    udpTaken: [...instance.udpTaken],
+    tcpTaken: new Set(instance.tcpTaken),
+    udpTaken: new Set(instance.udpTaken),
     freeGpus: instance.freeGpus,
     ec2InstanceId: view.ec2InstanceId,
     agentConnected: view.agentConnected,
@@ -62,7 +62,27 @@ export function captureInstanceFields(
  * same constructor), so an instance refreshed from a record equals one loaded from it.
  */
 export function fieldsOfRecord(index: number, source: ContainerInstance): InstanceFields {
-  return { ...captureInstanceFields(new MutableInstanceState(index, source)), pendingAdded: 0 };
+  const fresh = new MutableInstanceState(index, source);
+  const view = fresh.view;
+  // The fresh record's own sets and map: nothing else holds them.
+  return {
+    source,
+    status: fresh.status,
+    capacityProviderName: fresh.capacityProviderName,
+    cpu: fresh.cpu,
+    memory: fresh.memory,
+    registeredCpu: fresh.registeredCpu,
+    registeredMemory: fresh.registeredMemory,
+    tcpTaken: fresh.tcpTaken,
+    udpTaken: fresh.udpTaken,
+    freeGpus: fresh.freeGpus,
+    ec2InstanceId: view.ec2InstanceId,
+    agentConnected: view.agentConnected,
+    agentVersion: view.agentVersion,
+    registeredAt: view.registeredAt,
+    attributes: view.attributes,
+    pendingAdded: 0,
+  };
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -82,9 +102,10 @@ export function writeInstanceFields(instance: MutableInstanceState, fields: Inst
   target.freeGpus = fields.freeGpus;
   target.pendingAdded = fields.pendingAdded;
   const view = instance.view;
-  view.ec2InstanceId = fields.ec2InstanceId;
+  // Equal texts keep the strings the instance has (the CQL memos compare by identity first).
+  if (view.ec2InstanceId !== fields.ec2InstanceId) view.ec2InstanceId = fields.ec2InstanceId;
   view.agentConnected = fields.agentConnected;
-  view.agentVersion = fields.agentVersion;
+  if (view.agentVersion !== fields.agentVersion) view.agentVersion = fields.agentVersion;
   view.registeredAt = fields.registeredAt;
   if (fields.attributes === undefined) return;
   view.attributes.clear();
@@ -105,7 +126,8 @@ export function changedAttributes(
   return changed;
 }
 
-function refill(set: Set<number>, values: readonly number[]): void {
+function refill(set: Set<number>, values: ReadonlySet<number>): void {
+  if (set === values) return;
   set.clear();
   for (const value of values) set.add(value);
 }
@@ -128,10 +150,16 @@ export function samePlacementFields(a: InstanceFields, b: InstanceFields): boole
     a.registeredAt === b.registeredAt &&
     a.attributes === undefined &&
     b.attributes === undefined &&
-    sameList(a.tcpTaken, b.tcpTaken) &&
-    sameList(a.udpTaken, b.udpTaken) &&
+    sameSet(a.tcpTaken, b.tcpTaken) &&
+    sameSet(a.udpTaken, b.udpTaken) &&
     sameList(a.freeGpus, b.freeGpus)
   );
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
