@@ -273,6 +273,9 @@ export class Cluster {
 
   /** Applies events in order, each as `apply` does; one result per event and the counts. */
   applyAll(events: Iterable<unknown>): ApplyAllResult {
+    if (typeof (events as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function') {
+      throw new InvalidParameterException('applyAll takes a list (any iterable) of events.');
+    }
     const all: ApplyAllResult = { applied: 0, ignored: 0, rejected: 0, results: [] };
     for (const event of events) {
       const result = this.apply(event);
@@ -288,6 +291,9 @@ export class Cluster {
    * whatIf), each with its own copy. Returns the function that stops it.
    */
   onChange(listener: ChangeListener): () => void {
+    if (typeof listener !== 'function') {
+      throw new InvalidParameterException('onChange takes a function, called with each change.');
+    }
     return this.feed.subscribe(listener);
   }
 

@@ -228,6 +228,15 @@ describe('bad input is reported and changes nothing', () => {
     ).toMatchObject({ result: 'ignored', reason: 'unsupported' });
   });
 
+  it('applyAll refuses what is not a list of events', () => {
+    const cluster = loaded(containerInstance({ id: 'a' }));
+    for (const notAList of [42, null, { detail: {} }]) {
+      expect(() => cluster.applyAll(notAList as unknown as unknown[])).toThrow(
+        'applyAll takes a list (any iterable) of events.',
+      );
+    }
+  });
+
   it('applyAll applies the good events and reports the rest', () => {
     const cluster = loaded(containerInstance({ id: 'a' }));
     const report = cluster.applyAll([

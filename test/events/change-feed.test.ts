@@ -145,6 +145,12 @@ describe('the change feed', () => {
     expect(c.toSnapshot().clusters[0]!.tasks).toHaveLength(3);
   });
 
+  it('refuses a listener that is not a function', () => {
+    expect(() => cluster().onChange('x' as unknown as () => void)).toThrow(
+      'onChange takes a function, called with each change.',
+    );
+  });
+
   it('unsubscribing stops the listener', () => {
     const c = cluster();
     const seen: ClusterChange[] = [];
