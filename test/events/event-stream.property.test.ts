@@ -164,4 +164,22 @@ describe('a shuffled, duplicated event stream', () => {
       { numRuns: runs(150) },
     );
   });
+
+  it('applied inside a transaction and rolled back, leaves the state exactly as loaded', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, stream }) => {
+        const cluster = Cluster.fromSnapshot(initial);
+        const before = cluster.toSnapshot();
+        const tx = cluster.transaction();
+        cluster.applyAll(stream);
+        tx.rollback();
+        expect(cluster.toSnapshot()).toEqual(before);
+        // And the state still takes the stream afterwards, as a fresh one does.
+        const again = cluster.applyAll(stream);
+        const fresh = Cluster.fromSnapshot(initial).applyAll(stream);
+        expect(again.results).toEqual(fresh.results);
+      }),
+      { numRuns: runs(100) },
+    );
+  });
 });
