@@ -505,8 +505,24 @@ export class ClusterModel {
     const before = captureInstanceFields(known, attributesChange);
     this.replaceFields(known, before, after);
     this.journal?.push(() => this.replaceFields(known, after, before));
+    if (before.status !== 'INACTIVE' && after.status === 'INACTIVE') this.handOverEc2Id(known);
     this.recountRunning(known);
     return 'updated';
+  }
+
+  /**
+   * A deregistered instance gives its EC2 instance id to a live registration of the same EC2
+   * instance that arrived before it went INACTIVE (events out of order), as a snapshot does.
+   */
+  private handOverEc2Id(instance: MutableInstanceState): void {
+    const ec2 = instance.ec2InstanceId;
+    if (ec2 === undefined || this.byRef.get(ec2) !== instance) return;
+    const live = this.states.find(
+      (other) => other !== instance && other.ec2InstanceId === ec2 && other.status !== 'INACTIVE',
+    );
+    if (live === undefined) return;
+    this.byRef.set(ec2, live);
+    this.journal?.push(() => this.byRef.set(ec2, instance));
   }
 
   /**

@@ -307,3 +307,23 @@ describe('several clusters in one snapshot', () => {
     expect(cluster.toSnapshot()).toEqual(before);
   });
 });
+
+describe('a new registration of the same EC2 instance', () => {
+  it('takes the EC2 instance id once the old registration is INACTIVE, in either order', () => {
+    for (const order of ['new first', 'old first'] as const) {
+      const cluster = loaded(containerInstance({ id: 'old', ec2InstanceId: 'i-1' }));
+      const registered = instanceEvent(containerInstance({ id: 'new', ec2InstanceId: 'i-1' }), 1);
+      const deregistered = instanceEvent(
+        containerInstance({ id: 'old', ec2InstanceId: 'i-1', status: 'INACTIVE' }),
+        2,
+      );
+      const events =
+        order === 'new first' ? [registered, deregistered] : [deregistered, registered];
+      expect(cluster.applyAll(events).applied).toBe(2);
+      cluster.putAttribute('i-1', 'stack', 'blue');
+      expect(cluster.listContainerInstances({ filter: 'attribute:stack == blue' })).toEqual({
+        containerInstanceArns: [instanceArn('new')],
+      });
+    }
+  });
+});
