@@ -27,6 +27,7 @@ import {
 import type { BenchCase } from './bench-case.js';
 import { measureCommands } from './command-case.js';
 import { cqlCases } from './cql-cases.js';
+import { eventCases } from './event-cases.js';
 import { floorCases } from './floor-cases.js';
 import { measureFreshProcess } from './fresh-process-case.js';
 import { compiledBenchDir, repoRoot } from './paths.js';
@@ -251,7 +252,13 @@ async function main(): Promise<void> {
     return text;
   };
 
-  const all = [...cqlCases(), ...placementCases(), ...floorCases(), ...whatIfCases()];
+  const all = [
+    ...cqlCases(),
+    ...placementCases(),
+    ...floorCases(),
+    ...whatIfCases(),
+    ...eventCases(),
+  ];
   const results: Record<string, CaseResult> = {};
   for (const c of all.filter((c) => selected([c.name]))) {
     process.stderr.write(`  running ${c.name} ...\n`);

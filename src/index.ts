@@ -81,6 +81,26 @@ export {
 } from './client/dry-run-ecs-client.js';
 // The untyped entry: checks JSON (or any value) and returns a typed RunTaskInput.
 export { parseRunTaskInput } from './api/validate-run-task.js';
+// Embedding in a scheduler: ECS events in, the change feed out (docs/embedding.md).
+export type {
+  ChangeCause,
+  ChangeListener,
+  ClusterChange,
+  ResourceMove,
+} from './api/change-feed.js';
+export type { ClusterTransaction } from './api/cluster.js';
+export type {
+  ApplyAllResult,
+  ContainerInstanceStateChange,
+  EcsEvent,
+  EcsStateChangeEvent,
+  EventApplied,
+  EventDetailExtras,
+  EventIgnored,
+  EventRejected,
+  EventResult,
+  TaskStateChange,
+} from './events/ecs-event.js';
 
 // The ECS exceptions, named as the service names them.
 export {

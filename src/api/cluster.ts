@@ -5,7 +5,11 @@
 import { ClusterModel } from '../cluster/cluster-model.js';
 import { cloneOthers } from '../cluster/copy-data.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
-import { SnapshotError, validateSnapshot } from '../cluster/validate-snapshot.js';
+import {
+  SnapshotError,
+  validateSnapshot,
+  validateTaskRecord,
+} from '../cluster/validate-snapshot.js';
 import type {
   CapacityProvider,
   ClusterSnapshot,
@@ -15,7 +19,7 @@ import type {
   Task,
 } from '../kernel/ecs-types.js';
 import type { InstanceState } from '../cluster/instance-state.js';
-import { InvalidParameterException } from '../kernel/errors.js';
+import { ClusterNotFoundException, InvalidParameterException } from '../kernel/errors.js';
 import type {
   Failure,
   ListContainerInstancesInput,
@@ -110,6 +114,10 @@ import {
   drainInstance,
   runningTasksOf,
 } from '../whatif/drain.js';
+import { applyEvent } from '../events/apply-event.js';
+import type { ApplyAllResult, EventResult } from '../events/ecs-event.js';
+import { ChangeFeed, type ChangeListener, type ClusterChange, emptyChange } from './change-feed.js';
+import { eventChange, figuresOf, moveOf, runTaskChange } from './event-changes.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
 export const DEFAULT_SEED = 'ecs-placement';
@@ -246,11 +254,13 @@ export class Cluster {
     const model = this.model(cluster);
     const mark = model.begin();
     const restoreTokens = this.tokens.get(cluster.clusterName)?.checkpoint();
+    this.feed.enter();
     try {
       return scenario(this);
     } finally {
       model.rollback(mark);
       restoreTokens?.();
+      this.feed.rollback(cluster.clusterName);
     }
   }
 
@@ -337,7 +347,13 @@ export class Cluster {
         }
       }
     }
-    return this.model(clusterSnapshot).registerInstance(checked);
+    const state = this.model(clusterSnapshot).registerInstance(checked);
+    if (this.feed.active) {
+      const body = emptyChange(clusterSnapshot.clusterName, 'registerContainerInstance');
+      body.instancesRegistered.push(arn);
+      this.feed.emit(body);
+    }
+    return state;
   }
 
   /** PutAttributes on one container instance (ARN or id); `value` undefined = a name-only attribute. */
@@ -353,6 +369,11 @@ export class Cluster {
     const instance = model.instance(target);
     if (!instance) throw new InvalidParameterException(`Container instance ${target} not found.`);
     model.putAttribute(instance, name, value ?? null);
+    if (this.feed.active) {
+      const body = emptyChange(model.clusterName, 'putAttribute');
+      body.instancesChanged.push(instance.arn);
+      this.feed.emit(body);
+    }
   }
 
   /** StopTask: desiredStatus STOPPED and its resources released. */
@@ -362,8 +383,16 @@ export class Cluster {
   stopTask(task: string | StopTaskInput, cluster?: string): { task: Task } | undefined {
     if (typeof task !== 'string') return stopTask(this.account, task);
     const model = this.model(resolveCluster(this.snapshot, cluster));
+    const known = this.feed.active ? model.findTask(task) : undefined;
+    const before = known ? figuresOf(model.holdOf(known.taskArn)?.instance) : undefined;
     if (!model.stopTask(task))
       throw new InvalidParameterException('The referenced task was not found.');
+    if (known) {
+      const body = emptyChange(model.clusterName, 'stopTask');
+      body.tasksStopped.push(known.taskArn);
+      if (before) body.resources.push(moveOf(before));
+      this.feed.emit(body);
+    }
     return undefined;
   }
 
@@ -541,6 +570,169 @@ export class Cluster {
     return { containerInstance: model.containerInstanceSnapshot(state) };
   }
 
+  // ---- Embedding: ECS events in, the change feed out (docs/embedding.md) --------------
+
+  private readonly feed = new ChangeFeed();
+  private readonly openTransactions: object[] = [];
+
+  /**
+   * Applies one ECS EventBridge event ("ECS Container Instance State Change" or "ECS Task
+   * State Change") to the cluster its detail names. Never throws for bad input: the result
+   * says whether it was applied, ignored (a duplicate, a stale version, another kind of ECS
+   * event) or rejected (malformed, unknown cluster, a contradiction), and an event that is
+   * not applied changes nothing.
+   */
+  apply(event: unknown): EventResult {
+    if (!this.feed.active) return applyEvent(event, this.lookupCluster, this.ownerOf);
+    const ref = instanceArnOf(event);
+    let model: ClusterModel | undefined;
+    let before: ReturnType<typeof figuresOf>;
+    const result = applyEvent(
+      event,
+      (arn) => {
+        model = this.lookupCluster(arn);
+        const known = ref !== undefined ? model?.instance(ref) : undefined;
+        before = known?.arn === ref ? figuresOf(known) : undefined;
+        return model;
+      },
+      this.ownerOf,
+    );
+    const body = model !== undefined ? eventChange(model, result, before) : undefined;
+    if (body) this.feed.emit(body);
+    return result;
+  }
+
+  /** Applies events in order, each as `apply` does; one result per event and the counts. */
+  applyAll(events: Iterable<unknown>): ApplyAllResult {
+    if (typeof (events as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function') {
+      throw new InvalidParameterException('applyAll takes a list (any iterable) of events.');
+    }
+    const all: ApplyAllResult = { applied: 0, ignored: 0, rejected: 0, results: [] };
+    for (const event of events) {
+      const result = this.apply(event);
+      all[result.result]++;
+      all.results.push(result);
+    }
+    return all;
+  }
+
+  /**
+   * Calls `listener` after every change made through this object (runTask, stopTask,
+   * registerContainerInstance, putAttribute, apply, and the rollback of a transaction or a
+   * whatIf), each with its own copy. Returns the function that stops it.
+   */
+  onChange(listener: ChangeListener): () => void {
+    if (typeof listener !== 'function') {
+      throw new InvalidParameterException('onChange takes a function, called with each change.');
+    }
+    return this.feed.subscribe(listener);
+  }
+
+  /** The change feed as an async iterator (unread changes wait in memory; `return()` ends it). */
+  changes(): AsyncIterableIterator<ClusterChange> {
+    return this.feed.iterate();
+  }
+
+  /**
+   * Starts a transaction on one cluster: every change until `keep()` or `rollback()` (runTask,
+   * stopTask, events, ...) can be undone at once, e.g. when the real StartTask of a decision
+   * fails. Transactions end innermost first.
+   */
+  transaction(clusterName?: string): ClusterTransaction {
+    const cluster = resolveCluster(this.snapshot, clusterName);
+    const model = this.model(cluster);
+    const mark = model.begin();
+    const restoreTokens = this.tokens.get(cluster.clusterName)?.checkpoint();
+    this.feed.enter();
+    const handle = {};
+    this.openTransactions.push(handle);
+    const end = () => {
+      if (this.openTransactions.at(-1) !== handle) {
+        throw new Error(
+          this.openTransactions.includes(handle)
+            ? 'A transaction started inside this one is still open: end it first.'
+            : 'This transaction has ended already.',
+        );
+      }
+      this.openTransactions.pop();
+    };
+    return {
+      keep: () => {
+        end();
+        model.keep();
+        this.feed.keep();
+      },
+      rollback: () => {
+        end();
+        model.rollback(mark);
+        restoreTokens?.();
+        this.feed.rollback(cluster.clusterName);
+      },
+    };
+  }
+
+  /**
+   * After a decision's real StartTask succeeded: the task runTask placed (`taskArn`) is the
+   * task ECS started for it (`task`, from the StartTask response), so the mirror counts it
+   * once. The record replaces the placed task under ECS's ARN (later events update it by
+   * version); what it holds on its instance stays taken until the instance's next event
+   * accounts for it. Call it when StartTask returns, before applying further events.
+   */
+  confirmTask(taskArn: string, task: Task, cluster?: string): void {
+    const model = this.model(resolveCluster(this.snapshot, cluster));
+    const placed = model.findTask(taskArn);
+    if (placed === undefined)
+      throw new InvalidParameterException('The referenced task was not found.');
+    let record: Task;
+    try {
+      record = validateTaskRecord(task, 'task');
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      throw new InvalidParameterException(`Invalid ${error.message}.`);
+    }
+    if (record.containerInstanceArn !== placed.containerInstanceArn) {
+      throw new InvalidParameterException(
+        `Task ${record.taskArn} runs on ${record.containerInstanceArn ?? 'no container instance'}, not on ${placed.containerInstanceArn ?? 'no container instance'} where ${taskArn} was placed.`,
+      );
+    }
+    if (record.taskArn !== placed.taskArn && model.findTask(record.taskArn) !== undefined) {
+      throw new InvalidParameterException(`Task ${record.taskArn} is already recorded.`);
+    }
+    if (!model.confirmTask(placed.taskArn, record)) {
+      throw new InvalidParameterException(
+        `Task ${taskArn} was not placed by runTask on this cluster.`,
+      );
+    }
+    if (this.feed.active) {
+      const body = emptyChange(model.clusterName, 'confirmTask');
+      body.tasksUpdated.push(record.taskArn);
+      this.feed.emit(body);
+    }
+  }
+
+  /** The model of the cluster holding a container instance or task ARN, if any. */
+  private readonly ownerOf = (arn: string): ClusterModel | undefined => {
+    for (const cluster of this.snapshot.clusters) {
+      const model = this.model(cluster);
+      if (model.instance(arn)?.arn === arn || model.findTask(arn)?.taskArn === arn) return model;
+    }
+    return undefined;
+  };
+
+  /** The model of the cluster an event's clusterArn (or name) names; undefined when none. */
+  private readonly lookupCluster = (ref: string): ClusterModel | undefined => {
+    let found = this.snapshot.clusters.find((c) => c.clusterArn === ref);
+    if (!found) {
+      try {
+        found = resolveCluster(this.snapshot, ref);
+      } catch (error) {
+        if (error instanceof ClusterNotFoundException) return undefined;
+        throw error;
+      }
+    }
+    return this.model(found);
+  };
+
   private model(cluster: ClusterSnapshot): ClusterModel {
     let model = this.models.get(cluster.clusterName);
     if (!model) {
@@ -570,6 +762,25 @@ export class Cluster {
       call.model.rollback(mark);
       throw error;
     }
-    return respond(call, shares, mark, explanation);
+    const result = respond(call, shares, mark, explanation);
+    if (explanation === undefined && this.feed.active && result.tasks.length > 0) {
+      this.feed.emit(runTaskChange(call.model, result.tasks));
+    }
+    return result;
   }
+}
+
+export interface ClusterTransaction {
+  /** Ends the transaction keeping its changes (a transaction around it may still undo them). */
+  keep(): void;
+  /** Ends the transaction undoing every change made since it started, newest first. */
+  rollback(): void;
+}
+
+/** The container instance ARN of an instance event's detail, read before it is checked. */
+function instanceArnOf(event: unknown): string | undefined {
+  const detail = (event as { detail?: { containerInstanceArn?: unknown } } | null)?.detail;
+  const arn =
+    detail !== null && typeof detail === 'object' ? detail.containerInstanceArn : undefined;
+  return typeof arn === 'string' ? arn : undefined;
 }

@@ -15,6 +15,14 @@ import {
   arnId,
 } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
+import {
+  captureInstanceFields,
+  changedAttributes,
+  fieldsOfRecord,
+  type InstanceFields,
+  samePlacementFields,
+  writeInstanceFields,
+} from './instance-refresh.js';
 import { footprintOfTask, type TaskFootprint } from './task-footprint.js';
 import { groupOfTask } from './task-group.js';
 
@@ -489,6 +497,286 @@ export class ClusterModel {
     this.scopes.clear();
     this.columns.clear();
   }
+
+  // ---- Full records from ECS events (src/events/) and what the change feed reads -------
+  // Every change below is journaled, so a transaction (begin/rollback) undoes it exactly.
+  // An instance record replaces the instance's fields in place and bumps its version, so
+  // the engine's per-instance caches stay valid for every other instance; only a change of
+  // status, capacity provider or launch type rebuilds the candidate lists, and only the
+  // attribute columns whose values changed are rebuilt.
+
+  /** Tasks naming a container instance the model does not know yet, by that instance's ARN. */
+  private readonly waiting = new Map<string, Set<Task>>();
+
+  /** The model's own record of a task (ARN or id), to read its version; never hand it out. */
+  findTask(ref: string): Readonly<Task> | undefined {
+    return this.taskByRef.get(ref);
+  }
+
+  /** The instance a task holds and what it holds there, while its desiredStatus is not STOPPED. */
+  holdOf(taskArn: string): { instance: InstanceState; footprint: TaskFootprint } | undefined {
+    const placed = this.placed.get(taskArn);
+    return placed ? { instance: placed.instance, footprint: placed.footprint } : undefined;
+  }
+
+  /**
+   * A container instance from its full record (a copy the model may keep): an unknown ARN is
+   * registered (appended, and the tasks already recorded for it attach to it); a known one
+   * takes every field of the record, remaining resources included, as if loaded from it.
+   */
+  upsertInstance(source: ContainerInstance): 'registered' | 'updated' {
+    const known = this.byRef.get(source.containerInstanceArn);
+    if (known === undefined || known.arn !== source.containerInstanceArn) {
+      this.registerFromRecord(source);
+      return 'registered';
+    }
+    const after = fieldsOfRecord(known.index, source);
+    const attributesChange = changedAttributes(known.view.attributes, after.attributes).length > 0;
+    if (!attributesChange) after.attributes = undefined;
+    const before = captureInstanceFields(known, attributesChange);
+    this.replaceFields(known, before, after);
+    this.journal?.push(() => this.replaceFields(known, after, before));
+    if (before.status !== 'INACTIVE' && after.status === 'INACTIVE') this.handOverEc2Id(known);
+    this.recountRunning(known);
+    return 'updated';
+  }
+
+  /**
+   * A deregistered instance gives its EC2 instance id to a live registration of the same EC2
+   * instance that arrived before it went INACTIVE (events out of order), as a snapshot does.
+   */
+  private handOverEc2Id(instance: MutableInstanceState): void {
+    const ec2 = instance.ec2InstanceId;
+    if (ec2 === undefined || this.byRef.get(ec2) !== instance) return;
+    const live = this.states.find(
+      (other) => other !== instance && other.ec2InstanceId === ec2 && other.status !== 'INACTIVE',
+    );
+    if (live === undefined) return;
+    this.byRef.set(ec2, live);
+    this.journal?.push(() => this.byRef.set(ec2, instance));
+  }
+
+  /**
+   * A task from its full record (a copy the model may keep): recorded when unknown, else its
+   * record is replaced in place (same position in `tasks`). Like a snapshot's task, it takes
+   * no CPU, memory, ports or GPUs: ECS reports those in the instance's own record (its state
+   * change event); it counts in its instance's task groups and network interfaces.
+   */
+  upsertTask(task: Task): 'recorded' | 'updated' {
+    const known = this.taskByRef.get(task.taskArn);
+    if (known === undefined) {
+      this.taskList.push(task);
+      this.indexTask(task);
+      this.journal?.push(() => {
+        this.unindexTask(task);
+        this.taskList.pop();
+      });
+      this.attachTask(task);
+      return 'recorded';
+    }
+    const previous = { ...known };
+    const placed = this.placed.get(known.taskArn);
+    const footprint = placed !== undefined && !placed.ours ? footprintOfTask(task) : undefined;
+    if (
+      placed !== undefined &&
+      footprint !== undefined &&
+      sameHold(known, task, placed.footprint, footprint)
+    ) {
+      // Nothing placement reads moved (a lastStatus PENDING -> RUNNING, say): the record is
+      // replaced and the instance keeps its version, so no cached verdict is lost.
+      replaceContents(known, task);
+      this.placed.set(known.taskArn, { ...placed, footprint });
+      this.journal?.push(() => {
+        this.placed.set(known.taskArn, placed);
+        replaceContents(known, previous);
+      });
+      return 'updated';
+    }
+    const formerInstance = placed?.instance;
+    this.detachTask(known);
+    replaceContents(known, task);
+    this.journal?.push(() => replaceContents(known, previous));
+    this.attachTask(known);
+    if (formerInstance !== undefined) this.recountRunning(formerInstance);
+    return 'updated';
+  }
+
+  /**
+   * A task placed by runTask (`ref`) is the task ECS started for it (`record`, e.g. from the
+   * StartTask response): the record replaces it under its own ARN, and what the task holds
+   * on its instance stays taken until the instance's next record accounts for it. Returns
+   * false when `ref` is not a task of this model placed by runTask.
+   */
+  confirmTask(ref: string, record: Task): boolean {
+    const known = this.taskByRef.get(ref);
+    if (known === undefined || this.placed.get(known.taskArn)?.ours !== true) return false;
+    const previous = { ...known };
+    this.detachTask(known);
+    this.unindexTask(known);
+    replaceContents(known, record);
+    this.indexTask(known);
+    this.journal?.push(() => {
+      this.unindexTask(known);
+      replaceContents(known, previous);
+      this.indexTask(known);
+    });
+    this.attachTask(known);
+    return true;
+  }
+
+  private registerFromRecord(source: ContainerInstance): void {
+    const ec2 = source.status !== 'INACTIVE' ? source.ec2InstanceId : undefined;
+    const ec2Holder = ec2 !== undefined ? this.byRef.get(ec2) : undefined;
+    const idHolder = this.byRef.get(arnId(source.containerInstanceArn));
+    const state = this.addInstance(source);
+    this.invalidate();
+    this.journal?.push(() => {
+      this.states.pop();
+      this.byRef.delete(state.arn);
+      if (idHolder === undefined) this.byRef.delete(state.id);
+      if (ec2 !== undefined) {
+        if (ec2Holder !== undefined) this.byRef.set(ec2, ec2Holder);
+        else if (this.byRef.get(ec2) === state) this.byRef.delete(ec2);
+      }
+      this.invalidate();
+    });
+    const waiting = this.waiting.get(state.arn);
+    if (waiting !== undefined) {
+      for (const task of [...waiting]) {
+        this.detachTask(task);
+        this.attachTask(task);
+      }
+    }
+    this.recountRunning(state);
+  }
+
+  private replaceFields(
+    instance: MutableInstanceState,
+    from: InstanceFields,
+    to: InstanceFields,
+  ): void {
+    writeInstanceFields(instance, to);
+    // A record that moves nothing placement reads (a new version with the same figures)
+    // keeps the instance's cached verdicts.
+    if (!samePlacementFields(from, to)) instance.version++;
+    for (const name of changedAttributes(from.attributes, to.attributes)) this.columns.delete(name);
+    if (
+      from.status !== to.status ||
+      from.capacityProviderName !== to.capacityProviderName ||
+      from.attributes?.has(EXTERNAL_ATTRIBUTE) !== to.attributes?.has(EXTERNAL_ATTRIBUTE)
+    ) {
+      this.scopes.clear();
+    }
+  }
+
+  /** Takes a recorded task's hold as a snapshot's task does, or waits for its instance. */
+  private attachTask(task: Task): void {
+    const ref = task.containerInstanceArn;
+    if (task.desiredStatus === 'STOPPED' || ref === undefined) return;
+    const instance = this.byRef.get(ref);
+    if (instance === undefined || instance.arn !== ref) {
+      let waiting = this.waiting.get(ref);
+      if (waiting === undefined) {
+        waiting = new Set();
+        this.waiting.set(ref, waiting);
+      }
+      const set = waiting;
+      set.add(task);
+      this.journal?.push(() => set.delete(task));
+      return;
+    }
+    const footprint = footprintOfTask(task);
+    const hold = loadedHold(instance, task, footprint);
+    const gpusBefore = this.apply(hold, 1);
+    const placed: PlacedTask = { instance, footprint, ours: false };
+    this.placed.set(task.taskArn, placed);
+    this.journal?.push(() => {
+      this.placed.delete(task.taskArn);
+      this.unapply(hold, 1, gpusBefore);
+    });
+    this.recountRunning(instance);
+  }
+
+  /** Gives back exactly the hold the task took (or stops it waiting for its instance). */
+  private detachTask(task: Task): void {
+    const ref = task.containerInstanceArn;
+    const waiting = ref !== undefined ? this.waiting.get(ref) : undefined;
+    if (waiting?.delete(task)) {
+      this.journal?.push(() => waiting.add(task));
+      return;
+    }
+    const placed = this.placed.get(task.taskArn);
+    if (placed === undefined) return;
+    // A task placed by runTask keeps its CPU, memory, ports and GPUs taken: from now on
+    // the instance's own records account for them (see upsertTask).
+    const hold: Hold = placed.ours
+      ? { ...loadedHold(placed.instance, task, placed.footprint), pending: true }
+      : loadedHold(placed.instance, task, placed.footprint);
+    const gpusBefore = this.apply(hold, -1);
+    this.placed.delete(task.taskArn);
+    this.journal?.push(() => {
+      this.placed.set(task.taskArn, placed);
+      this.unapply(hold, -1, gpusBefore);
+    });
+  }
+
+  /**
+   * CQL `runningTasksCount` after a record: the larger of the instance record's own figure
+   * and its listed tasks with desiredStatus RUNNING, as when a snapshot is loaded.
+   */
+  private recountRunning(instance: MutableInstanceState): void {
+    let listed = 0;
+    for (const count of instance.view.taskGroups.values()) listed += count;
+    const wanted = Math.max(listed, instance.source.runningTasksCount ?? 0);
+    const was = instance.view.runningTasksCount;
+    if (wanted === was) return;
+    instance.view.runningTasksCount = wanted;
+    instance.version++;
+    this.journal?.push(() => {
+      instance.view.runningTasksCount = was;
+      instance.version++;
+    });
+  }
+}
+
+/** Whether two records of a task take the same hold (instance, group, counts, ENI). */
+function sameHold(
+  before: Task,
+  after: Task,
+  held: TaskFootprint,
+  footprint: TaskFootprint,
+): boolean {
+  return (
+    before.containerInstanceArn === after.containerInstanceArn &&
+    before.desiredStatus === after.desiredStatus &&
+    groupOfTask(before) === groupOfTask(after) &&
+    held.eni === footprint.eni
+  );
+}
+
+/** A recorded task's hold: only what an instance record does not count (groups, ENI). */
+function loadedHold(instance: MutableInstanceState, task: Task, footprint: TaskFootprint): Hold {
+  return {
+    instance,
+    footprint: {
+      cpu: 0,
+      memory: 0,
+      tcpPorts: NOTHING,
+      udpPorts: NOTHING,
+      gpuIds: NOTHING,
+      eni: footprint.eni,
+    },
+    group: groupOfTask(task),
+    running: task.desiredStatus === 'RUNNING',
+    pending: false,
+  };
+}
+
+/** Makes `target` hold exactly the members of `source` (a task record replaced in place). */
+function replaceContents(target: Task, source: Task): void {
+  const writable = target as unknown as Record<string, unknown>;
+  for (const key of Object.keys(writable)) delete writable[key];
+  Object.assign(target, source);
 }
 
 /**

@@ -302,6 +302,16 @@ function strategyItem(
 }
 
 /** A task: nesting level 5 (root, clusters, cluster, tasks, the task). */
+/**
+ * One task record checked and copied as a snapshot's task is (a task state change event's
+ * `detail`), at `path`; its container instance may be any, even one not known yet.
+ */
+export function validateTaskRecord(value: unknown, path: string): Task {
+  return task(value, path, ANY_INSTANCE);
+}
+
+const ANY_INSTANCE: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
+
 function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): Task {
   const source = object(value, path);
   string(source, 'taskArn', path);
