@@ -9,9 +9,13 @@ import type { Task } from '../kernel/ecs-types.js';
 
 export type ChangeCause =
   | 'runTask'
+  | 'startTask'
   | 'stopTask'
   | 'registerContainerInstance'
+  | 'deregisterContainerInstance'
+  | 'updateContainerInstancesState'
   | 'putAttribute'
+  | 'deleteAttributes'
   | 'confirmTask'
   | 'event'
   | 'rollback';
@@ -29,7 +33,7 @@ export interface ClusterChange {
   /** The cluster's name. */
   cluster: string;
   cause: ChangeCause;
-  /** Tasks recorded by runTask (copies, as the response has them). */
+  /** Tasks recorded by runTask or startTask (copies, as the response has them). */
   tasksPlaced: Task[];
   /** ARNs of tasks stopped by stopTask. */
   tasksStopped: string[];
@@ -39,7 +43,7 @@ export interface ClusterChange {
   instancesRegistered: string[];
   /** Container instance ARNs whose record, attributes or status changed (not deregistered). */
   instancesChanged: string[];
-  /** Container instance ARNs an event made INACTIVE. */
+  /** Container instance ARNs an event or deregisterContainerInstance made INACTIVE. */
   instancesDeregistered: string[];
   /** CPU and memory left on each instance the change touched, before and after. */
   resources: ResourceMove[];

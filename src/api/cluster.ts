@@ -116,7 +116,13 @@ import {
 } from '../whatif/drain.js';
 import { applyEvent } from '../events/apply-event.js';
 import type { ApplyAllResult, EventResult } from '../events/ecs-event.js';
-import { ChangeFeed, type ChangeListener, type ClusterChange, emptyChange } from './change-feed.js';
+import {
+  type ChangeCause,
+  ChangeFeed,
+  type ChangeListener,
+  type ClusterChange,
+  emptyChange,
+} from './change-feed.js';
 import { eventChange, figuresOf, moveOf, runTaskChange } from './event-changes.js';
 
 /** Seed used when the caller gives none, so that a call is reproducible by default. */
@@ -381,7 +387,20 @@ export class Cluster {
   /** StopTask in the API's form: the stopped task in the response. */
   stopTask(input: StopTaskInput): { task: Task };
   stopTask(task: string | StopTaskInput, cluster?: string): { task: Task } | undefined {
-    if (typeof task !== 'string') return stopTask(this.account, task);
+    if (typeof task !== 'string') {
+      if (!this.feed.active) return stopTask(this.account, task);
+      const model = this.model(resolveCluster(this.snapshot, task.cluster));
+      const known = typeof task.task === 'string' ? model.findTask(task.task) : undefined;
+      const before = known ? figuresOf(model.holdOf(known.taskArn)?.instance) : undefined;
+      const stopped = stopTask(this.account, task);
+      if (known) {
+        const body = emptyChange(model.clusterName, 'stopTask');
+        body.tasksStopped.push(stopped.task.taskArn);
+        if (before) body.resources.push(moveOf(before));
+        this.feed.emit(body);
+      }
+      return stopped;
+    }
     const model = this.model(resolveCluster(this.snapshot, cluster));
     const known = this.feed.active ? model.findTask(task) : undefined;
     const before = known ? figuresOf(model.holdOf(known.taskArn)?.instance) : undefined;
@@ -412,7 +431,9 @@ export class Cluster {
   updateContainerInstancesState(
     input: UpdateContainerInstancesStateInput,
   ): UpdateContainerInstancesStateOutput {
-    return updateContainerInstancesState(this.account, input);
+    const output = updateContainerInstancesState(this.account, input);
+    this.reportInstances(input.cluster, 'updateContainerInstancesState', output.containerInstances);
+    return output;
   }
 
   /**
@@ -420,17 +441,29 @@ export class Cluster {
    * and no strategy; failures per instance (src/api/start-task.ts).
    */
   startTask(input: StartTaskInput, options: ClusterRunTaskOptions = {}): StartTaskOutput {
-    return startTask(this.account, this.context, input, {
+    const output = startTask(this.account, this.context, input, {
       seed: options.seed ?? DEFAULT_SEED,
       now: options.now,
     });
+    if (this.feed.active && output.tasks.length > 0) {
+      const model = this.model(resolveCluster(this.snapshot, input.cluster));
+      this.feed.emit(runTaskChange(model, output.tasks, 'startTask'));
+    }
+    return output;
   }
 
   /** DeregisterContainerInstance, with or without force (src/api/deregister-container-instance.ts). */
   deregisterContainerInstance(
     input: DeregisterContainerInstanceInput,
   ): DeregisterContainerInstanceOutput {
-    return deregisterContainerInstance(this.account, input);
+    const output = deregisterContainerInstance(this.account, input);
+    if (this.feed.active) {
+      const model = this.model(resolveCluster(this.snapshot, input.cluster));
+      const body = emptyChange(model.clusterName, 'deregisterContainerInstance');
+      body.instancesDeregistered.push(output.containerInstance.containerInstanceArn);
+      this.feed.emit(body);
+    }
+    return output;
   }
 
   /** DescribeContainerInstances: up to 100, unknown ones as MISSING failures. */
@@ -442,12 +475,39 @@ export class Cluster {
 
   /** PutAttributes (src/api/attribute-operations.ts). */
   putAttributes(input: AttributesInput): AttributesOutput {
-    return putAttributes(this.account, input);
+    const output = putAttributes(this.account, input);
+    this.reportAttributeTargets(input.cluster, 'putAttribute', output);
+    return output;
   }
 
   /** DeleteAttributes (src/api/attribute-operations.ts). */
   deleteAttributes(input: AttributesInput): AttributesOutput {
-    return deleteAttributes(this.account, input);
+    const output = deleteAttributes(this.account, input);
+    this.reportAttributeTargets(input.cluster, 'deleteAttributes', output);
+    return output;
+  }
+
+  /** Reports container instances whose record a call changed (when someone listens). */
+  private reportInstances(
+    cluster: string | undefined,
+    cause: ChangeCause,
+    instances: readonly { containerInstanceArn: string }[],
+  ): void {
+    if (!this.feed.active || instances.length === 0) return;
+    const body = emptyChange(resolveCluster(this.snapshot, cluster).clusterName, cause);
+    body.instancesChanged.push(...new Set(instances.map((i) => i.containerInstanceArn)));
+    this.feed.emit(body);
+  }
+
+  private reportAttributeTargets(
+    cluster: string | undefined,
+    cause: ChangeCause,
+    output: AttributesOutput,
+  ): void {
+    const targets = output.attributes.flatMap((a) =>
+      a.targetId !== undefined ? [{ containerInstanceArn: a.targetId }] : [],
+    );
+    this.reportInstances(cluster, cause, targets);
   }
 
   /** ListAttributes of the cluster's container instances. */

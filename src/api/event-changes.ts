@@ -26,8 +26,12 @@ export function moveOf(before: Figures): ResourceMove {
 }
 
 /** runTask's change: the tasks it recorded, and per instance what they took. */
-export function runTaskChange(model: ClusterModel, tasks: readonly Task[]): ChangeBody {
-  const body = emptyChange(model.clusterName, 'runTask');
+export function runTaskChange(
+  model: ClusterModel,
+  tasks: readonly Task[],
+  cause: 'runTask' | 'startTask' = 'runTask',
+): ChangeBody {
+  const body = emptyChange(model.clusterName, cause);
   body.tasksPlaced = tasks.map(cloneData);
   const taken = new Map<InstanceState, { cpu: number; memory: number }>();
   for (const task of tasks) {
