@@ -24,6 +24,7 @@ import type { CheckContext } from './checks/placement-check.js';
 import type { TaskTrace } from './explanation.js';
 import { feasibilityMemo } from './feasibility-memo.js';
 import { buildRankRules } from './rank-rules.js';
+import { rankedGroupsFit } from './ranked-groups.js';
 import { buildRuleColumns, refreshRuleColumns } from './rule-columns.js';
 import { selectBestInOnePass, selectBestTraced } from './select-best.js';
 import type { TaskNeeds } from './task-needs.js';
@@ -164,6 +165,9 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
     }
   }
   const columns = buildRuleColumns(workspace, rules, candidates, feasible, feasibleCount);
+  // Without a trace, the usual strategies select from groups kept up to date (ranked-groups.ts).
+  const ranked = !call.trace && rankedGroupsFit(columns) ? workspace.ranked : undefined;
+  ranked?.build(columns, feasible, feasibleCount, alive);
 
   const tasks: Task[] = [];
   const best = new Float64Array(rules.length);
@@ -194,6 +198,8 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
       );
       tied = survivors.length;
       for (let n = 0; n < tied; n++) ties[n] = survivors[n]!;
+    } else if (ranked) {
+      tied = ranked.select(ties);
     } else {
       tied = selectBestInOnePass(feasible, feasibleCount, alive, columns, ties, best);
     }
@@ -250,6 +256,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
     model.commit(chosen, task, footprint);
     tasks.push(task);
     for (const rule of rules) rule.onPlaced(chosen);
+    ranked?.beforePlacing(k);
     refreshRuleColumns(columns, rules, k, chosen);
     for (let p = 0; p < chain.placed.checks.length; p++) {
       chain.placed.checks[p]!.placed!(chosen, chain.placed.states[p]);
@@ -259,6 +266,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
     const verdict = firstFailing(chain, chosen, needs, ctx);
     firstFail[c] = verdict;
     if (verdict !== FEASIBLE) alive[c] = 0;
+    ranked?.afterPlacing(k);
   }
   return { tasks, failures: [] };
 }

@@ -12,6 +12,7 @@
  */
 import { type ClusterModel, ModelSlot } from '../cluster/cluster-model.js';
 import type { InstanceState } from '../cluster/instance-state.js';
+import { RankedGroups } from './ranked-groups.js';
 
 /** The first failing check of each candidate for one kind of call (see feasibility-memo.ts). */
 export interface FeasibilityMemo {
@@ -37,6 +38,8 @@ export class PlacementWorkspace {
   /** Rule columns: per rule, the value keys or bucket ids of the feasible candidates. */
   readonly valueBuffers: Float64Array[] = [];
   readonly bucketBuffers: Int32Array[] = [];
+  /** The per-task selection's groups (ranked-groups.ts). */
+  readonly ranked = new RankedGroups();
   /** Feasibility memos by call signature, least recently used first. */
   readonly memos = new Map<string, FeasibilityMemo>();
   /** What checks keep between calls to build their per-call state (see CheckSpec.prepare). */
