@@ -6,6 +6,7 @@ import {
   EXTERNAL_ATTRIBUTE,
   type InstanceState,
   MutableInstanceState,
+  VersionColumn,
   arnId,
 } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
@@ -73,6 +74,8 @@ export class ClusterModel {
   private readonly scopes = new Map<string, InstanceState[]>();
   private readonly columns = new Map<string, AttributeColumn>();
   private readonly slots = new Map<ModelSlot<unknown>, unknown>();
+  /** Every instance's `version`, indexed by instance index (read-only outside the model). */
+  readonly versions = new VersionColumn();
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
@@ -374,7 +377,7 @@ export class ClusterModel {
   }
 
   private addInstance(source: ContainerInstance): MutableInstanceState {
-    const state = new MutableInstanceState(this.states.length, source);
+    const state = new MutableInstanceState(this.states.length, source, this.versions);
     this.states.push(state);
     this.byRef.set(state.arn, state);
     if (!this.byRef.has(state.id)) this.byRef.set(state.id, state);

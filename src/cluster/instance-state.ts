@@ -55,6 +55,25 @@ export interface InstanceState {
 }
 
 /**
+ * The instances' versions as one typed column indexed by instance (the cluster model's), so
+ * a pass over many instances (the feasibility memo's) reads numbers instead of visiting
+ * every instance object. An instance outside a model has a column of its own.
+ */
+export class VersionColumn {
+  values = new Uint32Array(1024);
+
+  /** Makes room for the instance at `index`, starting at version 1. */
+  add(index: number): void {
+    if (index >= this.values.length) {
+      const grown = new Uint32Array(Math.max(index + 1, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[index] = 1;
+  }
+}
+
+/**
  * The cluster model's own record of an instance, mutated in place by the model alone
  * (src/cluster); every other layer holds it as a read-only InstanceState.
  */
@@ -74,12 +93,17 @@ export class MutableInstanceState implements InstanceState {
   eniTasks = 0;
   readonly activeGroups = new Map<string, number>();
   pendingAdded = 0;
-  version = 1;
+  private readonly versions: VersionColumn;
+  private readonly slot: number;
 
   constructor(
     readonly index: number,
     readonly source: ContainerInstance,
+    versions?: VersionColumn,
   ) {
+    this.versions = versions ?? new VersionColumn();
+    this.slot = versions ? index : 0;
+    this.versions.add(this.slot);
     this.arn = source.containerInstanceArn;
     this.id = arnId(this.arn);
     this.status = source.status;
@@ -108,6 +132,14 @@ export class MutableInstanceState implements InstanceState {
       toEpochMillis(source.registeredAt),
       attributes,
     );
+  }
+
+  get version(): number {
+    return this.versions.values[this.slot]!;
+  }
+
+  set version(value: number) {
+    this.versions.values[this.slot] = value;
   }
 
   get external(): boolean {

@@ -28,6 +28,7 @@ export function feasibilityMemo(
   }
   memo = {
     candidates,
+    indexes: Int32Array.from(candidates, (instance) => instance.index),
     versions: new Uint32Array(candidates.length),
     firstFail: new Uint8Array(candidates.length),
   };

@@ -143,19 +143,23 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   // One pass over the candidates: the memoised checks (recomputed for a changed instance
   // only), then the checks made on every call that come before the memoised verdict.
   let feasibleCount = 0;
-  const { versions, firstFail: memoised } = memo;
+  const { versions, indexes, firstFail: memoised } = memo;
+  // The model's version column: an unchanged candidate costs two array reads, no object visit.
+  const current = model.versions.values;
   const { memoised: memoChecks, perCall } = chain;
   // Most candidates fail a memoised check before the first per-call one: one comparison.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
   for (let c = 0; c < candidates.length; c++) {
-    const instance = candidates[c]!;
-    if (versions[c] !== instance.version) {
-      const k = firstFailing(memoChecks, instance, needs, ctx);
+    const version = current[indexes[c]!]!;
+    if (versions[c] !== version) {
+      const k = firstFailing(memoChecks, candidates[c]!, needs, ctx);
       memoised[c] = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
-      versions[c] = instance.version;
+      versions[c] = version;
     }
     let verdict = memoised[c]!;
-    if (firstPerCall < verdict) verdict = perCallVerdict(perCall, instance, needs, ctx, verdict);
+    if (firstPerCall < verdict) {
+      verdict = perCallVerdict(perCall, candidates[c]!, needs, ctx, verdict);
+    }
     firstFail[c] = verdict;
     if (verdict === FEASIBLE) {
       alive[c] = 1;

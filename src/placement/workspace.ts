@@ -18,6 +18,8 @@ import { RankedGroups } from './ranked-groups.js';
 export interface FeasibilityMemo {
   /** The candidate list the arrays are indexed by (a new list means a new memo). */
   candidates: readonly InstanceState[];
+  /** Per candidate: its instance index (where its version is in the model's column). */
+  indexes: Int32Array;
   /** Instance version the entry was computed at; 0 = never. */
   versions: Uint32Array;
   /** Index in the call's check chain of the first failing memoised check, 255 = none. */
