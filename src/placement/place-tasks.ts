@@ -19,6 +19,7 @@ import {
   type CompiledConstraints,
   verdictOf,
 } from './checks/check-chain.js';
+import { distinctInstanceCheck, type GroupHosts } from './checks/distinct-instance-check.js';
 import { FEASIBLE, firstFailing } from './checks/first-failing.js';
 import type { CheckContext } from './checks/placement-check.js';
 import type { TaskTrace } from './explanation.js';
@@ -99,17 +100,28 @@ function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
   });
 }
 
-/** The verdict after the per-call checks that come before the memoised `verdict`. */
+/**
+ * The verdict of candidate `c` (instance index `index`) after the per-call checks that come
+ * before its memoised `verdict`. distinctInstance, the usual one, is decided from the index
+ * alone: no visit to the instance object, and a call site V8 can inline.
+ */
 function perCallVerdict(
   perCall: CheckChain['perCall'],
-  instance: InstanceState,
+  candidates: readonly InstanceState[],
+  c: number,
+  index: number,
   needs: TaskNeeds,
   ctx: CheckContext,
   verdict: number,
 ): number {
   const { checks, states, at } = perCall;
   for (let p = 0; p < checks.length && at[p]! < verdict; p++) {
-    if (!checks[p]!.passes(instance, needs, ctx, states[p])) return at[p]!;
+    const check = checks[p]!;
+    const passes =
+      check === distinctInstanceCheck
+        ? !(states[p] as GroupHosts).hostsAt(index)
+        : check.passes(candidates[c]!, needs, ctx, states[p]);
+    if (!passes) return at[p]!;
   }
   return verdict;
 }
@@ -149,6 +161,11 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   const { memoised: memoChecks, perCall } = chain;
   // Most candidates fail a memoised check before the first per-call one: one comparison.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
+  // The usual per-call check alone (distinctInstance): decided inline, from the index.
+  const onlyHosts =
+    perCall.checks.length === 1 && perCall.checks[0] === distinctInstanceCheck
+      ? (perCall.states[0] as GroupHosts)
+      : undefined;
   for (let c = 0; c < candidates.length; c++) {
     const version = current[indexes[c]!]!;
     if (versions[c] !== version) {
@@ -158,7 +175,11 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
     }
     let verdict = memoised[c]!;
     if (firstPerCall < verdict) {
-      verdict = perCallVerdict(perCall, candidates[c]!, needs, ctx, verdict);
+      if (onlyHosts === undefined) {
+        verdict = perCallVerdict(perCall, candidates, c, indexes[c]!, needs, ctx, verdict);
+      } else if (onlyHosts.hostsAt(indexes[c]!)) {
+        verdict = firstPerCall;
+      }
     }
     firstFail[c] = verdict;
     if (verdict === FEASIBLE) {
@@ -168,7 +189,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
       alive[c] = 0;
     }
   }
-  const columns = buildRuleColumns(workspace, rules, candidates, feasible, feasibleCount);
+  const columns = buildRuleColumns(workspace, rules, candidates, indexes, feasible, feasibleCount);
   // Without a trace, the usual strategies select from groups kept up to date (ranked-groups.ts).
   const ranked = !call.trace && rankedGroupsFit(columns) ? workspace.ranked : undefined;
   ranked?.build(columns, feasible, feasibleCount, alive);

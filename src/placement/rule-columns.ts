@@ -39,6 +39,8 @@ export function buildRuleColumns(
   workspace: PlacementWorkspace,
   rules: readonly RankRule[],
   candidates: readonly InstanceState[],
+  /** Per candidate: its instance index. */
+  indexes: Int32Array,
   feasible: Int32Array,
   feasibleCount: number,
 ): RuleColumns {
@@ -65,7 +67,12 @@ export function buildRuleColumns(
     const rule = rules[r]!;
     if (rule.buckets) {
       const ids = bucketBuffer(r, feasibleCount);
-      for (let k = 0; k < feasibleCount; k++) ids[k] = rule.buckets.of(candidates[feasible[k]!]!);
+      const byIndex = rule.buckets.ids;
+      if (byIndex) {
+        for (let k = 0; k < feasibleCount; k++) ids[k] = byIndex[indexes[feasible[k]!]!]!;
+      } else {
+        for (let k = 0; k < feasibleCount; k++) ids[k] = rule.buckets.of(candidates[feasible[k]!]!);
+      }
       columns.isBucket[r] = 1;
       columns.buckets.push(ids);
       columns.loads.push(rule.buckets.load);
