@@ -6,7 +6,7 @@ import {
   EXTERNAL_ATTRIBUTE,
   type InstanceState,
   MutableInstanceState,
-  VersionColumn,
+  InstanceColumns,
   arnId,
 } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
@@ -74,8 +74,8 @@ export class ClusterModel {
   private readonly scopes = new Map<string, InstanceState[]>();
   private readonly columns = new Map<string, AttributeColumn>();
   private readonly slots = new Map<ModelSlot<unknown>, unknown>();
-  /** Every instance's `version`, indexed by instance index (read-only outside the model). */
-  readonly versions = new VersionColumn();
+  /** Every instance's version, CPU and memory left, by instance index (read-only outside the model). */
+  readonly instanceColumns = new InstanceColumns();
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
@@ -377,7 +377,7 @@ export class ClusterModel {
   }
 
   private addInstance(source: ContainerInstance): MutableInstanceState {
-    const state = new MutableInstanceState(this.states.length, source, this.versions);
+    const state = new MutableInstanceState(this.states.length, source, this.instanceColumns);
     this.states.push(state);
     this.byRef.set(state.arn, state);
     if (!this.byRef.has(state.id)) this.byRef.set(state.id, state);

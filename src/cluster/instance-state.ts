@@ -55,22 +55,31 @@ export interface InstanceState {
 }
 
 /**
- * The instances' versions as one typed column indexed by instance (the cluster model's), so
- * a pass over many instances (the feasibility memo's) reads numbers instead of visiting
- * every instance object. An instance outside a model has a column of its own.
+ * The instances' numbers the engine scans most, as typed columns indexed by instance (the
+ * cluster model's): the version, and the CPU and memory left. A pass over many instances
+ * (the feasibility memo's, the binpack keys) then reads numbers instead of visiting every
+ * instance object. An instance outside a model has columns of its own.
  */
-export class VersionColumn {
-  values = new Uint32Array(1024);
+export class InstanceColumns {
+  versions = new Uint32Array(1024);
+  cpu = new Float64Array(1024);
+  memory = new Float64Array(1024);
 
   /** Makes room for the instance at `index`, starting at version 1. */
   add(index: number): void {
-    if (index >= this.values.length) {
-      const grown = new Uint32Array(Math.max(index + 1, this.values.length * 2));
-      grown.set(this.values);
-      this.values = grown;
+    if (index >= this.versions.length) {
+      const size = Math.max(index + 1, this.versions.length * 2);
+      this.versions = grown(this.versions, new Uint32Array(size));
+      this.cpu = grown(this.cpu, new Float64Array(size));
+      this.memory = grown(this.memory, new Float64Array(size));
     }
-    this.values[index] = 1;
+    this.versions[index] = 1;
   }
+}
+
+function grown<T extends Uint32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
@@ -82,8 +91,6 @@ export class MutableInstanceState implements InstanceState {
   readonly id: string;
   status: ContainerInstanceStatus;
   readonly capacityProviderName: string | undefined;
-  cpu: number;
-  memory: number;
   readonly registeredCpu: number | undefined;
   readonly registeredMemory: number | undefined;
   readonly tcpTaken: Set<number>;
@@ -93,17 +100,18 @@ export class MutableInstanceState implements InstanceState {
   eniTasks = 0;
   readonly activeGroups = new Map<string, number>();
   pendingAdded = 0;
-  private readonly versions: VersionColumn;
-  private readonly slot: number;
+  private readonly columns: InstanceColumns;
+  /** This instance's row in `columns`. */
+  private readonly row: number;
 
   constructor(
     readonly index: number,
     readonly source: ContainerInstance,
-    versions?: VersionColumn,
+    columns?: InstanceColumns,
   ) {
-    this.versions = versions ?? new VersionColumn();
-    this.slot = versions ? index : 0;
-    this.versions.add(this.slot);
+    this.columns = columns ?? new InstanceColumns();
+    this.row = columns ? index : 0;
+    this.columns.add(this.row);
     this.arn = source.containerInstanceArn;
     this.id = arnId(this.arn);
     this.status = source.status;
@@ -135,11 +143,27 @@ export class MutableInstanceState implements InstanceState {
   }
 
   get version(): number {
-    return this.versions.values[this.slot]!;
+    return this.columns.versions[this.row]!;
   }
 
   set version(value: number) {
-    this.versions.values[this.slot] = value;
+    this.columns.versions[this.row] = value;
+  }
+
+  get cpu(): number {
+    return this.columns.cpu[this.row]!;
+  }
+
+  set cpu(value: number) {
+    this.columns.cpu[this.row] = value;
+  }
+
+  get memory(): number {
+    return this.columns.memory[this.row]!;
+  }
+
+  set memory(value: number) {
+    this.columns.memory[this.row] = value;
   }
 
   get external(): boolean {

@@ -26,6 +26,16 @@ export function feasibilityMemo(
     byCall.set(key, memo);
     return memo;
   }
+  // The engine reads candidates' numbers from the model's columns by instance index: every
+  // candidate must be the model's own (as ClusterModel.candidates gives them).
+  const instances = workspace.model.instances;
+  for (const candidate of candidates) {
+    if (instances[candidate.index] !== candidate) {
+      throw new Error(
+        `${candidate.arn} is not an instance of cluster ${workspace.model.clusterName}'s model`,
+      );
+    }
+  }
   memo = {
     candidates,
     indexes: Int32Array.from(candidates, (instance) => instance.index),

@@ -157,7 +157,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   let feasibleCount = 0;
   const { versions, indexes, firstFail: memoised } = memo;
   // The model's version column: an unchanged candidate costs two array reads, no object visit.
-  const current = model.versions.values;
+  const current = model.instanceColumns.versions;
   const { memoised: memoChecks, perCall } = chain;
   // Most candidates fail a memoised check before the first per-call one: one comparison.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;

@@ -14,6 +14,11 @@ export interface RankRule {
   /** The candidate's rank under this rule; lower is better. */
   key(instance: InstanceState): number;
   /**
+   * `key` as a column by instance index, when the rule reads one of the model's columns
+   * (binpack): the rule columns then fill without visiting the instances.
+   */
+  readonly keys?: Float64Array;
+  /**
    * Bucket rules (spread on an attribute): the key is `load[bucketOf(instance)]`, and the
    * load array changes for every instance of a bucket at once. Other rules' keys change only
    * for the instance that receives a task.

@@ -79,7 +79,12 @@ export function buildRuleColumns(
       columns.values.push(valueBuffer(r, 0));
     } else {
       const values = valueBuffer(r, feasibleCount);
-      for (let k = 0; k < feasibleCount; k++) values[k] = rule.key(candidates[feasible[k]!]!);
+      const byIndex = rule.keys;
+      if (byIndex) {
+        for (let k = 0; k < feasibleCount; k++) values[k] = byIndex[indexes[feasible[k]!]!]!;
+      } else {
+        for (let k = 0; k < feasibleCount; k++) values[k] = rule.key(candidates[feasible[k]!]!);
+      }
       columns.values.push(values);
       columns.buckets.push(empty);
       columns.loads.push(empty);
