@@ -41,6 +41,9 @@ export function feasibilityMemo(
     indexes: Int32Array.from(candidates, (instance) => instance.index),
     versions: new Uint32Array(candidates.length),
     firstFail: new Uint8Array(candidates.length),
+    open: new Int32Array(candidates.length),
+    openCount: 0,
+    openStale: true,
   };
   byCall.delete(key);
   if (byCall.size >= MEMOS_PER_CLUSTER) byCall.delete(byCall.keys().next().value!);

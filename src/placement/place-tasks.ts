@@ -23,7 +23,7 @@ import { distinctInstanceCheck, type GroupHosts } from './checks/distinct-instan
 import { FEASIBLE, firstFailing } from './checks/first-failing.js';
 import type { CheckContext } from './checks/placement-check.js';
 import type { TaskTrace } from './explanation.js';
-import { feasibilityMemo } from './feasibility-memo.js';
+import { type FeasibilityMemo, feasibilityMemo } from './feasibility-memo.js';
 import { buildRankRules } from './rank-rules.js';
 import { rankedGroupsFit } from './ranked-groups.js';
 import { buildRuleColumns, refreshRuleColumns } from './rule-columns.js';
@@ -126,6 +126,91 @@ function perCallVerdict(
   return verdict;
 }
 
+/**
+ * Brings the memo up to date: the memoised checks again for each candidate whose version
+ * (read from the model's column `current`) changed since its entry was computed, and the
+ * list of open candidates (memoised verdict at or past `firstPerCall`) when one changed sides.
+ */
+function refreshMemo(
+  memo: FeasibilityMemo,
+  current: Uint32Array,
+  memoChecks: CheckChain['memoised'],
+  firstPerCall: number,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+): void {
+  const { candidates, versions, indexes, firstFail } = memo;
+  for (let c = 0; c < candidates.length; c++) {
+    const version = current[indexes[c]!]!;
+    if (versions[c] === version) continue;
+    const k = firstFailing(memoChecks, candidates[c]!, needs, ctx);
+    const verdict = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
+    if (verdict >= firstPerCall !== firstFail[c]! >= firstPerCall) memo.openStale = true;
+    firstFail[c] = verdict;
+    versions[c] = version;
+  }
+  if (!memo.openStale) return;
+  const { open } = memo;
+  let openCount = 0;
+  for (let c = 0; c < candidates.length; c++) if (firstFail[c]! >= firstPerCall) open[openCount++] = c;
+  memo.openCount = openCount;
+  memo.openStale = false;
+}
+
+/**
+ * The verdict of each open candidate for the call (the workspace's firstFail and alive),
+ * from its memoised verdict and the per-call checks before it; lists the feasible
+ * candidates in `workspace.feasible` and returns how many there are. A candidate that is not
+ * open has its memoised verdict (see verdictAt).
+ */
+function passCandidates(
+  memo: FeasibilityMemo,
+  perCall: CheckChain['perCall'],
+  firstPerCall: number,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+  workspace: PlacementWorkspace,
+): number {
+  const { candidates, indexes, firstFail: memoised, open, openCount } = memo;
+  const { firstFail, alive, feasible } = workspace;
+  // The usual per-call check alone (distinctInstance): decided inline, from the index.
+  const onlyHosts =
+    perCall.checks.length === 1 && perCall.checks[0] === distinctInstanceCheck
+      ? (perCall.states[0] as GroupHosts)
+      : undefined;
+  let feasibleCount = 0;
+  for (let o = 0; o < openCount; o++) {
+    const c = open[o]!;
+    let verdict = memoised[c]!;
+    if (firstPerCall < verdict) {
+      if (onlyHosts === undefined) {
+        verdict = perCallVerdict(perCall, candidates, c, indexes[c]!, needs, ctx, verdict);
+      } else if (onlyHosts.hostsAt(indexes[c]!)) {
+        verdict = firstPerCall;
+      }
+    }
+    firstFail[c] = verdict;
+    if (verdict === FEASIBLE) {
+      alive[c] = 1;
+      feasible[feasibleCount++] = c;
+    } else {
+      alive[c] = 0;
+    }
+  }
+  return feasibleCount;
+}
+
+/** Candidate c's first failing check in this call (for the failures of a task that fits nowhere). */
+function verdictAt(
+  memo: FeasibilityMemo,
+  firstFail: Uint8Array,
+  firstPerCall: number,
+  c: number,
+): number {
+  const memoised = memo.firstFail[c]!;
+  return memoised >= firstPerCall ? firstFail[c]! : memoised;
+}
+
 export function placeTasks(call: PlacementCall): PlacementOutcome {
   const workspace = workspaceOf(call.model);
   workspace.enter();
@@ -152,43 +237,14 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   workspace.reserve(candidates.length);
   const { firstFail, alive, feasible, ties } = workspace;
 
-  // One pass over the candidates: the memoised checks (recomputed for a changed instance
-  // only), then the checks made on every call that come before the memoised verdict.
-  let feasibleCount = 0;
-  const { versions, indexes, firstFail: memoised } = memo;
-  // The model's version column: an unchanged candidate costs two array reads, no object visit.
-  const current = model.instanceColumns.versions;
-  const { memoised: memoChecks, perCall } = chain;
-  // Most candidates fail a memoised check before the first per-call one: one comparison.
+  // The memoised checks, recomputed for changed instances only, then one pass over the
+  // candidates for the checks made on every call that come before the memoised verdict.
+  const { perCall } = chain;
+  // Most candidates fail a memoised check before the first per-call one: they are not open.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
-  // The usual per-call check alone (distinctInstance): decided inline, from the index.
-  const onlyHosts =
-    perCall.checks.length === 1 && perCall.checks[0] === distinctInstanceCheck
-      ? (perCall.states[0] as GroupHosts)
-      : undefined;
-  for (let c = 0; c < candidates.length; c++) {
-    const version = current[indexes[c]!]!;
-    if (versions[c] !== version) {
-      const k = firstFailing(memoChecks, candidates[c]!, needs, ctx);
-      memoised[c] = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
-      versions[c] = version;
-    }
-    let verdict = memoised[c]!;
-    if (firstPerCall < verdict) {
-      if (onlyHosts === undefined) {
-        verdict = perCallVerdict(perCall, candidates, c, indexes[c]!, needs, ctx, verdict);
-      } else if (onlyHosts.hostsAt(indexes[c]!)) {
-        verdict = firstPerCall;
-      }
-    }
-    firstFail[c] = verdict;
-    if (verdict === FEASIBLE) {
-      alive[c] = 1;
-      feasible[feasibleCount++] = c;
-    } else {
-      alive[c] = 0;
-    }
-  }
+  refreshMemo(memo, model.instanceColumns.versions, chain.memoised, firstPerCall, needs, ctx);
+  const { indexes } = memo;
+  const feasibleCount = passCandidates(memo, perCall, firstPerCall, needs, ctx, workspace);
   const columns = buildRuleColumns(workspace, rules, candidates, indexes, feasible, feasibleCount);
   // Without a trace, the usual strategies select from groups kept up to date (ranked-groups.ts).
   const ranked = !call.trace && rankedGroupsFit(columns) ? workspace.ranked : undefined;
@@ -224,7 +280,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
       tied = survivors.length;
       for (let n = 0; n < tied; n++) ties[n] = survivors[n]!;
     } else if (ranked) {
-      tied = ranked.select(ties);
+      tied = ranked.select();
     } else {
       tied = selectBestInOnePass(feasible, feasibleCount, alive, columns, ties, best);
     }
@@ -255,12 +311,12 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
         tasks,
         failures: candidates.map((instance, c) => ({
           arn: instance.arn,
-          reason: chain.checks[firstFail[c]!]!.reason,
+          reason: chain.checks[verdictAt(memo, firstFail, firstPerCall, c)]!.reason,
         })),
       };
     }
     const pick = Math.floor(call.random() * tied);
-    const k = ties[pick]!;
+    const k = ranked ? ranked.tieAt(pick) : ties[pick]!;
     const c = feasible[k]!;
     const chosen = candidates[c]!;
     if (traced) {

@@ -37,6 +37,9 @@ export class RankedGroups {
   private used = new Int32Array(64);
   private usedCount = 0;
   private bestGroups = new Int32Array(64);
+  private bestCount = 0;
+  /** tieAt's position in each best group's leaders. */
+  private cursor = new Int32Array(64);
   /** The chosen candidate's value keys before its placement. */
   private readonly before = new Float64Array(8);
   private columns: RuleColumns | undefined;
@@ -60,6 +63,7 @@ export class RankedGroups {
     this.leaderCount = grownInt32(this.leaderCount, groups);
     this.used = grownInt32(this.used, groups);
     this.bestGroups = grownInt32(this.bestGroups, groups);
+    this.cursor = grownInt32(this.cursor, groups);
     this.members = grownInt32(this.members, feasibleCount);
     this.leaders = grownInt32(this.leaders, feasibleCount);
     this.groupOf = grownInt32(this.groupOf, feasibleCount);
@@ -117,10 +121,14 @@ export class RankedGroups {
     this.leaderCount[g] = count;
   }
 
-  /** Fills `ties` with the feasible indexes tied for best, in candidate order; returns how many. */
-  select(ties: Int32Array): number {
+  /**
+   * Finds the best groups for the next task; returns how many candidates are tied for best
+   * (`tieAt` gives each, in candidate order).
+   */
+  select(): number {
     const { used, leaderCount, start, leaders, load, bestGroups } = this;
     let best = 0;
+    let tied = 0;
     for (let u = 0; u < this.usedCount; u++) {
       const g = used[u]!;
       if (leaderCount[g] === 0) continue;
@@ -135,18 +143,38 @@ export class RankedGroups {
       if (order < 0) {
         bestGroups[0] = g;
         best = 1;
+        tied = leaderCount[g]!;
       } else if (order === 0) {
         bestGroups[best++] = g;
+        tied += leaderCount[g]!;
       }
     }
-    let tied = 0;
-    for (let b = 0; b < best; b++) {
-      const g = bestGroups[b]!;
-      const first = start[g]!;
-      for (let n = 0; n < leaderCount[g]!; n++) ties[tied++] = leaders[first + n]!;
-    }
-    if (best > 1) ties.subarray(0, tied).sort();
+    this.bestCount = best;
     return tied;
+  }
+
+  /** The n-th candidate (feasible index) tied for best by the last `select`, in candidate order. */
+  tieAt(n: number): number {
+    const { bestGroups, start, leaders, leaderCount } = this;
+    if (this.bestCount === 1) return leaders[start[bestGroups[0]!]! + n]!;
+    // The best groups' leaders merged in candidate order, up to the n-th.
+    const cursor = this.cursor;
+    for (let b = 0; b < this.bestCount; b++) cursor[b] = 0;
+    for (;;) {
+      let from = -1;
+      let lowest = 0;
+      for (let b = 0; b < this.bestCount; b++) {
+        const g = bestGroups[b]!;
+        if (cursor[b]! === leaderCount[g]!) continue;
+        const k = leaders[start[g]! + cursor[b]!]!;
+        if (from < 0 || k < lowest) {
+          from = b;
+          lowest = k;
+        }
+      }
+      if (n-- === 0) return lowest;
+      cursor[from]!++;
+    }
   }
 
   /** Before the candidate at feasible index k receives a task: remembers its value keys. */

@@ -24,6 +24,14 @@ export interface FeasibilityMemo {
   versions: Uint32Array;
   /** Index in the call's check chain of the first failing memoised check, 255 = none. */
   firstFail: Uint8Array;
+  /**
+   * The candidates still open after the memoised checks (their memoised verdict is not
+   * before the first per-call check), in candidate order: the only ones a call's pass
+   * visits. Rebuilt when `openStale` (a candidate changed sides).
+   */
+  open: Int32Array;
+  openCount: number;
+  openStale: boolean;
 }
 
 const INITIAL = 1024;
