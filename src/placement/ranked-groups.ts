@@ -103,6 +103,35 @@ export class RankedGroups {
 
   /** Finds group g's leaders among its candidates that can still take a task. */
   private scanGroup(g: number): void {
+    const { count, values } = this.columns!;
+    if (count - this.firstValue === 1) this.scanGroupByKey(g, values[this.firstValue]!);
+    else this.scanGroupByRules(g);
+  }
+
+  /** scanGroup for one value rule (the usual binpack): its keys compared inline. */
+  private scanGroupByKey(g: number, keys: Float64Array): void {
+    const { members, leaders, alive, feasible } = this;
+    const first = this.start[g]!;
+    const end = this.start[g + 1]!;
+    let count = 0;
+    let best = 0;
+    for (let m = first; m < end; m++) {
+      const k = members[m]!;
+      if (alive[feasible[k]!] === 0) continue;
+      const key = keys[k]!;
+      if (count === 0 || key < best) {
+        best = key;
+        leaders[first] = k;
+        count = 1;
+      } else if (!(key > best)) {
+        // Neither better nor worse: tied (as `compare` says).
+        leaders[first + count++] = k;
+      }
+    }
+    this.leaderCount[g] = count;
+  }
+
+  private scanGroupByRules(g: number): void {
     const { members, leaders, alive, feasible } = this;
     const first = this.start[g]!;
     const end = this.start[g + 1]!;
