@@ -26,27 +26,64 @@ export function feasibilityMemo(
     byCall.set(key, memo);
     return memo;
   }
-  // The engine reads candidates' numbers from the model's columns by instance index: every
-  // candidate must be the model's own (as ClusterModel.candidates gives them).
-  const instances = workspace.model.instances;
-  for (const candidate of candidates) {
-    if (instances[candidate.index] !== candidate) {
-      throw new Error(
-        `${candidate.arn} is not an instance of cluster ${workspace.model.clusterName}'s model`,
-      );
-    }
+  let evicted: FeasibilityMemo | undefined;
+  if (!memo && byCall.size >= MEMOS_PER_CLUSTER) {
+    const oldest = byCall.keys().next().value!;
+    evicted = byCall.get(oldest);
+    byCall.delete(oldest);
   }
-  memo = {
-    candidates,
-    indexes: Int32Array.from(candidates, (instance) => instance.index),
-    versions: new Uint32Array(candidates.length),
-    firstFail: new Uint8Array(candidates.length),
-    open: new Int32Array(candidates.length),
-    openCount: 0,
-    openStale: true,
-  };
+  memo = newMemo(workspace, candidates, evicted);
   byCall.delete(key);
   if (byCall.size >= MEMOS_PER_CLUSTER) byCall.delete(byCall.keys().next().value!);
   byCall.set(key, memo);
   return memo;
+}
+
+/**
+ * A memo with no entry yet (versions 0), reusing the arrays of `evicted` (the memo it
+ * replaces) when they fit, so a new kind of call on a large cluster allocates nothing.
+ */
+function newMemo(
+  workspace: PlacementWorkspace,
+  candidates: readonly InstanceState[],
+  evicted: FeasibilityMemo | undefined,
+): FeasibilityMemo {
+  const n = candidates.length;
+  const reuse = evicted !== undefined && evicted.versions.length === n;
+  const versions = reuse ? evicted.versions.fill(0) : new Uint32Array(n);
+  return {
+    candidates,
+    indexes: indexesOf(workspace, candidates),
+    versions,
+    firstFail: reuse ? evicted.firstFail : new Uint8Array(n),
+    open: reuse ? evicted.open : new Int32Array(n),
+    openCount: 0,
+    openStale: true,
+  };
+}
+
+/**
+ * The instance index of each candidate, once per candidate list. The engine reads the
+ * candidates' numbers from the model's columns by these indexes, so every candidate must be
+ * the model's own (as ClusterModel.candidates gives them).
+ */
+function indexesOf(
+  workspace: PlacementWorkspace,
+  candidates: readonly InstanceState[],
+): Int32Array {
+  let indexes = workspace.candidateIndexes.get(candidates);
+  if (indexes) return indexes;
+  const { model } = workspace;
+  indexes = new Int32Array(candidates.length);
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c]!;
+    if (model.instances[candidate.index] !== candidate) {
+      throw new Error(
+        `${candidate.arn} is not an instance of cluster ${model.clusterName}'s model`,
+      );
+    }
+    indexes[c] = candidate.index;
+  }
+  workspace.candidateIndexes.set(candidates, indexes);
+  return indexes;
 }

@@ -152,7 +152,8 @@ function refreshMemo(
   if (!memo.openStale) return;
   const { open } = memo;
   let openCount = 0;
-  for (let c = 0; c < candidates.length; c++) if (firstFail[c]! >= firstPerCall) open[openCount++] = c;
+  for (let c = 0; c < candidates.length; c++)
+    if (firstFail[c]! >= firstPerCall) open[openCount++] = c;
   memo.openCount = openCount;
   memo.openStale = false;
 }

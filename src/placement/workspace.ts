@@ -50,6 +50,8 @@ export class PlacementWorkspace {
   readonly bucketBuffers: Int32Array[] = [];
   /** The per-task selection's groups (ranked-groups.ts). */
   readonly ranked = new RankedGroups();
+  /** Instance indexes of each candidate list seen (see feasibility-memo.ts). */
+  readonly candidateIndexes = new WeakMap<readonly InstanceState[], Int32Array>();
   /** Feasibility memos by call signature, least recently used first. */
   readonly memos = new Map<string, FeasibilityMemo>();
   /** What checks keep between calls to build their per-call state (see CheckSpec.prepare). */
