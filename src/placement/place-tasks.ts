@@ -4,9 +4,12 @@
  *
  * Cost: every check runs at most once per candidate per call (and not at all for an
  * instance unchanged since a call with the same needs and expressions, see
- * feasibility-memo.ts); after a placement only the instance that received the task is
- * checked again (nothing about the others changed); the ranking is one pass over the
- * feasible candidates per task, with spread counts kept incrementally.
+ * feasibility-memo.ts; the call's pass visits only the candidates the memo leaves open);
+ * after a placement only the instance that received the task is checked again (nothing
+ * about the others changed). The ranking: for the usual strategies, groups by spread
+ * bucket that keep their best candidates up to date (ranked-groups.ts), so a task does not
+ * rescan every feasible candidate; otherwise, and in plan mode, one pass over the feasible
+ * candidates per task; spread counts are kept incrementally either way.
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
