@@ -147,7 +147,9 @@ export class ClusterModel {
   commit(on: InstanceState, task: Task, footprint: TaskFootprint): void {
     const instance = this.own(on);
     const hold = { instance, footprint, group: groupOfTask(task), running: true, pending: true };
+    const versionBefore = instance.version;
     const gpusBefore = this.apply(hold, 1);
+    const versionAfter = instance.version;
     this.taskList.push(task);
     this.indexTask(task);
     this.placed.set(task.taskArn, { instance, footprint, ours: true });
@@ -156,6 +158,7 @@ export class ClusterModel {
       this.unindexTask(task);
       this.taskList.pop();
       this.unapply(hold, 1, gpusBefore);
+      instance.restoreVersion(versionBefore, versionAfter);
     });
   }
 
@@ -217,11 +220,14 @@ export class ClusterModel {
         // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
         pending: placed.ours || task.lastStatus === 'PENDING',
       };
+      const versionBefore = instance.version;
       const gpusBefore = this.apply(hold, -1);
+      const versionAfter = instance.version;
       this.placed.delete(task.taskArn);
       this.journal?.push(() => {
         this.placed.set(task.taskArn, placed);
         this.unapply(hold, -1, gpusBefore);
+        instance.restoreVersion(versionBefore, versionAfter);
       });
     }
     task.desiredStatus = 'STOPPED';
@@ -361,10 +367,12 @@ export class ClusterModel {
     return gpusBefore;
   }
 
-  /** Undoes `apply(hold, sign)` exactly, for the journal (GPU ids back in their former order). */
+  /**
+   * Undoes `apply(hold, sign)` exactly, for the journal (GPU ids back in their former
+   * order); the journal entry then gives the instance its version back (restoreVersion).
+   */
   private unapply(hold: Hold, sign: 1 | -1, gpusBefore: readonly string[]): void {
     const { instance, footprint } = hold;
-    instance.version++;
     if (hold.pending) instance.pendingAdded -= sign;
     if (sign > 0) this.removeGroupTask(instance, hold.group, hold.running);
     else this.addGroupTask(instance, hold.group, hold.running);

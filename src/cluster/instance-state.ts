@@ -61,15 +61,24 @@ export interface InstanceState {
  * instance object. An instance outside a model has columns of its own.
  */
 export class InstanceColumns {
-  versions = new Uint32Array(1024);
+  /** Float64: version numbers are drawn from one clock and stay exact integers far past 2^32. */
+  versions = new Float64Array(1024);
   cpu = new Float64Array(1024);
   memory = new Float64Array(1024);
+
+  /** The last version number handed out; every instance starts at 1. */
+  private clock = 1;
+
+  /** A version number no instance of these columns has had before. */
+  nextVersion(): number {
+    return ++this.clock;
+  }
 
   /** Makes room for the instance at `index`, starting at version 1. */
   add(index: number): void {
     if (index >= this.versions.length) {
       const size = Math.max(index + 1, this.versions.length * 2);
-      this.versions = grown(this.versions, new Uint32Array(size));
+      this.versions = grown(this.versions, new Float64Array(size));
       this.cpu = grown(this.cpu, new Float64Array(size));
       this.memory = grown(this.memory, new Float64Array(size));
     }
@@ -77,7 +86,7 @@ export class InstanceColumns {
   }
 }
 
-function grown<T extends Uint32Array | Float64Array>(from: T, to: T): T {
+function grown<T extends Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
@@ -146,8 +155,23 @@ export class MutableInstanceState implements InstanceState {
     return this.columns.versions[this.row]!;
   }
 
-  set version(value: number) {
-    this.columns.versions[this.row] = value;
+  /**
+   * Any assignment (`version++`) marks a change: the instance gets a version number never
+   * used before, whatever the value assigned, so that a version always names one state.
+   */
+  set version(_changed: number) {
+    this.columns.versions[this.row] = this.columns.nextVersion();
+  }
+
+  /**
+   * After an exact undo of the change that took the version from `before` to `after`: the
+   * instance is in its `before` state again, so it gets that version back (results
+   * memoised for it stay valid), unless something else changed it since (then it is a new
+   * state, with a new version).
+   */
+  restoreVersion(before: number, after: number): void {
+    if (this.version === after) this.columns.versions[this.row] = before;
+    else this.version++;
   }
 
   get cpu(): number {

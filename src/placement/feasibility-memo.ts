@@ -50,7 +50,7 @@ function newMemo(
 ): FeasibilityMemo {
   const n = candidates.length;
   const reuse = evicted !== undefined && evicted.versions.length === n;
-  const versions = reuse ? evicted.versions.fill(0) : new Uint32Array(n);
+  const versions = reuse ? evicted.versions.fill(0) : new Float64Array(n);
   return {
     candidates,
     indexes: indexesOf(workspace, candidates),

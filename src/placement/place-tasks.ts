@@ -136,7 +136,7 @@ function perCallVerdict(
  */
 function refreshMemo(
   memo: FeasibilityMemo,
-  current: Uint32Array,
+  current: Float64Array,
   memoChecks: CheckChain['memoised'],
   firstPerCall: number,
   needs: TaskNeeds,

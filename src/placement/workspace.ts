@@ -21,7 +21,7 @@ export interface FeasibilityMemo {
   /** Per candidate: its instance index (where its version is in the model's column). */
   indexes: Int32Array;
   /** Instance version the entry was computed at; 0 = never. */
-  versions: Uint32Array;
+  versions: Float64Array;
   /** Index in the call's check chain of the first failing memoised check, 255 = none. */
   firstFail: Uint8Array;
   /**
