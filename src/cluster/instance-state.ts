@@ -60,6 +60,9 @@ export interface InstanceState {
  * (the feasibility memo's, the binpack keys) then reads numbers instead of visiting every
  * instance object. An instance outside a model has columns of its own.
  */
+/** How many version changes InstanceColumns remembers (see `changed`). */
+export const CHANGE_LOG = 4096;
+
 export class InstanceColumns {
   /** Float64: version numbers are drawn from one clock and stay exact integers far past 2^32. */
   versions = new Float64Array(1024);
@@ -68,10 +71,25 @@ export class InstanceColumns {
 
   /** The last version number handed out; every instance starts at 1. */
   private clock = 1;
+  /**
+   * The rows whose version changed, oldest first, as a ring holding the last CHANGE_LOG
+   * entries: change n is at `changed[n % CHANGE_LOG]`. A reader that saw `changes` earlier
+   * visits only the rows changed since, when it is at most CHANGE_LOG behind.
+   */
+  readonly changed = new Int32Array(CHANGE_LOG);
+  /** How many version changes there have been. */
+  changes = 0;
 
   /** A version number no instance of these columns has had before. */
   nextVersion(): number {
     return ++this.clock;
+  }
+
+  /** Sets row's version and logs the change. */
+  setVersion(row: number, version: number): void {
+    this.versions[row] = version;
+    this.changed[this.changes % CHANGE_LOG] = row;
+    this.changes++;
   }
 
   /** Makes room for the instance at `index`, starting at version 1. */
@@ -160,7 +178,7 @@ export class MutableInstanceState implements InstanceState {
    * used before, whatever the value assigned, so that a version always names one state.
    */
   set version(_changed: number) {
-    this.columns.versions[this.row] = this.columns.nextVersion();
+    this.columns.setVersion(this.row, this.columns.nextVersion());
   }
 
   /**
@@ -170,7 +188,7 @@ export class MutableInstanceState implements InstanceState {
    * state, with a new version).
    */
   restoreVersion(before: number, after: number): void {
-    if (this.version === after) this.columns.versions[this.row] = before;
+    if (this.version === after) this.columns.setVersion(this.row, before);
     else this.version++;
   }
 

@@ -51,9 +51,12 @@ function newMemo(
   const n = candidates.length;
   const reuse = evicted !== undefined && evicted.versions.length === n;
   const versions = reuse ? evicted.versions.fill(0) : new Float64Array(n);
+  const { indexes, positions } = indexesOf(workspace, candidates);
   return {
     candidates,
-    indexes: indexesOf(workspace, candidates),
+    indexes,
+    positions,
+    seenChanges: -1,
     versions,
     firstFail: reuse ? evicted.firstFail : new Uint8Array(n),
     open: reuse ? evicted.open : new Int32Array(n),
@@ -63,18 +66,20 @@ function newMemo(
 }
 
 /**
- * The instance index of each candidate, once per candidate list. The engine reads the
- * candidates' numbers from the model's columns by these indexes, so every candidate must be
- * the model's own (as ClusterModel.candidates gives them).
+ * The instance index of each candidate, and each instance's position among the candidates,
+ * once per candidate list. The engine reads the candidates' numbers from the model's
+ * columns by these indexes, so every candidate must be the model's own (as
+ * ClusterModel.candidates gives them).
  */
 function indexesOf(
   workspace: PlacementWorkspace,
   candidates: readonly InstanceState[],
-): Int32Array {
-  let indexes = workspace.candidateIndexes.get(candidates);
-  if (indexes) return indexes;
+): { indexes: Int32Array; positions: Int32Array } {
+  let found = workspace.candidateIndexes.get(candidates);
+  if (found) return found;
   const { model } = workspace;
-  indexes = new Int32Array(candidates.length);
+  const indexes = new Int32Array(candidates.length);
+  const positions = new Int32Array(model.instances.length).fill(-1);
   for (let c = 0; c < candidates.length; c++) {
     const candidate = candidates[c]!;
     if (model.instances[candidate.index] !== candidate) {
@@ -83,7 +88,9 @@ function indexesOf(
       );
     }
     indexes[c] = candidate.index;
+    positions[candidate.index] = c;
   }
-  workspace.candidateIndexes.set(candidates, indexes);
-  return indexes;
+  found = { indexes, positions };
+  workspace.candidateIndexes.set(candidates, found);
+  return found;
 }

@@ -13,7 +13,7 @@
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
-import type { InstanceState } from '../cluster/instance-state.js';
+import { CHANGE_LOG, type InstanceColumns, type InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import {
   buildCheckChain,
@@ -131,34 +131,62 @@ function perCallVerdict(
 
 /**
  * Brings the memo up to date: the memoised checks again for each candidate whose version
- * (read from the model's column `current`) changed since its entry was computed, and the
- * list of open candidates (memoised verdict at or past `firstPerCall`) when one changed sides.
+ * changed since its entry was computed, and the list of open candidates (memoised verdict
+ * at or past `firstPerCall`) when one changed sides. Follows the model's change log when
+ * the memo is not too far behind it (only the changed instances are looked at), else
+ * compares every candidate's version.
  */
 function refreshMemo(
   memo: FeasibilityMemo,
-  current: Float64Array,
+  columns: InstanceColumns,
   memoChecks: CheckChain['memoised'],
   firstPerCall: number,
   needs: TaskNeeds,
   ctx: CheckContext,
 ): void {
-  const { candidates, versions, indexes, firstFail } = memo;
-  for (let c = 0; c < candidates.length; c++) {
-    const version = current[indexes[c]!]!;
-    if (versions[c] === version) continue;
-    const k = firstFailing(memoChecks, candidates[c]!, needs, ctx);
-    const verdict = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
-    if (verdict >= firstPerCall !== firstFail[c]! >= firstPerCall) memo.openStale = true;
-    firstFail[c] = verdict;
-    versions[c] = version;
+  const { candidates, positions } = memo;
+  const current = columns.versions;
+  const seen = memo.seenChanges;
+  if (seen >= 0 && columns.changes - seen <= CHANGE_LOG) {
+    const { changed } = columns;
+    for (let n = seen; n < columns.changes; n++) {
+      const row = changed[n % CHANGE_LOG]!;
+      const c = row < positions.length ? positions[row]! : -1;
+      if (c >= 0) refreshEntry(memo, c, current[row]!, memoChecks, firstPerCall, needs, ctx);
+    }
+  } else {
+    const { indexes } = memo;
+    for (let c = 0; c < candidates.length; c++) {
+      refreshEntry(memo, c, current[indexes[c]!]!, memoChecks, firstPerCall, needs, ctx);
+    }
   }
+  memo.seenChanges = columns.changes;
   if (!memo.openStale) return;
-  const { open } = memo;
+  const { open, firstFail } = memo;
   let openCount = 0;
   for (let c = 0; c < candidates.length; c++)
     if (firstFail[c]! >= firstPerCall) open[openCount++] = c;
   memo.openCount = openCount;
   memo.openStale = false;
+}
+
+/** Candidate c's memo entry, computed again when the instance's version is not the entry's. */
+function refreshEntry(
+  memo: FeasibilityMemo,
+  c: number,
+  version: number,
+  memoChecks: CheckChain['memoised'],
+  firstPerCall: number,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+): void {
+  const { versions, firstFail } = memo;
+  if (versions[c] === version) return;
+  const k = firstFailing(memoChecks, memo.candidates[c]!, needs, ctx);
+  const verdict = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
+  if (verdict >= firstPerCall !== firstFail[c]! >= firstPerCall) memo.openStale = true;
+  firstFail[c] = verdict;
+  versions[c] = version;
 }
 
 /**
@@ -246,7 +274,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   const { perCall } = chain;
   // Most candidates fail a memoised check before the first per-call one: they are not open.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
-  refreshMemo(memo, model.instanceColumns.versions, chain.memoised, firstPerCall, needs, ctx);
+  refreshMemo(memo, model.instanceColumns, chain.memoised, firstPerCall, needs, ctx);
   const { indexes } = memo;
   const feasibleCount = passCandidates(memo, perCall, firstPerCall, needs, ctx, workspace);
   const columns = buildRuleColumns(workspace, rules, candidates, indexes, feasible, feasibleCount);

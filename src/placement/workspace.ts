@@ -20,6 +20,13 @@ export interface FeasibilityMemo {
   candidates: readonly InstanceState[];
   /** Per candidate: its instance index (where its version is in the model's column). */
   indexes: Int32Array;
+  /**
+   * Per instance index: the candidate's position in `candidates`, -1 when it is not one
+   * (to follow the model's change log).
+   */
+  positions: Int32Array;
+  /** The model's change count (InstanceColumns.changes) when the memo was last refreshed; -1 = never. */
+  seenChanges: number;
   /** Instance version the entry was computed at; 0 = never. */
   versions: Float64Array;
   /** Index in the call's check chain of the first failing memoised check, 255 = none. */
@@ -51,7 +58,10 @@ export class PlacementWorkspace {
   /** The per-task selection's groups (ranked-groups.ts). */
   readonly ranked = new RankedGroups();
   /** Instance indexes of each candidate list seen (see feasibility-memo.ts). */
-  readonly candidateIndexes = new WeakMap<readonly InstanceState[], Int32Array>();
+  readonly candidateIndexes = new WeakMap<
+    readonly InstanceState[],
+    { indexes: Int32Array; positions: Int32Array }
+  >();
   /** Feasibility memos by call signature, least recently used first. */
   readonly memos = new Map<string, FeasibilityMemo>();
   /** What checks keep between calls to build their per-call state (see CheckSpec.prepare). */
