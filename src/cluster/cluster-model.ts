@@ -65,8 +65,9 @@ export class ClusterModel {
   readonly tasks: readonly Task[] = this.taskList;
   private readonly byRef = new Map<string, MutableInstanceState>();
   private readonly placed = new Map<string, PlacedTask>();
-  /** Task ARN and task id -> task. */
-  private readonly taskByRef = new Map<string, Task>();
+  /** Task ARN and task id -> task, for taskList[0 .. indexedTasks); see taskByRef. */
+  private readonly taskIndex = new Map<string, Task>();
+  private indexedTasks = 0;
   /** Group -> instance -> tasks of the group with desiredStatus RUNNING. */
   private readonly groupHosts = new Map<string, Map<InstanceState, number>>();
   /** Group -> instance -> tasks of the group whose desiredStatus is not STOPPED. */
@@ -437,14 +438,38 @@ export class ClusterModel {
     this.placed.set(task.taskArn, { instance, footprint, ours: false });
   }
 
-  private indexTask(task: Task): void {
-    this.taskByRef.set(task.taskArn, task);
-    this.taskByRef.set(arnId(task.taskArn), task);
+  /**
+   * Task ARN and task id -> task. Tasks appended to the list are indexed on the first
+   * lookup after them, not when recorded: a placement that is rolled back (a plan, a
+   * whatIf) never touches the map.
+   */
+  private get taskByRef(): Map<string, Task> {
+    const list = this.taskList;
+    for (; this.indexedTasks < list.length; this.indexedTasks++) {
+      const task = list[this.indexedTasks]!;
+      this.taskIndex.set(task.taskArn, task);
+      this.taskIndex.set(arnId(task.taskArn), task);
+    }
+    return this.taskIndex;
   }
 
+  /** After `task` was appended to taskList (the newest waits for the next lookup) or replaced in it. */
+  private indexTask(task: Task): void {
+    const last = this.taskList.length - 1;
+    if (this.taskList[last] === task && this.indexedTasks <= last) return;
+    const index = this.taskByRef;
+    index.set(task.taskArn, task);
+    index.set(arnId(task.taskArn), task);
+  }
+
+  /** Before `task` leaves taskList (rollback pops the newest). */
   private unindexTask(task: Task): void {
-    this.taskByRef.delete(task.taskArn);
-    this.taskByRef.delete(arnId(task.taskArn));
+    const last = this.taskList.length - 1;
+    if (this.taskList[last] === task && this.indexedTasks <= last) return;
+    const index = this.taskByRef;
+    index.delete(task.taskArn);
+    index.delete(arnId(task.taskArn));
+    if (this.taskList[last] === task) this.indexedTasks = last;
   }
 
   private addGroupTask(instance: MutableInstanceState, group: string, running: boolean): void {

@@ -106,3 +106,32 @@ describe('instance versions', () => {
     expect(m.instanceColumns.memory[a.index]).toBe(4096 - 512);
   });
 });
+
+// The model indexes tasks by ARN and id lazily (on the first lookup after they were
+// recorded), so a rolled-back placement never touches the index: lookups must still see
+// exactly the tasks that are there.
+describe('task lookup', () => {
+  const id = (t: Task) => t.taskArn.slice(t.taskArn.lastIndexOf('/') + 1);
+
+  test('finds recorded tasks by ARN and id, and none that were rolled back', () => {
+    const m = model();
+    const a = m.instances[0]!;
+    const first = task();
+    m.commit(a, first, footprint);
+    expect(m.stopTask(first.taskArn)).toBe(true); // indexes `first`
+    const mark = m.begin();
+    const undone = task();
+    m.commit(a, undone, footprint);
+    expect(m.stopTask(id(undone))).toBe(true); // indexes `undone`, inside the transaction
+    m.rollback(mark);
+    expect(m.stopTask(undone.taskArn)).toBe(false);
+    expect(m.stopTask(id(undone))).toBe(false);
+    const later = task();
+    m.commit(a, later, footprint);
+    const mark2 = m.begin();
+    m.commit(a, task(), footprint); // never looked up before its rollback
+    m.rollback(mark2);
+    expect(m.stopTask(id(later))).toBe(true);
+    expect(m.tasks.map(id)).toEqual([id(first), id(later)]);
+  });
+});
