@@ -2,6 +2,7 @@ import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
 import { cloneData, cloneOthers } from './copy-data.js';
 import type { ClusterSnapshot, ContainerInstance, Resource, Task } from '../kernel/ecs-types.js';
+import type { AttributeColumns } from '../kernel/instance-view.js';
 import {
   EXTERNAL_ATTRIBUTE,
   type InstanceState,
@@ -77,6 +78,8 @@ export class ClusterModel {
   private readonly slots = new Map<ModelSlot<unknown>, unknown>();
   /** Every instance's version, CPU and memory left, by instance index (read-only outside the model). */
   readonly instanceColumns = new InstanceColumns();
+  /** What the instances' views offer compiled CQL (InstanceView.attributeColumns). */
+  private readonly viewColumns: AttributeColumns = { column: (name) => this.attributeColumn(name) };
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
@@ -252,7 +255,8 @@ export class ClusterModel {
     instance.version++;
     if (remove) instance.view.attributes.delete(name);
     else instance.view.attributes.set(name, value);
-    this.columns.delete(name);
+    // The column stays (ids keep their values): only this instance's entry changes.
+    this.columns.get(name)?.set(instance.index, remove ? undefined : value);
     if (name === EXTERNAL_ATTRIBUTE) this.scopes.clear();
   }
 
@@ -386,7 +390,12 @@ export class ClusterModel {
   }
 
   private addInstance(source: ContainerInstance): MutableInstanceState {
-    const state = new MutableInstanceState(this.states.length, source, this.instanceColumns);
+    const state = new MutableInstanceState(
+      this.states.length,
+      source,
+      this.instanceColumns,
+      this.viewColumns,
+    );
     this.states.push(state);
     this.byRef.set(state.arn, state);
     if (!this.byRef.has(state.id)) this.byRef.set(state.id, state);

@@ -1,5 +1,5 @@
 import type { ContainerInstance, ContainerInstanceStatus } from '../kernel/ecs-types.js';
-import type { InstanceView } from '../kernel/instance-view.js';
+import type { AttributeColumns, InstanceView } from '../kernel/instance-view.js';
 import { MutableInstanceView } from './mutable-instance-view.js';
 import { hasResource, numericResource, portSet, stringSetResource } from './resources.js';
 import { toEpochMillis } from './timestamps.js';
@@ -135,6 +135,8 @@ export class MutableInstanceState implements InstanceState {
     readonly index: number,
     readonly source: ContainerInstance,
     columns?: InstanceColumns,
+    /** The model's attribute columns (InstanceView.attributeColumns); with `columns` only. */
+    attributeColumns?: AttributeColumns,
   ) {
     this.columns = columns ?? new InstanceColumns();
     this.row = columns ? index : 0;
@@ -166,6 +168,8 @@ export class MutableInstanceState implements InstanceState {
       source.versionInfo?.agentVersion,
       toEpochMillis(source.registeredAt),
       attributes,
+      columns ? attributeColumns : undefined,
+      columns && attributeColumns ? index : undefined,
     );
   }
 
