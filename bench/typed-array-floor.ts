@@ -11,7 +11,8 @@
  * ones with their zone and memory side by side, then per task one scan of that list for the
  * lowest key `zone load, memory left` and a seeded draw among the ties in snapshot order.
  * It rescans per task; the engine does not (it keeps each spread bucket's best candidates,
- * src/placement/ranked-groups.ts), so on large clusters it can go below the floor. The seeded generator (seedrandom, built per call) is paid by both.
+ * src/placement/ranked-groups.ts), so on large clusters it can go below the floor. The
+ * seeded generator (seedrandom, built per call) is paid by both.
  * With the same seed it picks the same instances as the engine
  * (test/bench/typed-array-floor.test.ts checks it).
  *
