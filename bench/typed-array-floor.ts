@@ -10,8 +10,9 @@
  * runningTasksCount, distinctInstance from a per-call host stamp) that lists the feasible
  * ones with their zone and memory side by side, then per task one scan of that list for the
  * lowest key `zone load, memory left` and a seeded draw among the ties in snapshot order.
- * It rescans per task, as the engine does today: an engine with a ranked index per spread
- * bucket can go below it. The seeded generator (seedrandom, built per call) is paid by both.
+ * It rescans per task; the engine does not (it keeps each spread bucket's best candidates,
+ * src/placement/ranked-groups.ts), so on large clusters it can go below the floor. The
+ * seeded generator (seedrandom, built per call) is paid by both.
  * With the same seed it picks the same instances as the engine
  * (test/bench/typed-array-floor.test.ts checks it).
  *

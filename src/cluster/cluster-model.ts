@@ -8,10 +8,12 @@ import type {
   Resource,
   Task,
 } from '../kernel/ecs-types.js';
+import type { AttributeColumns } from '../kernel/instance-view.js';
 import {
   EXTERNAL_ATTRIBUTE,
   type InstanceState,
   MutableInstanceState,
+  InstanceColumns,
   arnId,
 } from './instance-state.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
@@ -78,8 +80,9 @@ export class ClusterModel {
   readonly tasks: readonly Task[] = this.taskList;
   private readonly byRef = new Map<string, MutableInstanceState>();
   private readonly placed = new Map<string, PlacedTask>();
-  /** Task ARN and task id -> task. */
-  private readonly taskByRef = new Map<string, Task>();
+  /** Task ARN and task id -> task, for taskList[0 .. indexedTasks); see taskByRef. */
+  private readonly taskIndex = new Map<string, Task>();
+  private indexedTasks = 0;
   /** Group -> instance -> tasks of the group with desiredStatus RUNNING. */
   private readonly groupHosts = new Map<string, Map<InstanceState, number>>();
   /** Group -> instance -> tasks of the group whose desiredStatus is not STOPPED. */
@@ -87,6 +90,10 @@ export class ClusterModel {
   private readonly scopes = new Map<string, InstanceState[]>();
   private readonly columns = new Map<string, AttributeColumn>();
   private readonly slots = new Map<ModelSlot<unknown>, unknown>();
+  /** Every instance's version, CPU and memory left, by instance index (read-only outside the model). */
+  readonly instanceColumns = new InstanceColumns();
+  /** What the instances' views offer compiled CQL (InstanceView.attributeColumns). */
+  private readonly viewColumns: AttributeColumns = { column: (name) => this.attributeColumn(name) };
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
@@ -158,7 +165,9 @@ export class ClusterModel {
   commit(on: InstanceState, task: Task, footprint: TaskFootprint): void {
     const instance = this.own(on);
     const hold = { instance, footprint, group: groupOfTask(task), running: true, pending: true };
+    const versionBefore = instance.version;
     const gpusBefore = this.apply(hold, 1);
+    const versionAfter = instance.version;
     this.taskList.push(task);
     this.indexTask(task);
     this.placed.set(task.taskArn, { instance, footprint, ours: true });
@@ -167,6 +176,7 @@ export class ClusterModel {
       this.unindexTask(task);
       this.taskList.pop();
       this.unapply(hold, 1, gpusBefore);
+      instance.restoreVersion(versionBefore, versionAfter);
     });
   }
 
@@ -228,11 +238,14 @@ export class ClusterModel {
         // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
         pending: placed.ours || task.lastStatus === 'PENDING',
       };
+      const versionBefore = instance.version;
       const gpusBefore = this.apply(hold, -1);
+      const versionAfter = instance.version;
       this.placed.delete(task.taskArn);
       this.journal?.push(() => {
         this.placed.set(task.taskArn, placed);
         this.unapply(hold, -1, gpusBefore);
+        instance.restoreVersion(versionBefore, versionAfter);
       });
     }
     task.desiredStatus = 'STOPPED';
@@ -256,7 +269,8 @@ export class ClusterModel {
     instance.version++;
     if (remove) instance.view.attributes.delete(name);
     else instance.view.attributes.set(name, value);
-    this.columns.delete(name);
+    // The column stays (ids keep their values): only this instance's entry changes.
+    this.columns.get(name)?.set(instance.index, remove ? undefined : value);
     if (name === EXTERNAL_ATTRIBUTE) this.scopes.clear();
   }
 
@@ -397,10 +411,12 @@ export class ClusterModel {
     return gpusBefore;
   }
 
-  /** Undoes `apply(hold, sign)` exactly, for the journal (GPU ids back in their former order). */
+  /**
+   * Undoes `apply(hold, sign)` exactly, for the journal (GPU ids back in their former
+   * order); the journal entry then gives the instance its version back (restoreVersion).
+   */
   private unapply(hold: Hold, sign: 1 | -1, gpusBefore: readonly string[]): void {
     const { instance, footprint } = hold;
-    instance.version++;
     if (hold.pending) instance.pendingAdded -= sign;
     if (sign > 0) this.removeGroupTask(instance, hold.group, hold.running);
     else this.addGroupTask(instance, hold.group, hold.running);
@@ -413,7 +429,12 @@ export class ClusterModel {
   }
 
   private addInstance(source: ContainerInstance): MutableInstanceState {
-    const state = new MutableInstanceState(this.states.length, source);
+    const state = new MutableInstanceState(
+      this.states.length,
+      source,
+      this.instanceColumns,
+      this.viewColumns,
+    );
     this.states.push(state);
     this.byRef.set(state.arn, state);
     if (!this.byRef.has(state.id)) this.byRef.set(state.id, state);
@@ -465,14 +486,38 @@ export class ClusterModel {
     this.placed.set(task.taskArn, { instance, footprint, ours: false });
   }
 
-  private indexTask(task: Task): void {
-    this.taskByRef.set(task.taskArn, task);
-    this.taskByRef.set(arnId(task.taskArn), task);
+  /**
+   * Task ARN and task id -> task. Tasks appended to the list are indexed on the first
+   * lookup after them, not when recorded: a placement that is rolled back (a plan, a
+   * whatIf) never touches the map.
+   */
+  private get taskByRef(): Map<string, Task> {
+    const list = this.taskList;
+    for (; this.indexedTasks < list.length; this.indexedTasks++) {
+      const task = list[this.indexedTasks]!;
+      this.taskIndex.set(task.taskArn, task);
+      this.taskIndex.set(arnId(task.taskArn), task);
+    }
+    return this.taskIndex;
   }
 
+  /** After `task` was appended to taskList (the newest waits for the next lookup) or replaced in it. */
+  private indexTask(task: Task): void {
+    const last = this.taskList.length - 1;
+    if (this.taskList[last] === task && this.indexedTasks <= last) return;
+    const index = this.taskByRef;
+    index.set(task.taskArn, task);
+    index.set(arnId(task.taskArn), task);
+  }
+
+  /** Before `task` leaves taskList (rollback pops the newest). */
   private unindexTask(task: Task): void {
-    this.taskByRef.delete(task.taskArn);
-    this.taskByRef.delete(arnId(task.taskArn));
+    const last = this.taskList.length - 1;
+    if (this.taskList[last] === task && this.indexedTasks <= last) return;
+    const index = this.taskByRef;
+    index.delete(task.taskArn);
+    index.delete(arnId(task.taskArn));
+    if (this.taskList[last] === task) this.indexedTasks = last;
   }
 
   private addGroupTask(instance: MutableInstanceState, group: string, running: boolean): void {

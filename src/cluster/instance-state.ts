@@ -1,5 +1,5 @@
 import type { ContainerInstance, ContainerInstanceStatus } from '../kernel/ecs-types.js';
-import type { InstanceView } from '../kernel/instance-view.js';
+import type { AttributeColumns, InstanceView } from '../kernel/instance-view.js';
 import { MutableInstanceView } from './mutable-instance-view.js';
 import { hasResource, numericResource, portSet, stringSetResource } from './resources.js';
 import { toEpochMillis } from './timestamps.js';
@@ -55,6 +55,61 @@ export interface InstanceState {
 }
 
 /**
+ * The instances' numbers the engine scans most, as typed columns indexed by instance (the
+ * cluster model's): the version, and the CPU and memory left. A pass over many instances
+ * (the feasibility memo's, the binpack keys) then reads numbers instead of visiting every
+ * instance object. An instance outside a model has columns of its own.
+ */
+/** How many version changes InstanceColumns remembers (see `changed`). */
+export const CHANGE_LOG = 4096;
+
+export class InstanceColumns {
+  /** Float64: version numbers are drawn from one clock and stay exact integers far past 2^32. */
+  versions = new Float64Array(1024);
+  cpu = new Float64Array(1024);
+  memory = new Float64Array(1024);
+
+  /** The last version number handed out; every instance starts at 1. */
+  private clock = 1;
+  /**
+   * The rows whose version changed, oldest first, as a ring holding the last CHANGE_LOG
+   * entries: change n is at `changed[n % CHANGE_LOG]`. A reader that saw `changes` earlier
+   * visits only the rows changed since, when it is at most CHANGE_LOG behind.
+   */
+  readonly changed = new Int32Array(CHANGE_LOG);
+  /** How many version changes there have been. */
+  changes = 0;
+
+  /** A version number no instance of these columns has had before. */
+  nextVersion(): number {
+    return ++this.clock;
+  }
+
+  /** Sets row's version and logs the change. */
+  setVersion(row: number, version: number): void {
+    this.versions[row] = version;
+    this.changed[this.changes % CHANGE_LOG] = row;
+    this.changes++;
+  }
+
+  /** Makes room for the instance at `index`, starting at version 1. */
+  add(index: number): void {
+    if (index >= this.versions.length) {
+      const size = Math.max(index + 1, this.versions.length * 2);
+      this.versions = grown(this.versions, new Float64Array(size));
+      this.cpu = grown(this.cpu, new Float64Array(size));
+      this.memory = grown(this.memory, new Float64Array(size));
+    }
+    this.versions[index] = 1;
+  }
+}
+
+function grown<T extends Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/**
  * The cluster model's own record of an instance, mutated in place by the model alone
  * (src/cluster); every other layer holds it as a read-only InstanceState.
  */
@@ -63,8 +118,6 @@ export class MutableInstanceState implements InstanceState {
   readonly id: string;
   status: ContainerInstanceStatus;
   readonly capacityProviderName: string | undefined;
-  cpu: number;
-  memory: number;
   readonly registeredCpu: number | undefined;
   readonly registeredMemory: number | undefined;
   readonly tcpTaken: Set<number>;
@@ -74,12 +127,20 @@ export class MutableInstanceState implements InstanceState {
   eniTasks = 0;
   readonly activeGroups = new Map<string, number>();
   pendingAdded = 0;
-  version = 1;
+  private readonly columns: InstanceColumns;
+  /** This instance's row in `columns`. */
+  private readonly row: number;
 
   constructor(
     readonly index: number,
     readonly source: ContainerInstance,
+    columns?: InstanceColumns,
+    /** The model's attribute columns (InstanceView.attributeColumns); with `columns` only. */
+    attributeColumns?: AttributeColumns,
   ) {
+    this.columns = columns ?? new InstanceColumns();
+    this.row = columns ? index : 0;
+    this.columns.add(this.row);
     this.arn = source.containerInstanceArn;
     this.id = arnId(this.arn);
     this.status = source.status;
@@ -107,7 +168,48 @@ export class MutableInstanceState implements InstanceState {
       source.versionInfo?.agentVersion,
       toEpochMillis(source.registeredAt),
       attributes,
+      columns ? attributeColumns : undefined,
+      columns && attributeColumns ? index : undefined,
     );
+  }
+
+  get version(): number {
+    return this.columns.versions[this.row]!;
+  }
+
+  /**
+   * Any assignment (`version++`) marks a change: the instance gets a version number never
+   * used before, whatever the value assigned, so that a version always names one state.
+   */
+  set version(_changed: number) {
+    this.columns.setVersion(this.row, this.columns.nextVersion());
+  }
+
+  /**
+   * After an exact undo of the change that took the version from `before` to `after`: the
+   * instance is in its `before` state again, so it gets that version back (results
+   * memoised for it stay valid), unless something else changed it since (then it is a new
+   * state, with a new version).
+   */
+  restoreVersion(before: number, after: number): void {
+    if (this.version === after) this.columns.setVersion(this.row, before);
+    else this.version++;
+  }
+
+  get cpu(): number {
+    return this.columns.cpu[this.row]!;
+  }
+
+  set cpu(value: number) {
+    this.columns.cpu[this.row] = value;
+  }
+
+  get memory(): number {
+    return this.columns.memory[this.row]!;
+  }
+
+  set memory(value: number) {
+    this.columns.memory[this.row] = value;
   }
 
   get external(): boolean {

@@ -1,4 +1,4 @@
-import type { InstanceView } from '../kernel/instance-view.js';
+import type { AttributeColumns, InstanceView } from '../kernel/instance-view.js';
 
 /**
  * The model's own InstanceView: the same object for the instance's whole life, updated in
@@ -14,6 +14,9 @@ export class MutableInstanceView implements InstanceView {
     public agentVersion: string | undefined,
     public registeredAt: number | undefined,
     readonly attributes: Map<string, string | null>,
+    /** The model's attribute columns and this instance's row; undefined outside a model. */
+    readonly attributeColumns: AttributeColumns | undefined = undefined,
+    readonly attributeRow: number | undefined = undefined,
   ) {}
 
   addGroupTask(group: string): void {

@@ -203,6 +203,49 @@ function orderTest(op: ComparisonOperator): (sign: number) => boolean {
   }
 }
 
+/** Per value id of a column: 0 not decided yet, 1 false, 2 true. */
+const UNKNOWN = 0;
+const TRUE = 2;
+
+/**
+ * An attribute comparison that depends only on the attribute's value (a string: an absent or
+ * name-only attribute fails it). With the view's attribute columns (InstanceView) it is
+ * decided once per distinct value of the column, kept while the column is current; else
+ * from the view's attribute map. Both give the same answer: `holds` is pure.
+ */
+function byValue(name: string, holds: (value: string) => boolean): Evaluator {
+  // The column is known by its serial, not held: a compiled expression (cached, see
+  // compile-expression.ts) must not keep a dropped cluster's column alive.
+  let serial = -1;
+  let truth = new Uint8Array(0);
+  return (v) => {
+    const columns = v.attributeColumns;
+    const row = v.attributeRow;
+    if (columns === undefined || row === undefined) {
+      const value = v.attributes.get(name);
+      return typeof value === 'string' && holds(value);
+    }
+    const current = columns.column(name);
+    if (current.serial !== serial) {
+      serial = current.serial;
+      truth = new Uint8Array(current.values.length);
+    }
+    const id = current.ids[row]!;
+    if (id >= truth.length) {
+      const grown = new Uint8Array(current.values.length);
+      grown.set(truth);
+      truth = grown;
+    }
+    let known = truth[id]!;
+    if (known === UNKNOWN) {
+      const value = current.values[id];
+      known = typeof value === 'string' && holds(value) ? TRUE : 1;
+      truth[id] = known;
+    }
+    return known === TRUE;
+  };
+}
+
 function compileAttribute(
   name: string,
   op: ComparisonOperator,
@@ -217,55 +260,33 @@ function compileAttribute(
       return { evaluate: (v) => !v.attributes.has(name), cost: 2 };
     case 'equals': {
       const literal = literalOf(argument);
-      return { evaluate: (v) => v.attributes.get(name) === literal, cost: 2 };
+      return { evaluate: byValue(name, (value) => value === literal), cost: 2 };
     }
     case 'not_equals': {
       const literal = literalOf(argument);
-      return {
-        evaluate: (v) => {
-          const value = v.attributes.get(name);
-          return typeof value === 'string' && value !== literal;
-        },
-        cost: 2,
-      };
+      return { evaluate: byValue(name, (value) => value !== literal), cost: 2 };
     }
     case 'in':
     case 'not_in': {
       const isMember = memberTest(argument);
       const wanted = op === 'in';
-      return {
-        evaluate: (v) => {
-          const value = v.attributes.get(name);
-          return typeof value === 'string' && isMember(value) === wanted;
-        },
-        cost: 3,
-      };
+      return { evaluate: byValue(name, (value) => isMember(value) === wanted), cost: 3 };
     }
     case 'matches':
     case 'not_matches': {
       const test = regexOf(single(argument), context);
       if (test === undefined) return undefined;
       const wanted = op === 'matches';
-      return {
-        evaluate: (v) => {
-          const value = v.attributes.get(name);
-          return typeof value === 'string' && test(value) === wanted;
-        },
-        cost: 5,
-      };
+      return { evaluate: byValue(name, (value) => test(value) === wanted), cost: 5 };
     }
     default: {
       const literal = literalOf(argument);
       const literalNumber = parseDecimal(literal);
       const holds = orderTest(op);
       return {
-        evaluate: (v) => {
-          const value = v.attributes.get(name);
-          return (
-            typeof value === 'string' &&
-            holds(compareAttributeValues(value, literal, literalNumber))
-          );
-        },
+        evaluate: byValue(name, (value) =>
+          holds(compareAttributeValues(value, literal, literalNumber)),
+        ),
         cost: 4,
       };
     }

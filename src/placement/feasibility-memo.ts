@@ -26,13 +26,71 @@ export function feasibilityMemo(
     byCall.set(key, memo);
     return memo;
   }
-  memo = {
-    candidates,
-    versions: new Uint32Array(candidates.length),
-    firstFail: new Uint8Array(candidates.length),
-  };
+  let evicted: FeasibilityMemo | undefined;
+  if (!memo && byCall.size >= MEMOS_PER_CLUSTER) {
+    const oldest = byCall.keys().next().value!;
+    evicted = byCall.get(oldest);
+    byCall.delete(oldest);
+  }
+  memo = newMemo(workspace, candidates, evicted);
   byCall.delete(key);
   if (byCall.size >= MEMOS_PER_CLUSTER) byCall.delete(byCall.keys().next().value!);
   byCall.set(key, memo);
   return memo;
+}
+
+/**
+ * A memo with no entry yet (versions 0), reusing the arrays of `evicted` (the memo it
+ * replaces) when they fit, so a new kind of call on a large cluster allocates nothing.
+ */
+function newMemo(
+  workspace: PlacementWorkspace,
+  candidates: readonly InstanceState[],
+  evicted: FeasibilityMemo | undefined,
+): FeasibilityMemo {
+  const n = candidates.length;
+  const reuse = evicted !== undefined && evicted.versions.length === n;
+  const versions = reuse ? evicted.versions.fill(0) : new Float64Array(n);
+  const { indexes, positions } = indexesOf(workspace, candidates);
+  return {
+    candidates,
+    indexes,
+    positions,
+    seenChanges: -1,
+    versions,
+    firstFail: reuse ? evicted.firstFail : new Uint8Array(n),
+    open: reuse ? evicted.open : new Int32Array(n),
+    openCount: 0,
+    openStale: true,
+  };
+}
+
+/**
+ * The instance index of each candidate, and each instance's position among the candidates,
+ * once per candidate list. The engine reads the candidates' numbers from the model's
+ * columns by these indexes, so every candidate must be the model's own (as
+ * ClusterModel.candidates gives them).
+ */
+function indexesOf(
+  workspace: PlacementWorkspace,
+  candidates: readonly InstanceState[],
+): { indexes: Int32Array; positions: Int32Array } {
+  let found = workspace.candidateIndexes.get(candidates);
+  if (found) return found;
+  const { model } = workspace;
+  const indexes = new Int32Array(candidates.length);
+  const positions = new Int32Array(model.instances.length).fill(-1);
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c]!;
+    if (model.instances[candidate.index] !== candidate) {
+      throw new Error(
+        `${candidate.arn} is not an instance of cluster ${model.clusterName}'s model`,
+      );
+    }
+    indexes[c] = candidate.index;
+    positions[candidate.index] = c;
+  }
+  found = { indexes, positions };
+  workspace.candidateIndexes.set(candidates, found);
+  return found;
 }

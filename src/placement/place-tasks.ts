@@ -4,13 +4,16 @@
  *
  * Cost: every check runs at most once per candidate per call (and not at all for an
  * instance unchanged since a call with the same needs and expressions, see
- * feasibility-memo.ts); after a placement only the instance that received the task is
- * checked again (nothing about the others changed); the ranking is one pass over the
- * feasible candidates per task, with spread counts kept incrementally.
+ * feasibility-memo.ts; the call's pass visits only the candidates the memo leaves open);
+ * after a placement only the instance that received the task is checked again (nothing
+ * about the others changed). The ranking: for the usual strategies, groups by spread
+ * bucket that keep their best candidates up to date (ranked-groups.ts), so a task does not
+ * rescan every feasible candidate; otherwise, and in plan mode, one pass over the feasible
+ * candidates per task; spread counts are kept incrementally either way.
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
-import type { InstanceState } from '../cluster/instance-state.js';
+import { CHANGE_LOG, type InstanceColumns, type InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import {
   buildCheckChain,
@@ -19,11 +22,13 @@ import {
   type CompiledConstraints,
   verdictOf,
 } from './checks/check-chain.js';
+import { distinctInstanceCheck, type GroupHosts } from './checks/distinct-instance-check.js';
 import { FEASIBLE, firstFailing } from './checks/first-failing.js';
 import type { CheckContext } from './checks/placement-check.js';
 import type { TaskTrace } from './explanation.js';
-import { feasibilityMemo } from './feasibility-memo.js';
+import { type FeasibilityMemo, feasibilityMemo } from './feasibility-memo.js';
 import { buildRankRules } from './rank-rules.js';
+import { rankedGroupsFit } from './ranked-groups.js';
 import { buildRuleColumns, refreshRuleColumns } from './rule-columns.js';
 import { selectBestInOnePass, selectBestTraced } from './select-best.js';
 import type { TaskNeeds } from './task-needs.js';
@@ -98,19 +103,144 @@ function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
   });
 }
 
-/** The verdict after the per-call checks that come before the memoised `verdict`. */
+/**
+ * The verdict of candidate `c` (instance index `index`) after the per-call checks that come
+ * before its memoised `verdict`. distinctInstance, the usual one, is decided from the index
+ * alone: no visit to the instance object, and a call site V8 can inline.
+ */
 function perCallVerdict(
   perCall: CheckChain['perCall'],
-  instance: InstanceState,
+  candidates: readonly InstanceState[],
+  c: number,
+  index: number,
   needs: TaskNeeds,
   ctx: CheckContext,
   verdict: number,
 ): number {
   const { checks, states, at } = perCall;
   for (let p = 0; p < checks.length && at[p]! < verdict; p++) {
-    if (!checks[p]!.passes(instance, needs, ctx, states[p])) return at[p]!;
+    const check = checks[p]!;
+    const passes =
+      check === distinctInstanceCheck
+        ? !(states[p] as GroupHosts).hostsAt(index)
+        : check.passes(candidates[c]!, needs, ctx, states[p]);
+    if (!passes) return at[p]!;
   }
   return verdict;
+}
+
+/**
+ * Brings the memo up to date: the memoised checks again for each candidate whose version
+ * changed since its entry was computed, and the list of open candidates (memoised verdict
+ * at or past `firstPerCall`) when one changed sides. Follows the model's change log when
+ * the memo is not too far behind it (only the changed instances are looked at), else
+ * compares every candidate's version.
+ */
+function refreshMemo(
+  memo: FeasibilityMemo,
+  columns: InstanceColumns,
+  memoChecks: CheckChain['memoised'],
+  firstPerCall: number,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+): void {
+  const { candidates, positions } = memo;
+  const current = columns.versions;
+  const seen = memo.seenChanges;
+  if (seen >= 0 && columns.changes - seen <= CHANGE_LOG) {
+    const { changed } = columns;
+    for (let n = seen; n < columns.changes; n++) {
+      const row = changed[n % CHANGE_LOG]!;
+      const c = row < positions.length ? positions[row]! : -1;
+      if (c >= 0) refreshEntry(memo, c, current[row]!, memoChecks, firstPerCall, needs, ctx);
+    }
+  } else {
+    const { indexes } = memo;
+    for (let c = 0; c < candidates.length; c++) {
+      refreshEntry(memo, c, current[indexes[c]!]!, memoChecks, firstPerCall, needs, ctx);
+    }
+  }
+  memo.seenChanges = columns.changes;
+  if (!memo.openStale) return;
+  const { open, firstFail } = memo;
+  let openCount = 0;
+  for (let c = 0; c < candidates.length; c++)
+    if (firstFail[c]! >= firstPerCall) open[openCount++] = c;
+  memo.openCount = openCount;
+  memo.openStale = false;
+}
+
+/** Candidate c's memo entry, computed again when the instance's version is not the entry's. */
+function refreshEntry(
+  memo: FeasibilityMemo,
+  c: number,
+  version: number,
+  memoChecks: CheckChain['memoised'],
+  firstPerCall: number,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+): void {
+  const { versions, firstFail } = memo;
+  if (versions[c] === version) return;
+  const k = firstFailing(memoChecks, memo.candidates[c]!, needs, ctx);
+  const verdict = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
+  if (verdict >= firstPerCall !== firstFail[c]! >= firstPerCall) memo.openStale = true;
+  firstFail[c] = verdict;
+  versions[c] = version;
+}
+
+/**
+ * The verdict of each open candidate for the call (the workspace's firstFail and alive),
+ * from its memoised verdict and the per-call checks before it; lists the feasible
+ * candidates in `workspace.feasible` and returns how many there are. A candidate that is not
+ * open has its memoised verdict (see verdictAt).
+ */
+function passCandidates(
+  memo: FeasibilityMemo,
+  perCall: CheckChain['perCall'],
+  firstPerCall: number,
+  needs: TaskNeeds,
+  ctx: CheckContext,
+  workspace: PlacementWorkspace,
+): number {
+  const { candidates, indexes, firstFail: memoised, open, openCount } = memo;
+  const { firstFail, alive, feasible } = workspace;
+  // The usual per-call check alone (distinctInstance): decided inline, from the index.
+  const onlyHosts =
+    perCall.checks.length === 1 && perCall.checks[0] === distinctInstanceCheck
+      ? (perCall.states[0] as GroupHosts)
+      : undefined;
+  let feasibleCount = 0;
+  for (let o = 0; o < openCount; o++) {
+    const c = open[o]!;
+    let verdict = memoised[c]!;
+    if (firstPerCall < verdict) {
+      if (onlyHosts === undefined) {
+        verdict = perCallVerdict(perCall, candidates, c, indexes[c]!, needs, ctx, verdict);
+      } else if (onlyHosts.hostsAt(indexes[c]!)) {
+        verdict = firstPerCall;
+      }
+    }
+    firstFail[c] = verdict;
+    if (verdict === FEASIBLE) {
+      alive[c] = 1;
+      feasible[feasibleCount++] = c;
+    } else {
+      alive[c] = 0;
+    }
+  }
+  return feasibleCount;
+}
+
+/** Candidate c's first failing check in this call (for the failures of a task that fits nowhere). */
+function verdictAt(
+  memo: FeasibilityMemo,
+  firstFail: Uint8Array,
+  firstPerCall: number,
+  c: number,
+): number {
+  const memoised = memo.firstFail[c]!;
+  return memoised >= firstPerCall ? firstFail[c]! : memoised;
 }
 
 export function placeTasks(call: PlacementCall): PlacementOutcome {
@@ -139,31 +269,18 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   workspace.reserve(candidates.length);
   const { firstFail, alive, feasible, ties } = workspace;
 
-  // One pass over the candidates: the memoised checks (recomputed for a changed instance
-  // only), then the checks made on every call that come before the memoised verdict.
-  let feasibleCount = 0;
-  const { versions, firstFail: memoised } = memo;
-  const { memoised: memoChecks, perCall } = chain;
-  // Most candidates fail a memoised check before the first per-call one: one comparison.
+  // The memoised checks, recomputed for changed instances only, then one pass over the
+  // candidates for the checks made on every call that come before the memoised verdict.
+  const { perCall } = chain;
+  // Most candidates fail a memoised check before the first per-call one: they are not open.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
-  for (let c = 0; c < candidates.length; c++) {
-    const instance = candidates[c]!;
-    if (versions[c] !== instance.version) {
-      const k = firstFailing(memoChecks, instance, needs, ctx);
-      memoised[c] = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
-      versions[c] = instance.version;
-    }
-    let verdict = memoised[c]!;
-    if (firstPerCall < verdict) verdict = perCallVerdict(perCall, instance, needs, ctx, verdict);
-    firstFail[c] = verdict;
-    if (verdict === FEASIBLE) {
-      alive[c] = 1;
-      feasible[feasibleCount++] = c;
-    } else {
-      alive[c] = 0;
-    }
-  }
-  const columns = buildRuleColumns(workspace, rules, candidates, feasible, feasibleCount);
+  refreshMemo(memo, model.instanceColumns, chain.memoised, firstPerCall, needs, ctx);
+  const { indexes } = memo;
+  const feasibleCount = passCandidates(memo, perCall, firstPerCall, needs, ctx, workspace);
+  const columns = buildRuleColumns(workspace, rules, candidates, indexes, feasible, feasibleCount);
+  // Without a trace, the usual strategies select from groups kept up to date (ranked-groups.ts).
+  const ranked = !call.trace && rankedGroupsFit(columns) ? workspace.ranked : undefined;
+  ranked?.build(columns, feasible, feasibleCount, alive);
 
   const tasks: Task[] = [];
   const best = new Float64Array(rules.length);
@@ -194,6 +311,8 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
       );
       tied = survivors.length;
       for (let n = 0; n < tied; n++) ties[n] = survivors[n]!;
+    } else if (ranked) {
+      tied = ranked.select();
     } else {
       tied = selectBestInOnePass(feasible, feasibleCount, alive, columns, ties, best);
     }
@@ -224,12 +343,12 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
         tasks,
         failures: candidates.map((instance, c) => ({
           arn: instance.arn,
-          reason: chain.checks[firstFail[c]!]!.reason,
+          reason: chain.checks[verdictAt(memo, firstFail, firstPerCall, c)]!.reason,
         })),
       };
     }
     const pick = Math.floor(call.random() * tied);
-    const k = ties[pick]!;
+    const k = ranked ? ranked.tieAt(pick) : ties[pick]!;
     const c = feasible[k]!;
     const chosen = candidates[c]!;
     if (traced) {
@@ -250,6 +369,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
     model.commit(chosen, task, footprint);
     tasks.push(task);
     for (const rule of rules) rule.onPlaced(chosen);
+    ranked?.beforePlacing(k);
     refreshRuleColumns(columns, rules, k, chosen);
     for (let p = 0; p < chain.placed.checks.length; p++) {
       chain.placed.checks[p]!.placed!(chosen, chain.placed.states[p]);
@@ -259,6 +379,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
     const verdict = firstFailing(chain, chosen, needs, ctx);
     firstFail[c] = verdict;
     if (verdict !== FEASIBLE) alive[c] = 0;
+    ranked?.afterPlacing(k);
   }
   return { tasks, failures: [] };
 }

@@ -14,11 +14,21 @@ export interface RankRule {
   /** The candidate's rank under this rule; lower is better. */
   key(instance: InstanceState): number;
   /**
+   * `key` as a column by instance index, when the rule reads one of the model's columns
+   * (binpack): the rule columns then fill without visiting the instances.
+   */
+  readonly keys?: Float64Array;
+  /**
    * Bucket rules (spread on an attribute): the key is `load[bucketOf(instance)]`, and the
    * load array changes for every instance of a bucket at once. Other rules' keys change only
    * for the instance that receives a task.
    */
-  readonly buckets?: { of(instance: InstanceState): number; load: Int32Array };
+  readonly buckets?: {
+    of(instance: InstanceState): number;
+    load: Int32Array;
+    /** `of` by instance index, when the rule has it as a column (read without the instance). */
+    ids?: Int32Array;
+  };
   /** What the key is about, for the explanation ("us-east-1a: 2 tasks", "1024 MiB left"). */
   describe(instance: InstanceState): string;
   /** Keeps incremental counts right after a task of the call lands on `instance`. */

@@ -39,6 +39,8 @@ export function buildRuleColumns(
   workspace: PlacementWorkspace,
   rules: readonly RankRule[],
   candidates: readonly InstanceState[],
+  /** Per candidate: its instance index. */
+  indexes: Int32Array,
   feasible: Int32Array,
   feasibleCount: number,
 ): RuleColumns {
@@ -65,14 +67,24 @@ export function buildRuleColumns(
     const rule = rules[r]!;
     if (rule.buckets) {
       const ids = bucketBuffer(r, feasibleCount);
-      for (let k = 0; k < feasibleCount; k++) ids[k] = rule.buckets.of(candidates[feasible[k]!]!);
+      const byIndex = rule.buckets.ids;
+      if (byIndex) {
+        for (let k = 0; k < feasibleCount; k++) ids[k] = byIndex[indexes[feasible[k]!]!]!;
+      } else {
+        for (let k = 0; k < feasibleCount; k++) ids[k] = rule.buckets.of(candidates[feasible[k]!]!);
+      }
       columns.isBucket[r] = 1;
       columns.buckets.push(ids);
       columns.loads.push(rule.buckets.load);
       columns.values.push(valueBuffer(r, 0));
     } else {
       const values = valueBuffer(r, feasibleCount);
-      for (let k = 0; k < feasibleCount; k++) values[k] = rule.key(candidates[feasible[k]!]!);
+      const byIndex = rule.keys;
+      if (byIndex) {
+        for (let k = 0; k < feasibleCount; k++) values[k] = byIndex[indexes[feasible[k]!]!]!;
+      } else {
+        for (let k = 0; k < feasibleCount; k++) values[k] = rule.key(candidates[feasible[k]!]!);
+      }
       columns.values.push(values);
       columns.buckets.push(empty);
       columns.loads.push(empty);

@@ -12,15 +12,33 @@
  */
 import { type ClusterModel, ModelSlot } from '../cluster/cluster-model.js';
 import type { InstanceState } from '../cluster/instance-state.js';
+import { RankedGroups } from './ranked-groups.js';
 
 /** The first failing check of each candidate for one kind of call (see feasibility-memo.ts). */
 export interface FeasibilityMemo {
   /** The candidate list the arrays are indexed by (a new list means a new memo). */
   candidates: readonly InstanceState[];
+  /** Per candidate: its instance index (where its version is in the model's column). */
+  indexes: Int32Array;
+  /**
+   * Per instance index: the candidate's position in `candidates`, -1 when it is not one
+   * (to follow the model's change log).
+   */
+  positions: Int32Array;
+  /** The model's change count (InstanceColumns.changes) when the memo was last refreshed; -1 = never. */
+  seenChanges: number;
   /** Instance version the entry was computed at; 0 = never. */
-  versions: Uint32Array;
+  versions: Float64Array;
   /** Index in the call's check chain of the first failing memoised check, 255 = none. */
   firstFail: Uint8Array;
+  /**
+   * The candidates still open after the memoised checks (their memoised verdict is not
+   * before the first per-call check), in candidate order: the only ones a call's pass
+   * visits. Rebuilt when `openStale` (a candidate changed sides).
+   */
+  open: Int32Array;
+  openCount: number;
+  openStale: boolean;
 }
 
 const INITIAL = 1024;
@@ -37,6 +55,13 @@ export class PlacementWorkspace {
   /** Rule columns: per rule, the value keys or bucket ids of the feasible candidates. */
   readonly valueBuffers: Float64Array[] = [];
   readonly bucketBuffers: Int32Array[] = [];
+  /** The per-task selection's groups (ranked-groups.ts). */
+  readonly ranked = new RankedGroups();
+  /** Instance indexes of each candidate list seen (see feasibility-memo.ts). */
+  readonly candidateIndexes = new WeakMap<
+    readonly InstanceState[],
+    { indexes: Int32Array; positions: Int32Array }
+  >();
   /** Feasibility memos by call signature, least recently used first. */
   readonly memos = new Map<string, FeasibilityMemo>();
   /** What checks keep between calls to build their per-call state (see CheckSpec.prepare). */

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
 import { ClusterModel } from '../../src/cluster/cluster-model.js';
+import { CHANGE_LOG } from '../../src/cluster/instance-state.js';
 import { buildCheckChain } from '../../src/placement/checks/check-chain.js';
 import { computeTaskNeeds } from '../../src/placement/task-needs.js';
 import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
@@ -35,5 +36,43 @@ describe('feasibility memo', () => {
       cluster.runTask({ taskDefinition: family }, { seed: 'm' }).failures.map((f) => f.reason);
     expect(reasons('any')).toEqual(['RESOURCE:CPU']);
     expect(reasons('empty')).toEqual(['ATTRIBUTE']);
+  });
+
+  test('a call sees every change since the last similar one, however many there were', () => {
+    // The memo follows the model's log of changed instances when it is at most CHANGE_LOG
+    // changes behind, and compares every version when it is further behind: both ways must
+    // see the change.
+    const definition = taskDefinition('web', [{ name: 'app', image: 'x', cpu: 1, memory: 1 }]);
+    const cluster = Cluster.fromSnapshot(
+      snapshotOf({
+        instances: ['a', 'b', 'c'].map((id) =>
+          containerInstance({ id, attributes: { stack: 'prod' } }),
+        ),
+        taskDefinitions: [definition],
+      }),
+    );
+    const request = {
+      taskDefinition: 'web',
+      placementConstraints: [
+        { type: 'memberOf' as const, expression: 'attribute:stack == prod' },
+        { type: 'distinctInstance' as const },
+      ],
+    };
+    const hosts = () =>
+      cluster
+        .planRunTask({ ...request, count: 3 }, { seed: 's' })
+        .tasks.map((t) => t.containerInstanceArn?.slice(-1));
+    expect(hosts().sort()).toEqual(['a', 'b', 'c']);
+    // A few changes: b leaves the expression.
+    cluster.putAttribute('b', 'stack', 'dev');
+    expect(hosts().sort()).toEqual(['a', 'c']);
+    // b back and c out, then more changes than the log holds (on a, which stays in).
+    cluster.putAttribute('b', 'stack', 'prod');
+    cluster.putAttribute('c', 'stack', 'dev');
+    for (let n = 0; n < CHANGE_LOG; n++) cluster.putAttribute('a', 'rack', String(n));
+    expect(hosts().sort()).toEqual(['a', 'b']);
+    // And a plan in between changes nothing for the next call.
+    cluster.planRunTask({ ...request, count: 2 }, { seed: 'p' });
+    expect(hosts().sort()).toEqual(['a', 'b']);
   });
 });

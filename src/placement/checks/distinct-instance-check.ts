@@ -25,7 +25,12 @@ export class GroupHosts {
 
   /** An instance outside the model (an empty copy for managed scaling) hosts nothing. */
   hosts(instance: InstanceState): boolean {
-    return instance.index >= 0 && this.hosting[instance.index] === this.stamp;
+    return this.hostsAt(instance.index);
+  }
+
+  /** `hosts` by instance index: the engine's candidate pass knows the index already. */
+  hostsAt(index: number): boolean {
+    return index >= 0 && this.hosting[index] === this.stamp;
   }
 }
 

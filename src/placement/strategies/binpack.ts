@@ -10,12 +10,13 @@ export const binpackStrategy: PlacementStrategyType = {
     (FIELDS as readonly unknown[]).includes(field)
       ? undefined
       : 'binpack needs the field cpu or memory',
-  rank(strategy): RankRule | undefined {
+  rank(strategy, { model }): RankRule | undefined {
     switch (strategy.field) {
       case 'cpu':
         return {
           strategy,
           key: (i) => i.cpu,
+          keys: model.instanceColumns.cpu,
           describe: (i) => `${i.cpu} CPU units left`,
           onPlaced: () => {},
         };
@@ -23,6 +24,7 @@ export const binpackStrategy: PlacementStrategyType = {
         return {
           strategy,
           key: (i) => i.memory,
+          keys: model.instanceColumns.memory,
           describe: (i) => `${i.memory} MiB left`,
           onPlaced: () => {},
         };

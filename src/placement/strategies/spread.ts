@@ -37,7 +37,7 @@ function spreadAttribute(
   const bucket = (i: InstanceState) => column.ids[i.index]!;
   return {
     strategy,
-    buckets: { of: bucket, load },
+    buckets: { of: bucket, load, ids: column.ids },
     key: (i) => load[bucket(i)]!,
     describe: (i) =>
       `${column.values[bucket(i)] ?? `(no ${name})`}: ${load[bucket(i)]} task(s) of ${group}`,
