@@ -74,6 +74,10 @@ export function createEcsEndpoint(options: EcsEndpointOptions): EcsEndpoint {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const saves = options.persist ? new SaveQueue(options.persist) : undefined;
   const log = options.log ?? (() => undefined);
+  // Why a save failed, once one has: the state then holds a change the file does not, so
+  // every later change is refused before it is made (a client's retries of the failed call
+  // must not pile up unsaved changes); reads go on. Restarting from the file ends it.
+  let unsaved: string | undefined;
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -111,13 +115,22 @@ export function createEcsEndpoint(options: EcsEndpointOptions): EcsEndpoint {
     try {
       const operation = operationOf(request, target);
       const input = parseBody(body);
+      const mutates = saves !== undefined && ECS_OPERATIONS[operation].mutates;
+      if (mutates && unsaved !== undefined) {
+        throw new ProtocolError(
+          'ServerException',
+          `Changes are refused: an earlier change could not be saved (${unsaved}), so this server and the file differ. Restart ecs-placement serve to go on from the file.`,
+          500,
+        );
+      }
       const output = callEcsOperation(cluster, operation, input, settings);
-      if (saves && ECS_OPERATIONS[operation].mutates) {
+      if (mutates) {
         try {
           await saves.request();
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          log(`save failed after ${operation}: ${reason}`);
+          unsaved ??= reason;
+          log(`save failed after ${operation}: ${reason}; further changes are refused`);
           throw new ProtocolError(
             'ServerException',
             `The change was made but could not be saved: ${reason}`,
