@@ -97,7 +97,7 @@ const PROBES: RunTaskInput[] = [
     placementStrategy: [{ type: 'spread', field: 'attribute:stack' }],
     placementConstraints: [
       { type: 'distinctInstance' },
-      { type: 'memberOf', expression: 'runningTasksCount < 3' },
+      { type: 'memberOf', expression: 'runningTasksCount < 2' },
     ],
   },
 ];
@@ -142,7 +142,8 @@ const snapshotArb: fc.Arbitrary<Snapshot> = fc
     fc
       .array(
         fc.record({
-          on: fc.nat({ max: specs.length - 1 }),
+          // Most on the first instances, so that some host several.
+          on: fc.oneof(fc.nat({ max: 1 }), fc.nat({ max: specs.length - 1 })),
           group: fc.constantFrom(...GROUPS),
           desired: fc.constantFrom('RUNNING', 'RUNNING', 'PENDING' as const),
         }),
@@ -190,7 +191,7 @@ const requestArb = fc
   });
 
 /** What an instance event changes in the instance's current record. */
-const instanceChangeArb = fc.record(
+const recordChangeArb = fc.record(
   {
     cpu: fc.constantFrom(0, 256, 1024, 4096),
     memory: fc.constantFrom(0, 512, 2048, 8192),
@@ -203,6 +204,18 @@ const instanceChangeArb = fc.record(
   },
   { requiredKeys: [] },
 );
+type RecordChange = typeof recordChangeArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** Often only the instance's own task count: a change no resource figure shows. */
+const instanceChangeArb = fc.oneof(
+  { weight: 3, arbitrary: recordChangeArb },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 0, max: 4 })
+      .map((runningTasksCount): RecordChange => ({ runningTasksCount })),
+  },
+);
 
 /**
  * Instances and tasks are picked by number, modulo what the cluster has then; the first few
@@ -212,6 +225,30 @@ const pickArb = fc.oneof(
   { weight: 3, arbitrary: fc.nat({ max: 1 }) },
   { weight: 1, arbitrary: fc.nat() },
 );
+
+const instanceEventArb = fc.record({
+  op: fc.constant('instanceEvent' as const),
+  pick: pickArb,
+  change: instanceChangeArb,
+  // An instance the cluster does not know yet: the event registers it.
+  unknown: fc.constantFrom(false, false, false, true),
+  // A stale version (ignored once the instance has a newer one), or a newer one.
+  age: fc.constantFrom('newer', 'newer', 'newer', 'stale' as const),
+});
+
+const taskEventArb = fc.record({
+  op: fc.constant('taskEvent' as const),
+  pick: pickArb,
+  on: pickArb,
+  fresh: fc.boolean(),
+  group: fc.constantFrom(...GROUPS),
+  status: fc.constantFrom(
+    ['PENDING', 'RUNNING'] as const,
+    ['RUNNING', 'RUNNING'] as const,
+    ['RUNNING', 'STOPPED'] as const,
+    ['STOPPED', 'STOPPED'] as const,
+  ),
+});
 
 const simpleOpArb = fc.oneof(
   {
@@ -230,34 +267,8 @@ const simpleOpArb = fc.oneof(
       seed: fc.nat(9),
     }),
   },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      op: fc.constant('instanceEvent' as const),
-      pick: pickArb,
-      change: instanceChangeArb,
-      // An instance the cluster does not know yet: the event registers it.
-      unknown: fc.constantFrom(false, false, false, true),
-      // A stale version (ignored), the current one again (duplicate), or a newer one.
-      age: fc.constantFrom('newer', 'newer', 'newer', 'stale' as const),
-    }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      op: fc.constant('taskEvent' as const),
-      pick: pickArb,
-      on: pickArb,
-      fresh: fc.boolean(),
-      group: fc.constantFrom(...GROUPS),
-      status: fc.constantFrom(
-        ['PENDING', 'RUNNING'] as const,
-        ['RUNNING', 'RUNNING'] as const,
-        ['RUNNING', 'STOPPED'] as const,
-        ['STOPPED', 'STOPPED'] as const,
-      ),
-    }),
-  },
+  { weight: 4, arbitrary: instanceEventArb },
+  { weight: 3, arbitrary: taskEventArb },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -343,7 +354,15 @@ const opArb = fc.oneof(
     weight: 4,
     arbitrary: fc.record({
       op: fc.constant('transaction' as const),
-      body: fc.array(simpleOpArb, { minLength: 1, maxLength: 6 }),
+      // Events often: their undo must leave the caches as sound as the state.
+      body: fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: simpleOpArb },
+          { weight: 1, arbitrary: instanceEventArb },
+          { weight: 2, arbitrary: taskEventArb },
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
       keep: fc.boolean(),
     }),
   },
