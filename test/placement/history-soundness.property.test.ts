@@ -337,6 +337,11 @@ const simpleOpArb = fc.oneof(
     }),
   },
   {
+    // One instance changes, then more changes elsewhere than the engine's change log holds.
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('longHistory' as const), pick: pickArb }),
+  },
+  {
     weight: 1,
     arbitrary: fc.record({
       op: fc.constant('headroom' as const),
@@ -586,6 +591,30 @@ function applySimple(run: Run, op: SimpleOp): void {
       const call = { containerInstance: ref(op.pick), seed: 'drain', now: NOW };
       if (op.dryRun) attempt(() => cluster.whatIf((c) => c.drain(call)));
       else attempt(() => cluster.drain(call));
+      return;
+    }
+    case 'longHistory': {
+      const current = pickOf(instances, op.pick)!;
+      const record: ContainerInstance = {
+        ...current,
+        remainingResources: (current.remainingResources ?? []).map((r) =>
+          r.name === 'CPU' ? { ...r, integerValue: 0 } : r,
+        ),
+      };
+      expect(cluster.apply(instanceEvent(record, run.version++)).result).toBe('applied');
+      // Each task placed elsewhere and undone is two version changes.
+      attempt(() =>
+        cluster.headroom(
+          {
+            taskDefinition: 'tiny',
+            count: 10,
+            placementConstraints: [
+              { type: 'memberOf', expression: `ec2InstanceId != ${current.ec2InstanceId}` },
+            ],
+          },
+          { maxTasks: 2100, now: NOW },
+        ),
+      );
       return;
     }
     case 'headroom':
