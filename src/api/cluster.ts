@@ -252,8 +252,8 @@ export class Cluster {
 
   /**
    * What-if: runs `scenario` (any runTask calls on this cluster) and then undoes every
-   * placement it made, in one cluster. Registrations, attribute changes and stopped tasks
-   * inside the scenario are not undone.
+   * placement it made, in one cluster, with the tasks it stopped, the events it applied and
+   * the instances it registered. Attribute and status changes inside it are not undone.
    */
   whatIf<T>(scenario: (cluster: Cluster) => T, clusterName?: string): T {
     const cluster = resolveCluster(this.snapshot, clusterName);

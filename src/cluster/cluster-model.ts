@@ -255,11 +255,14 @@ export class ClusterModel {
     return true;
   }
 
-  /** RegisterContainerInstance: appended after the existing instances. */
+  /**
+   * RegisterContainerInstance: appended after the existing instances. A rollback removes it
+   * like a registration from an event: the model's instances are indexed by position, so
+   * the journal must take registrations off in the reverse order they were made.
+   */
   registerInstance(source: ContainerInstance): InstanceState {
-    const state = this.addInstance(source);
+    const state = this.appendRegistered(source);
     adoptReportedRunningCount(state);
-    this.invalidate();
     return state;
   }
 
@@ -580,7 +583,16 @@ export class ClusterModel {
     if (!attributesChange) after.attributes = undefined;
     const before = captureInstanceFields(known, attributesChange);
     this.replaceFields(known, before, after);
-    this.journal?.push(() => this.replaceFields(known, after, before));
+    // Undone from the fields the instance has then, not from `after`: a change the journal
+    // does not undo (PutAttributes, a new status) may have moved it meanwhile, and the
+    // version, candidate lists and attribute columns must follow what is written.
+    this.journal?.push(() =>
+      this.replaceFields(
+        known,
+        captureInstanceFields(known, before.attributes !== undefined),
+        before,
+      ),
+    );
     if (before.status !== 'INACTIVE' && after.status === 'INACTIVE') this.handOverEc2Id(known);
     this.recountRunning(known);
     return 'updated';
@@ -670,6 +682,19 @@ export class ClusterModel {
   }
 
   private registerFromRecord(source: ContainerInstance): void {
+    const state = this.appendRegistered(source);
+    const waiting = this.waiting.get(state.arn);
+    if (waiting !== undefined) {
+      for (const task of [...waiting]) {
+        this.detachTask(task);
+        this.attachTask(task);
+      }
+    }
+    this.recountRunning(state);
+  }
+
+  /** Appends a newly registered instance; inside a transaction, records how to take it off. */
+  private appendRegistered(source: ContainerInstance): MutableInstanceState {
     const ec2 = source.status !== 'INACTIVE' ? source.ec2InstanceId : undefined;
     const ec2Holder = ec2 !== undefined ? this.byRef.get(ec2) : undefined;
     const idHolder = this.byRef.get(arnId(source.containerInstanceArn));
@@ -685,14 +710,7 @@ export class ClusterModel {
       }
       this.invalidate();
     });
-    const waiting = this.waiting.get(state.arn);
-    if (waiting !== undefined) {
-      for (const task of [...waiting]) {
-        this.detachTask(task);
-        this.attachTask(task);
-      }
-    }
-    this.recountRunning(state);
+    return state;
   }
 
   private replaceFields(
@@ -732,12 +750,15 @@ export class ClusterModel {
     }
     const footprint = footprintOfTask(task);
     const hold = loadedHold(instance, task, footprint);
+    const versionBefore = instance.version;
     const gpusBefore = this.apply(hold, 1);
+    const versionAfter = instance.version;
     const placed: PlacedTask = { instance, footprint, ours: false };
     this.placed.set(task.taskArn, placed);
     this.journal?.push(() => {
       this.placed.delete(task.taskArn);
       this.unapply(hold, 1, gpusBefore);
+      instance.restoreVersion(versionBefore, versionAfter);
     });
     this.recountRunning(instance);
   }
@@ -757,11 +778,15 @@ export class ClusterModel {
     const hold: Hold = placed.ours
       ? { ...loadedHold(placed.instance, task, placed.footprint), pending: true }
       : loadedHold(placed.instance, task, placed.footprint);
+    const { instance } = placed;
+    const versionBefore = instance.version;
     const gpusBefore = this.apply(hold, -1);
+    const versionAfter = instance.version;
     this.placed.delete(task.taskArn);
     this.journal?.push(() => {
       this.placed.set(task.taskArn, placed);
       this.unapply(hold, -1, gpusBefore);
+      instance.restoreVersion(versionBefore, versionAfter);
     });
   }
 
