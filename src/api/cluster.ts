@@ -251,9 +251,9 @@ export class Cluster {
   }
 
   /**
-   * What-if: runs `scenario` (any runTask calls on this cluster) and then undoes every
-   * placement it made, in one cluster, with the tasks it stopped, the events it applied and
-   * the instances it registered. Attribute and status changes inside it are not undone.
+   * What-if: runs `scenario` (any calls on this cluster) and then undoes every change it
+   * made in that cluster: placements, stopped tasks, events applied, instances registered,
+   * attributes put or deleted, and statuses (DRAINING, a deregistration).
    */
   whatIf<T>(scenario: (cluster: Cluster) => T, clusterName?: string): T {
     const cluster = resolveCluster(this.snapshot, clusterName);

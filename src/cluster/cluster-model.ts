@@ -269,11 +269,30 @@ export class ClusterModel {
   /** PutAttributes (value given) / DeleteAttributes (value `undefined` and `remove`). */
   putAttribute(on: InstanceState, name: string, value: string | null, remove = false): void {
     const instance = this.own(on);
+    if (this.journal) {
+      // The whole map, so that the undo gives the attributes back in their order too.
+      const before = new Map(instance.view.attributes);
+      this.journal.push(() => this.restoreAttributes(instance, name, before));
+    }
     instance.version++;
     if (remove) instance.view.attributes.delete(name);
     else instance.view.attributes.set(name, value);
     // The column stays (ids keep their values): only this instance's entry changes.
     this.columns.get(name)?.set(instance.index, remove ? undefined : value);
+    if (name === EXTERNAL_ATTRIBUTE) this.scopes.clear();
+  }
+
+  /** Undoes `putAttribute(instance, name, ...)`: the attributes as they were before it. */
+  private restoreAttributes(
+    instance: MutableInstanceState,
+    name: string,
+    before: ReadonlyMap<string, string | null>,
+  ): void {
+    instance.version++;
+    const { attributes } = instance.view;
+    attributes.clear();
+    for (const [key, value] of before) attributes.set(key, value);
+    this.columns.get(name)?.set(instance.index, before.get(name));
     if (name === EXTERNAL_ATTRIBUTE) this.scopes.clear();
   }
 
@@ -286,10 +305,16 @@ export class ClusterModel {
    */
   setStatus(on: InstanceState, status: ContainerInstanceStatus): void {
     const instance = this.own(on);
-    if (instance.status === status) return;
+    const before = instance.status;
+    if (before === status) return;
     instance.status = status;
     instance.version++;
     this.scopes.clear();
+    this.journal?.push(() => {
+      instance.status = before;
+      instance.version++;
+      this.scopes.clear();
+    });
   }
 
   /** One instance as DescribeContainerInstances describes it: a fresh copy. */
@@ -583,9 +608,8 @@ export class ClusterModel {
     if (!attributesChange) after.attributes = undefined;
     const before = captureInstanceFields(known, attributesChange);
     this.replaceFields(known, before, after);
-    // Undone from the fields the instance has then, not from `after`: a change the journal
-    // does not undo (PutAttributes, a new status) may have moved it meanwhile, and the
-    // version, candidate lists and attribute columns must follow what is written.
+    // Undone from the fields the instance has then, not from `after`, so that the version,
+    // candidate lists and attribute columns follow what is written.
     this.journal?.push(() =>
       this.replaceFields(
         known,

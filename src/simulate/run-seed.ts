@@ -55,19 +55,19 @@ export interface SeedContext {
   now: number;
 }
 
-/** Steps whose changes a what-if transaction undoes: a cluster can then serve every seed. */
-const UNDONE: ReadonlySet<StepKind> = new Set(['run-task', 'stop-task']);
 
-/** Runs seeds one after the other; reuses one cluster when the steps allow it. */
+/**
+ * Runs seeds one after the other on one cluster: each seed runs inside a what-if
+ * transaction, which undoes every change of every step kind (placements, stopped tasks,
+ * registrations, statuses, attributes), so the next seed starts from the loaded state.
+ */
 export class SeedRunner {
   private shared: Cluster | undefined;
-  private readonly reusable: boolean;
   private readonly initialTasks: RunningTask[];
   private readonly instances: readonly ContainerInstance[];
   private readonly subnets: readonly string[];
 
   constructor(private readonly context: SeedContext) {
-    this.reusable = context.scenario.steps.every((s) => UNDONE.has(s.kind));
     const wanted = context.scenario.cluster ?? 'default';
     const cluster = context.snapshot.clusters.find(
       (c) => c.clusterName === wanted || c.clusterArn === wanted,
@@ -81,7 +81,6 @@ export class SeedRunner {
   }
 
   run(seed: string): SeedResult {
-    if (!this.reusable) return this.runOn(Cluster.fromSnapshot(this.context.snapshot), seed);
     this.shared ??= Cluster.fromSnapshot(this.context.snapshot);
     return this.shared.whatIf((c) => this.runOn(c, seed), this.context.scenario.cluster);
   }

@@ -63,7 +63,7 @@ describe('simulate', () => {
     expect(seen).toEqual(['x 1/2', 'y 2/2']);
   });
 
-  it('drain, register and put-attribute steps run on a fresh cluster per seed', async () => {
+  it('drain, register and put-attribute steps are undone between seeds', async () => {
     const result = await simulate(
       smallCluster(),
       {
@@ -90,6 +90,13 @@ describe('simulate', () => {
     expect(result.steps[3]!).toMatchObject({ kind: 'drain-instance', seedsWithFailures: 0 });
     expect(result.steps[3]!.placed.median).toBe(4);
     expect(result.steps[4]!.placed.median).toBe(3);
+    // Every seed starts from the loaded state: the registration, the attribute and the
+    // status of the seed before are gone (else the second seed's registration would clash,
+    // or a would stay DRAINING and take nothing).
+    for (const step of result.steps) {
+      expect(step.placed.min, `step ${step.step}`).toBe(step.placed.max);
+      expect(step.failed.min, `step ${step.step}`).toBe(step.failed.max);
+    }
   });
 
   it('refuses 0 seeds, more than MAX_SEEDS, and bad workers', async () => {
