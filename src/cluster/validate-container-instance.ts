@@ -51,6 +51,8 @@ export function validateContainerInstance(
   path: string,
   level: number,
   associated: readonly string[] | undefined,
+  /** Shares equal attribute copies between the instances of one snapshot (AttributeCopies). */
+  copies?: AttributeCopies,
 ): ContainerInstance {
   const source = object(value, path);
   const arn = string(source, 'containerInstanceArn', path);
@@ -109,7 +111,7 @@ export function validateContainerInstance(
     notAboveRegistered(left, registered, path);
   }
   if (source['attributes'] !== undefined) {
-    copy['attributes'] = attributes(source['attributes'], `${path}.attributes`, level + 1);
+    copy['attributes'] = attributes(source['attributes'], path, level + 1, copies);
   }
   if (source['registeredAt'] !== undefined) {
     copy['registeredAt'] = timestamp(source['registeredAt'], `${path}.registeredAt`);
@@ -210,28 +212,90 @@ function cpuOrMemory(source: Json, name: string, path: string): number {
   return numericResource([source as unknown as Resource], name);
 }
 
-export function attributes(value: unknown, path: string, level: number): Attribute[] {
-  const items = list(value, path);
-  const copies = new Array<Attribute>(items.length);
+/**
+ * Copies of plain attributes (`name`, and a text `value` or none) shared between the
+ * instances of one snapshot: most attributes (the instance type, the zone, every capability)
+ * repeat on thousands of instances, and one frozen copy each instead of one per instance is
+ * most of an instance's share of the validated snapshot. The copies are the validator's
+ * own (never the caller's objects) and nothing writes to them: the cluster model keeps an
+ * instance's attributes in its own map and writes fresh objects out.
+ */
+export class AttributeCopies {
+  private readonly named = new Map<string, Attribute>();
+  private readonly valued = new Map<string, Map<string, Attribute>>();
+
+  /** The shared copy of `{ name }` or `{ name, value }`. */
+  get(name: string, value: string | undefined): Attribute {
+    if (value === undefined) {
+      let copy = this.named.get(name);
+      if (copy === undefined) {
+        copy = Object.freeze({ name });
+        this.named.set(name, copy);
+      }
+      return copy;
+    }
+    let values = this.valued.get(name);
+    if (values === undefined) {
+      values = new Map();
+      this.valued.set(name, values);
+    }
+    let copy = values.get(value);
+    if (copy === undefined) {
+      copy = Object.freeze({ name, value });
+      values.set(value, copy);
+    }
+    return copy;
+  }
+}
+
+/** `{ name }` or `{ name, value }` and nothing else (those copies may be shared). */
+function plainAttribute(source: Json): boolean {
+  let members = 0;
+  for (const key in source) {
+    if (key !== 'name' && key !== 'value') return false;
+    members++;
+  }
+  return members === 1 || source['value'] !== undefined;
+}
+
+/** `owner`: the path of the object holding the list (the list is its `.attributes`). */
+export function attributes(
+  value: unknown,
+  owner: string,
+  level: number,
+  copies?: AttributeCopies,
+  member = 'attributes',
+): Attribute[] {
+  const items = Array.isArray(value) ? value : list(value, `${owner}.${member}`);
+  const copied = new Array<Attribute>(items.length);
   const names = new Set<string>();
   // The hottest loop of a large snapshot (dozens per instance): paths are built only on failure.
   for (let i = 0; i < items.length; i++) {
     const source = items[i] as Json;
     if (source === null || typeof source !== 'object' || Array.isArray(source)) {
-      object(source, `${path}[${i}]`);
+      object(source, `${owner}.${member}[${i}]`);
     }
     const name = source['name'];
     if (typeof name !== 'string' || name === '' || names.has(name)) {
-      const itemPath = `${path}[${i}]`;
+      const itemPath = `${owner}.${member}[${i}]`;
       string(source, 'name', itemPath);
       fail(`${itemPath}.name`, `duplicate attribute ${show(name)}`);
     }
     names.add(name);
     const attributeValue = source['value'];
     if (attributeValue !== undefined && typeof attributeValue !== 'string') {
-      optionalString(source, 'value', `${path}[${i}]`);
+      optionalString(source, 'value', `${owner}.${member}[${i}]`);
     }
-    copies[i] = copyMembers({ ...source }, path, level + 1, NONE, i) as unknown as Attribute;
+    copied[i] =
+      copies !== undefined && plainAttribute(source)
+        ? copies.get(name, attributeValue as string | undefined)
+        : (copyMembers(
+            { ...source },
+            `${owner}.${member}`,
+            level + 1,
+            NONE,
+            i,
+          ) as unknown as Attribute);
   }
-  return copies;
+  return copied;
 }

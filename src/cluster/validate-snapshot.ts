@@ -34,7 +34,7 @@ import {
   stringList,
   taskAmount,
 } from './snapshot-fields.js';
-import { validateContainerInstance } from './validate-container-instance.js';
+import { AttributeCopies, validateContainerInstance } from './validate-container-instance.js';
 import { ECS_NAME, validateTaskDefinitions } from './validate-task-definition.js';
 
 export { SnapshotError };
@@ -72,19 +72,39 @@ const CONTAINER_CHECKED = new Set(['gpuIds', 'networkBindings']);
 const NONE = new Set<string>();
 const MANAGED_SCALING = new Set(['managedScaling']);
 
-/** A registry of ARNs (or other identifiers) that must be unique across the snapshot. */
+/**
+ * A registry of ARNs (or other identifiers) that must be unique across the snapshot. Where
+ * each was first seen is kept as its parts (`list[index]suffix`, the parts shared by every
+ * item of a list) and written out only for a duplicate: 50,000 instances would otherwise
+ * build and keep 50,000 path strings.
+ */
 class Unique {
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, number>();
+  private readonly lists: string[] = [];
+  private readonly indexes: number[] = [];
+  private readonly suffixes: string[] = [];
   constructor(private readonly what: string) {}
-  add(id: string, path: string): void {
+  /** `id` found at `${list}[${index}]${suffix}` (index -1: at `list` itself). */
+  add(id: string, list: string, index: number, suffix: string): void {
     const first = this.seen.get(id);
-    if (first !== undefined)
-      fail(path, `duplicate ${this.what} ${show(id)}, first seen at ${first}`);
-    this.seen.set(id, path);
+    if (first !== undefined) {
+      fail(
+        placeOf(list, index, suffix),
+        `duplicate ${this.what} ${show(id)}, first seen at ${placeOf(this.lists[first]!, this.indexes[first]!, this.suffixes[first]!)}`,
+      );
+    }
+    this.seen.set(id, this.lists.length);
+    this.lists.push(list);
+    this.indexes.push(index);
+    this.suffixes.push(suffix);
   }
   has(id: string): boolean {
     return this.seen.has(id);
   }
+}
+
+function placeOf(list: string, index: number, suffix: string): string {
+  return index < 0 ? `${list}${suffix}` : `${list}[${index}]${suffix}`;
 }
 
 /** Checks a parsed snapshot file and returns it typed and normalised, or throws SnapshotError. */
@@ -101,7 +121,7 @@ export function validateSnapshot(json: unknown): Snapshot {
   );
   const providerNames = new Unique('capacity provider');
   capacityProviders.forEach((p, i) => {
-    providerNames.add(p.name, `$.capacityProviders[${i}].name`);
+    providerNames.add(p.name, '$.capacityProviders', i, '.name');
   });
 
   const taskDefinitions = validateTaskDefinitions(optionalList(root, 'taskDefinitions', '$'));
@@ -112,6 +132,7 @@ export function validateSnapshot(json: unknown): Snapshot {
     ec2InstanceIds: new Unique('ec2InstanceId (of an instance that is not INACTIVE)'),
     taskArns: new Unique('taskArn'),
     clusterNames: new Unique('clusterName'),
+    attributeCopies: new AttributeCopies(),
   };
   const clusters = list(root['clusters'], '$.clusters').map((c, i) =>
     cluster(c, `$.clusters[${i}]`, registries),
@@ -194,6 +215,7 @@ interface Registries {
   ec2InstanceIds: Unique;
   taskArns: Unique;
   clusterNames: Unique;
+  attributeCopies: AttributeCopies;
 }
 
 /** A cluster: nesting level 3 (root, `clusters`, the cluster). */
@@ -206,7 +228,7 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
       `expected up to 255 letters, numbers, underscores and hyphens, got ${show(clusterName)}`,
     );
   }
-  registries.clusterNames.add(clusterName, `${path}.clusterName`);
+  registries.clusterNames.add(clusterName, path, -1, '.clusterName');
   optionalString(source, 'clusterArn', path);
   optionalString(source, 'status', path);
   const copy = copyMembers({ ...source }, path, 3, CLUSTER_CHECKED);
@@ -238,13 +260,21 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   const containerInstances = new Array<ContainerInstance>(instances.length);
   for (let i = 0; i < instances.length; i++) {
     const instancePath = `${instancesPath}[${i}]`;
-    const instance = validateContainerInstance(instances[i], instancePath, 5, associated);
+    const instance = validateContainerInstance(
+      instances[i],
+      instancePath,
+      5,
+      associated,
+      registries.attributeCopies,
+    );
     registries.instanceArns.add(
       instance.containerInstanceArn,
-      `${instancePath}.containerInstanceArn`,
+      instancesPath,
+      i,
+      '.containerInstanceArn',
     );
     if (instance.ec2InstanceId !== undefined && instance.status !== 'INACTIVE') {
-      registries.ec2InstanceIds.add(instance.ec2InstanceId, `${instancePath}.ec2InstanceId`);
+      registries.ec2InstanceIds.add(instance.ec2InstanceId, instancesPath, i, '.ec2InstanceId');
     }
     ownInstances.add(instance.containerInstanceArn);
     containerInstances[i] = instance;
@@ -258,7 +288,7 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   for (let i = 0; i < sourceTasks.length; i++) {
     const taskPath = `${tasksPath}[${i}]`;
     const t = task(sourceTasks[i], taskPath, ownInstances);
-    registries.taskArns.add(t.taskArn, `${taskPath}.taskArn`);
+    registries.taskArns.add(t.taskArn, tasksPath, i, '.taskArn');
     if (t.desiredStatus !== 'STOPPED' && t.containerInstanceArn !== undefined) {
       holdGpus(t, taskPath, gpuHolders);
     }
