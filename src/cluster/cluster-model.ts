@@ -396,8 +396,8 @@ export class ClusterModel {
     instance.version++;
     instance.cpu -= sign * footprint.cpu;
     instance.memory -= sign * footprint.memory;
-    togglePorts(instance.tcpTaken, footprint.tcpPorts, sign > 0);
-    togglePorts(instance.udpTaken, footprint.udpPorts, sign > 0);
+    instance.togglePorts(false, footprint.tcpPorts, sign > 0);
+    instance.togglePorts(true, footprint.udpPorts, sign > 0);
     instance.eniTasks += sign * footprint.eni;
     if (footprint.gpuIds.length > 0) {
       instance.freeGpus =
@@ -422,8 +422,8 @@ export class ClusterModel {
     else this.addGroupTask(instance, hold.group, hold.running);
     instance.freeGpus = gpusBefore;
     instance.eniTasks -= sign * footprint.eni;
-    togglePorts(instance.udpTaken, footprint.udpPorts, sign < 0);
-    togglePorts(instance.tcpTaken, footprint.tcpPorts, sign < 0);
+    instance.togglePorts(true, footprint.udpPorts, sign < 0);
+    instance.togglePorts(false, footprint.tcpPorts, sign < 0);
     instance.memory += sign * footprint.memory;
     instance.cpu += sign * footprint.cpu;
   }
@@ -521,7 +521,7 @@ export class ClusterModel {
   }
 
   private addGroupTask(instance: MutableInstanceState, group: string, running: boolean): void {
-    instance.activeGroups.set(group, (instance.activeGroups.get(group) ?? 0) + 1);
+    instance.countActiveGroup(group, 1);
     countHost(this.activeGroupHosts, group, instance, 1);
     if (!running) return;
     instance.view.addGroupTask(group);
@@ -529,9 +529,7 @@ export class ClusterModel {
   }
 
   private removeGroupTask(instance: MutableInstanceState, group: string, running: boolean): void {
-    const left = (instance.activeGroups.get(group) ?? 0) - 1;
-    if (left > 0) instance.activeGroups.set(group, left);
-    else instance.activeGroups.delete(group);
+    instance.countActiveGroup(group, -1);
     countHost(this.activeGroupHosts, group, instance, -1);
     if (!running) return;
     instance.view.removeGroupTask(group);
@@ -836,11 +834,6 @@ function adoptReportedRunningCount(instance: MutableInstanceState): void {
   if (reported !== undefined && reported > instance.view.runningTasksCount) {
     instance.view.runningTasksCount = reported;
   }
-}
-
-function togglePorts(taken: Set<number>, ports: readonly number[], add: boolean): void {
-  if (add) for (const port of ports) taken.add(port);
-  else for (const port of ports) taken.delete(port);
 }
 
 /** The free GPU ids less `taken`, in their order. */
