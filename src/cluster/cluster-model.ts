@@ -1,5 +1,6 @@
 import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
+import { Shape } from './attribute-map.js';
 import { cloneData, cloneOthers } from './copy-data.js';
 import type {
   ClusterSnapshot,
@@ -94,6 +95,8 @@ export class ClusterModel {
   readonly instanceColumns = new InstanceColumns();
   /** What the instances' views offer compiled CQL (InstanceView.attributeColumns). */
   private readonly viewColumns: AttributeColumns = { column: (name) => this.attributeColumn(name) };
+  /** The attribute shapes the instances share (see AttributeMap). */
+  private readonly shapes = Shape.root();
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
@@ -434,6 +437,7 @@ export class ClusterModel {
       source,
       this.instanceColumns,
       this.viewColumns,
+      this.shapes,
     );
     this.states.push(state);
     this.byRef.set(state.arn, state);

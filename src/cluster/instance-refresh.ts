@@ -23,7 +23,7 @@ export interface InstanceFields {
   agentVersion: string | undefined;
   registeredAt: number | undefined;
   /** Undefined: the attributes are not written (they did not change). */
-  attributes: Map<string, string | null> | undefined;
+  attributes: ReadonlyMap<string, string | null> | undefined;
   pendingAdded: number;
 }
 

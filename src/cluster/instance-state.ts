@@ -1,5 +1,6 @@
 import type { ContainerInstance, ContainerInstanceStatus } from '../kernel/ecs-types.js';
 import type { AttributeColumns, InstanceView } from '../kernel/instance-view.js';
+import { AttributeMap, type Shape } from './attribute-map.js';
 import { MutableInstanceView } from './mutable-instance-view.js';
 import { type Figures, NO_PORTS, readResources } from './resources.js';
 import { toEpochMillis } from './timestamps.js';
@@ -149,6 +150,8 @@ export class MutableInstanceState implements InstanceState {
     columns?: InstanceColumns,
     /** The model's attribute columns (InstanceView.attributeColumns); with `columns` only. */
     attributeColumns?: AttributeColumns,
+    /** The attribute shapes this instance shares (its model's; see AttributeMap). */
+    shapes?: Shape,
   ) {
     this.columns = columns ?? new InstanceColumns();
     this.row = columns ? index : 0;
@@ -170,7 +173,7 @@ export class MutableInstanceState implements InstanceState {
         : readResources(source.registeredResources, false);
     this.registeredCpu = registered?.hasCpu ? registered.cpu : undefined;
     this.registeredMemory = registered?.hasMemory ? registered.memory : undefined;
-    const attributes = new Map<string, string | null>();
+    const attributes = new AttributeMap(shapes);
     const listed = source.attributes;
     if (listed !== undefined) {
       for (let i = 0; i < listed.length; i++) {

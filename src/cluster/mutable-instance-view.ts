@@ -1,4 +1,5 @@
 import type { AttributeColumns, InstanceView } from '../kernel/instance-view.js';
+import type { AttributeMap } from './attribute-map.js';
 
 /** The task groups of a view without tasks: shared, never written to (see addGroupTask). */
 const NO_TASK_GROUPS: ReadonlyMap<string, number> = new Map();
@@ -17,7 +18,7 @@ export class MutableInstanceView implements InstanceView {
     public agentConnected: boolean,
     public agentVersion: string | undefined,
     public registeredAt: number | undefined,
-    readonly attributes: Map<string, string | null>,
+    readonly attributes: AttributeMap,
     /** The model's attribute columns and this instance's row; undefined outside a model. */
     readonly attributeColumns: AttributeColumns | undefined = undefined,
     readonly attributeRow: number | undefined = undefined,
