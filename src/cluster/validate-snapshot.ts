@@ -101,6 +101,11 @@ class Unique {
   has(id: string): boolean {
     return this.seen.has(id);
   }
+  /** The list (`list` given to `add`) where `id` was first seen, if it was. */
+  listOf(id: string): string | undefined {
+    const first = this.seen.get(id);
+    return first === undefined ? undefined : this.lists[first];
+  }
 }
 
 function placeOf(list: string, index: number, suffix: string): string {
@@ -254,7 +259,6 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
     ).map((item, i) => strategyItem(item, `${strategyPath}[${i}]`, associated));
   }
 
-  const ownInstances = new Set<string>();
   const instancesPath = `${path}.containerInstances`;
   const instances = optionalList(source, 'containerInstances', path);
   const containerInstances = new Array<ContainerInstance>(instances.length);
@@ -276,7 +280,6 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
     if (instance.ec2InstanceId !== undefined && instance.status !== 'INACTIVE') {
       registries.ec2InstanceIds.add(instance.ec2InstanceId, instancesPath, i, '.ec2InstanceId');
     }
-    ownInstances.add(instance.containerInstanceArn);
     containerInstances[i] = instance;
   }
   copy['containerInstances'] = containerInstances;
@@ -285,9 +288,11 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   const sourceTasks = optionalList(source, 'tasks', path);
   const tasks = new Array<Task>(sourceTasks.length);
   const gpuHolders = new Map<string, string>();
+  // An instance of this cluster: registered (uniquely) from this cluster's list.
+  const ownInstance = (arn: string) => registries.instanceArns.listOf(arn) === instancesPath;
   for (let i = 0; i < sourceTasks.length; i++) {
     const taskPath = `${tasksPath}[${i}]`;
-    const t = task(sourceTasks[i], taskPath, ownInstances);
+    const t = task(sourceTasks[i], taskPath, ownInstance);
     registries.taskArns.add(t.taskArn, tasksPath, i, '.taskArn');
     if (t.desiredStatus !== 'STOPPED' && t.containerInstanceArn !== undefined) {
       holdGpus(t, taskPath, gpuHolders);
@@ -337,12 +342,12 @@ function strategyItem(
  * `detail`), at `path`; its container instance may be any, even one not known yet.
  */
 export function validateTaskRecord(value: unknown, path: string): Task {
-  return task(value, path, ANY_INSTANCE);
+  return task(value, path, anyInstance);
 }
 
-const ANY_INSTANCE: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
+const anyInstance = (_arn: string) => true;
 
-function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): Task {
+function task(value: unknown, path: string, ownInstance: (arn: string) => boolean): Task {
   const source = object(value, path);
   string(source, 'taskArn', path);
   oneOf(source, 'desiredStatus', path, DESIRED_STATUSES, true);
@@ -367,7 +372,7 @@ function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): 
         'a task that does not run on Fargate or wait in PROVISIONING needs the containerInstanceArn of its instance',
       );
     }
-  } else if (typeof instanceArn !== 'string' || !ownInstances.has(instanceArn)) {
+  } else if (typeof instanceArn !== 'string' || !ownInstance(instanceArn)) {
     fail(
       `${path}.containerInstanceArn`,
       `no container instance ${show(instanceArn)} in this cluster's containerInstances`,
