@@ -114,6 +114,20 @@ function placeOf(list: string, index: number, suffix: string): string {
 
 /** Checks a parsed snapshot file and returns it typed and normalised, or throws SnapshotError. */
 export function validateSnapshot(json: unknown): Snapshot {
+  return checkSnapshot(json, undefined);
+}
+
+/**
+ * validateSnapshot for a Cluster that keeps the result to itself: equal plain attributes
+ * of its instances share one frozen copy (AttributeCopies), a third of what the copy of a
+ * large snapshot would hold otherwise. Never for a result handed to a caller, who may
+ * change its copy.
+ */
+export function validateSnapshotToKeep(json: unknown): Snapshot {
+  return checkSnapshot(json, new AttributeCopies());
+}
+
+function checkSnapshot(json: unknown, attributeCopies: AttributeCopies | undefined): Snapshot {
   const root = object(json, '$');
   const region = string(root, 'region', '$');
   const accountId = string(root, 'accountId', '$');
@@ -137,7 +151,7 @@ export function validateSnapshot(json: unknown): Snapshot {
     ec2InstanceIds: new Unique('ec2InstanceId (of an instance that is not INACTIVE)'),
     taskArns: new Unique('taskArn'),
     clusterNames: new Unique('clusterName'),
-    attributeCopies: new AttributeCopies(),
+    attributeCopies,
   };
   const clusters = list(root['clusters'], '$.clusters').map((c, i) =>
     cluster(c, `$.clusters[${i}]`, registries),
@@ -220,7 +234,7 @@ interface Registries {
   ec2InstanceIds: Unique;
   taskArns: Unique;
   clusterNames: Unique;
-  attributeCopies: AttributeCopies;
+  attributeCopies: AttributeCopies | undefined;
 }
 
 /** A cluster: nesting level 3 (root, `clusters`, the cluster). */
