@@ -4,7 +4,6 @@
  */
 import type { Attribute, ContainerInstance, Resource } from '../kernel/ecs-types.js';
 import { isAssociated } from './capacity-provider-association.js';
-import { numericResource } from './resources.js';
 import { copyMembers, type Json } from './snapshot-data.js';
 import { fail, show } from './snapshot-error.js';
 import {
@@ -147,31 +146,42 @@ function resources(value: unknown, path: string, level: number, figures: Figures
   const items = list(value, path);
   const copies = new Array<Resource>(items.length);
   const names = new Set<string>();
+  // Paths are built only for a problem: a large snapshot has hundreds of thousands of these.
   for (let i = 0; i < items.length; i++) {
-    const itemPath = `${path}[${i}]`;
-    const source = object(items[i], itemPath);
-    const name = string(source, 'name', itemPath);
-    if (names.has(name)) fail(`${itemPath}.name`, `duplicate resource ${show(name)}`);
+    let source = items[i] as Json;
+    if (!plainResource(source, names)) {
+      const itemPath = `${path}[${i}]`;
+      source = object(items[i], itemPath);
+      const name = string(source, 'name', itemPath);
+      if (names.has(name)) fail(`${itemPath}.name`, `duplicate resource ${show(name)}`);
+      oneOf(source, 'type', itemPath, RESOURCE_TYPES, false);
+      optionalNumber(source, 'doubleValue', itemPath);
+      optionalCount(source, 'longValue', itemPath, Number.MIN_SAFE_INTEGER);
+      optionalCount(source, 'integerValue', itemPath, Number.MIN_SAFE_INTEGER);
+    }
+    const name = source['name'] as string;
     names.add(name);
-    const type = oneOf(source, 'type', itemPath, RESOURCE_TYPES, false);
-    optionalNumber(source, 'doubleValue', itemPath);
-    optionalCount(source, 'longValue', itemPath, Number.MIN_SAFE_INTEGER);
-    optionalCount(source, 'integerValue', itemPath, Number.MIN_SAFE_INTEGER);
-    const copy = copyMembers({ ...source }, itemPath, level + 1, RESOURCE_CHECKED);
+    const type = source['type'];
+    const copy = copyMembers({ ...source }, path, level + 1, RESOURCE_CHECKED, i);
     if (source['stringSetValue'] !== undefined) {
-      const setPath = `${itemPath}.stringSetValue`;
-      const set = stringList(source['stringSetValue'], setPath);
+      const set = stringSet(source['stringSetValue'], path, i);
       if (name === 'PORTS' || name === 'PORTS_UDP') {
-        set.forEach((port, p) => {
+        for (let p = 0; p < set.length; p++) {
+          const port = set[p]!;
           if (!PORT.test(port) || Number(port) > 65535) {
-            fail(`${setPath}[${p}]`, `expected a port number 0..65535, got ${show(port)}`);
+            fail(
+              `${path}[${i}].stringSetValue[${p}]`,
+              `expected a port number 0..65535, got ${show(port)}`,
+            );
           }
-        });
+        }
       } else if (name === 'GPU') {
         // Free GPU ids are handed out one task each: an id listed twice would go to two tasks.
         const seen = new Set<string>();
         set.forEach((id, g) => {
-          if (seen.has(id)) fail(`${setPath}[${g}]`, `duplicate GPU id ${show(id)}`);
+          if (seen.has(id)) {
+            fail(`${path}[${i}].stringSetValue[${g}]`, `duplicate GPU id ${show(id)}`);
+          }
           seen.add(id);
         });
       }
@@ -180,10 +190,10 @@ function resources(value: unknown, path: string, level: number, figures: Figures
       copy['stringSetValue'] = [];
     }
     if (name === 'CPU') {
-      figures.cpu = cpuOrMemory(source, name, itemPath);
+      figures.cpu = cpuOrMemory(source, name, path, i);
       figures.cpuAt = i;
     } else if (name === 'MEMORY') {
-      figures.memory = cpuOrMemory(source, name, itemPath);
+      figures.memory = cpuOrMemory(source, name, path, i);
       figures.memoryAt = i;
     }
     copies[i] = copy as unknown as Resource;
@@ -192,25 +202,65 @@ function resources(value: unknown, path: string, level: number, figures: Figures
 }
 
 /**
+ * Whether a resource passes every check of its own members (object, a new non-empty name,
+ * type, numbers) as the checks in `resources` would: then they are skipped, with their paths.
+ */
+function plainResource(source: Json, names: ReadonlySet<string>): boolean {
+  if (source === null || typeof source !== 'object' || Array.isArray(source)) return false;
+  const name = source['name'];
+  if (typeof name !== 'string' || name === '' || names.has(name)) return false;
+  const type = source['type'];
+  if (type !== undefined && !RESOURCE_TYPES.includes(type as never)) return false;
+  const double = source['doubleValue'];
+  if (double !== undefined && (typeof double !== 'number' || !Number.isFinite(double))) {
+    return false;
+  }
+  const long = source['longValue'];
+  if (long !== undefined && !Number.isSafeInteger(long)) return false;
+  const integer = source['integerValue'];
+  return integer === undefined || Number.isSafeInteger(integer);
+}
+
+/** A resource's stringSetValue, copied (stringList, the path built only for a problem). */
+function stringSet(value: unknown, path: string, index: number): string[] {
+  if (Array.isArray(value)) {
+    let strings = true;
+    for (let s = 0; s < value.length && strings; s++) strings = typeof value[s] === 'string';
+    if (strings) return value.slice() as string[];
+  }
+  return stringList(value, `${path}[${index}].stringSetValue`);
+}
+
+/**
  * CPU units and MiB are whole, non-negative figures (ECS reports them as INTEGER). Returns
  * the figure as the model reads it (numericResource).
  */
-function cpuOrMemory(source: Json, name: string, path: string): number {
+function cpuOrMemory(source: Json, name: string, list: string, index: number): number {
   let given = false;
-  for (const key of ['integerValue', 'longValue', 'doubleValue']) {
+  for (const key of AMOUNT_KEYS) {
     const amount = source[key];
     if (amount === undefined) continue;
     given = true;
     if (!Number.isSafeInteger(amount) || (amount as number) < 0) {
       fail(
-        `${path}.${key}`,
+        `${list}[${index}].${key}`,
         `expected a whole number >= 0 of ${name === 'CPU' ? 'CPU units' : 'MiB'}, got ${show(amount)}`,
       );
     }
   }
-  if (!given) fail(path, `resource ${name} has no integerValue, longValue or doubleValue`);
-  return numericResource([source as unknown as Resource], name);
+  if (!given) {
+    fail(`${list}[${index}]`, `resource ${name} has no integerValue, longValue or doubleValue`);
+  }
+  // As numericResource reads it.
+  return (
+    (source['integerValue'] as number | undefined) ||
+    (source['longValue'] as number | undefined) ||
+    (source['doubleValue'] as number | undefined) ||
+    0
+  );
 }
+
+const AMOUNT_KEYS = ['integerValue', 'longValue', 'doubleValue'] as const;
 
 /**
  * Copies of plain attributes (`name`, and a text `value` or none) shared between the
