@@ -29,7 +29,15 @@ export class Shape {
     return this.slots.get(name);
   }
 
-  /** This shape with `name` added last (the same object for the same names). */
+  /** The remembered shape for `name` added last, if that step was taken before. */
+  step(name: string): Shape | undefined {
+    return this.next.get(name);
+  }
+
+  /**
+   * This shape with `name` added last (the same object for the same names); `name` must
+   * not be in it. Only such steps are remembered, so a remembered step needs no check.
+   */
   with(name: string): Shape {
     let shape = this.next.get(name);
     if (shape === undefined) {
@@ -50,6 +58,35 @@ export class AttributeMap implements ReadonlyMap<string, string | null> {
   /** `root`: the empty shape of the family this map shares shapes with. */
   constructor(private readonly root: Shape = Shape.root()) {
     this.shape = root;
+  }
+
+  /** The map of a snapshot's attribute list (a name listed twice keeps its first place, last value). */
+  static of(list: readonly { name: string; value?: string }[], root?: Shape): AttributeMap {
+    const map = new AttributeMap(root);
+    const items = new Array<string | null>(list.length);
+    let shape = map.shape;
+    let count = 0;
+    for (let i = 0; i < list.length; i++) {
+      const { name, value } = list[i]!;
+      // One lookup per attribute: a remembered step is a name the shape does not hold.
+      const next = shape.step(name);
+      if (next !== undefined) {
+        shape = next;
+        items[count++] = value ?? null;
+      } else {
+        const slot = shape.slot(name);
+        if (slot !== undefined) {
+          items[slot] = value ?? null;
+        } else {
+          shape = shape.with(name);
+          items[count++] = value ?? null;
+        }
+      }
+    }
+    items.length = count;
+    map.shape = shape;
+    map.items = items;
+    return map;
   }
 
   get size(): number {

@@ -12,6 +12,8 @@ import { toEpochMillis } from './timestamps.js';
  */
 export const NO_GROUPS: ReadonlyMap<string, number> = new Map();
 
+const NO_ATTRIBUTES: readonly never[] = [];
+
 /** The attribute ECS sets on instances registered with ECS Anywhere (EXTERNAL launch type). */
 export const EXTERNAL_ATTRIBUTE = 'ecs.capability.external';
 
@@ -173,14 +175,7 @@ export class MutableInstanceState implements InstanceState {
         : readResources(source.registeredResources, false);
     this.registeredCpu = registered?.hasCpu ? registered.cpu : undefined;
     this.registeredMemory = registered?.hasMemory ? registered.memory : undefined;
-    const attributes = new AttributeMap(shapes);
-    const listed = source.attributes;
-    if (listed !== undefined) {
-      for (let i = 0; i < listed.length; i++) {
-        const attribute = listed[i]!;
-        attributes.set(attribute.name, attribute.value ?? null);
-      }
-    }
+    const attributes = AttributeMap.of(source.attributes ?? NO_ATTRIBUTES, shapes);
     this.view = new MutableInstanceView(
       source.ec2InstanceId,
       source.agentConnected,

@@ -58,6 +58,30 @@ describe('AttributeMap', () => {
     },
   );
 
+  test.prop([
+    fc.array(
+      fc.array(fc.record({ name: names, value: fc.option(fc.string(), { nil: undefined }) }), {
+        maxLength: 10,
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+  ])('of(list) reads as a Map set from the list in order, shapes shared or not', (lists) => {
+    const root = Shape.root();
+    for (const list of lists) {
+      const map = new Map<string, string | null>();
+      for (const { name, value } of list) map.set(name, value ?? null);
+      const attributes = AttributeMap.of(list, root);
+      expect([...attributes]).toEqual([...map]);
+      expect(attributes.size).toBe(map.size);
+      // Changing it afterwards still behaves as a Map.
+      attributes.set('new', 'x');
+      map.set('new', 'x');
+      attributes.delete('zone');
+      map.delete('zone');
+      expect([...attributes]).toEqual([...map]);
+    }
+  });
+
   it('puts a name deleted and set again last, as a Map does', () => {
     const attributes = new AttributeMap();
     attributes.set('a', '1').set('b', null).set('c', '3');
