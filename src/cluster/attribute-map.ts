@@ -61,7 +61,10 @@ export class AttributeMap implements ReadonlyMap<string, string | null> {
   }
 
   /** The map of a snapshot's attribute list (a name listed twice keeps its first place, last value). */
-  static of(list: readonly { name: string; value?: string }[], root?: Shape): AttributeMap {
+  static of(
+    list: readonly { name: string; value?: string | undefined }[],
+    root?: Shape,
+  ): AttributeMap {
     const map = new AttributeMap(root);
     const items = new Array<string | null>(list.length);
     let shape = map.shape;
