@@ -7,7 +7,7 @@ import { cloneOthers } from '../cluster/copy-data.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
 import {
   SnapshotError,
-  validateSnapshot,
+  validateSnapshotToKeep,
   validateTaskRecord,
 } from '../cluster/validate-snapshot.js';
 import type {
@@ -144,7 +144,7 @@ const CLUSTERS = new Set(['clusters']);
 
 /**
  * Nothing a Cluster keeps is shared with its caller: the snapshot and every request are
- * copied on the way in (validateSnapshot, parseRunTaskInput), and everything it returns is
+ * copied on the way in (validateSnapshotToKeep, parseRunTaskInput), and everything it returns is
  * a fresh copy (cloneData), so changing either side's objects never reaches the other.
  */
 export class Cluster {
@@ -184,7 +184,7 @@ export class Cluster {
 
   /** Validates the snapshot (throws SnapshotError with a JSON path) and loads a copy of it. */
   static fromSnapshot(snapshot: unknown): Cluster {
-    return new Cluster(validateSnapshot(snapshot));
+    return new Cluster(validateSnapshotToKeep(snapshot));
   }
 
   /**

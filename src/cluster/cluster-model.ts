@@ -1,5 +1,6 @@
 import type { InstanceLaunchType } from '../kernel/ecs-enums.js';
 import { buildAttributeColumn, type AttributeColumn } from './attribute-column.js';
+import { Shape } from './attribute-map.js';
 import { cloneData, cloneOthers } from './copy-data.js';
 import type {
   ClusterSnapshot,
@@ -94,6 +95,8 @@ export class ClusterModel {
   readonly instanceColumns = new InstanceColumns();
   /** What the instances' views offer compiled CQL (InstanceView.attributeColumns). */
   private readonly viewColumns: AttributeColumns = { column: (name) => this.attributeColumn(name) };
+  /** The attribute shapes the instances share (see AttributeMap). */
+  private readonly shapes = Shape.root();
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
@@ -424,8 +427,8 @@ export class ClusterModel {
     instance.version++;
     instance.cpu -= sign * footprint.cpu;
     instance.memory -= sign * footprint.memory;
-    togglePorts(instance.tcpTaken, footprint.tcpPorts, sign > 0);
-    togglePorts(instance.udpTaken, footprint.udpPorts, sign > 0);
+    instance.togglePorts(false, footprint.tcpPorts, sign > 0);
+    instance.togglePorts(true, footprint.udpPorts, sign > 0);
     instance.eniTasks += sign * footprint.eni;
     if (footprint.gpuIds.length > 0) {
       instance.freeGpus =
@@ -450,8 +453,8 @@ export class ClusterModel {
     else this.addGroupTask(instance, hold.group, hold.running);
     instance.freeGpus = gpusBefore;
     instance.eniTasks -= sign * footprint.eni;
-    togglePorts(instance.udpTaken, footprint.udpPorts, sign < 0);
-    togglePorts(instance.tcpTaken, footprint.tcpPorts, sign < 0);
+    instance.togglePorts(true, footprint.udpPorts, sign < 0);
+    instance.togglePorts(false, footprint.tcpPorts, sign < 0);
     instance.memory += sign * footprint.memory;
     instance.cpu += sign * footprint.cpu;
   }
@@ -462,6 +465,7 @@ export class ClusterModel {
       source,
       this.instanceColumns,
       this.viewColumns,
+      this.shapes,
     );
     this.states.push(state);
     this.byRef.set(state.arn, state);
@@ -549,7 +553,7 @@ export class ClusterModel {
   }
 
   private addGroupTask(instance: MutableInstanceState, group: string, running: boolean): void {
-    instance.activeGroups.set(group, (instance.activeGroups.get(group) ?? 0) + 1);
+    instance.countActiveGroup(group, 1);
     countHost(this.activeGroupHosts, group, instance, 1);
     if (!running) return;
     instance.view.addGroupTask(group);
@@ -557,9 +561,7 @@ export class ClusterModel {
   }
 
   private removeGroupTask(instance: MutableInstanceState, group: string, running: boolean): void {
-    const left = (instance.activeGroups.get(group) ?? 0) - 1;
-    if (left > 0) instance.activeGroups.set(group, left);
-    else instance.activeGroups.delete(group);
+    instance.countActiveGroup(group, -1);
     countHost(this.activeGroupHosts, group, instance, -1);
     if (!running) return;
     instance.view.removeGroupTask(group);
@@ -885,11 +887,6 @@ function adoptReportedRunningCount(instance: MutableInstanceState): void {
   if (reported !== undefined && reported > instance.view.runningTasksCount) {
     instance.view.runningTasksCount = reported;
   }
-}
-
-function togglePorts(taken: Set<number>, ports: readonly number[], add: boolean): void {
-  if (add) for (const port of ports) taken.add(port);
-  else for (const port of ports) taken.delete(port);
 }
 
 /** The free GPU ids less `taken`, in their order. */

@@ -23,7 +23,7 @@ export interface InstanceFields {
   agentVersion: string | undefined;
   registeredAt: number | undefined;
   /** Undefined: the attributes are not written (they did not change). */
-  attributes: Map<string, string | null> | undefined;
+  attributes: ReadonlyMap<string, string | null> | undefined;
   pendingAdded: number;
 }
 
@@ -97,8 +97,8 @@ export function writeInstanceFields(instance: MutableInstanceState, fields: Inst
   target.memory = fields.memory;
   target.registeredCpu = fields.registeredCpu;
   target.registeredMemory = fields.registeredMemory;
-  refill(instance.tcpTaken, fields.tcpTaken);
-  refill(instance.udpTaken, fields.udpTaken);
+  instance.refillPorts(false, fields.tcpTaken);
+  instance.refillPorts(true, fields.udpTaken);
   target.freeGpus = fields.freeGpus;
   target.pendingAdded = fields.pendingAdded;
   const view = instance.view;
@@ -124,12 +124,6 @@ export function changedAttributes(
   }
   for (const name of after.keys()) if (!before.has(name)) changed.push(name);
   return changed;
-}
-
-function refill(set: Set<number>, values: ReadonlySet<number>): void {
-  if (set === values) return;
-  set.clear();
-  for (const value of values) set.add(value);
 }
 
 /**

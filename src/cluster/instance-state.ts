@@ -1,8 +1,18 @@
 import type { ContainerInstance, ContainerInstanceStatus } from '../kernel/ecs-types.js';
 import type { AttributeColumns, InstanceView } from '../kernel/instance-view.js';
+import { AttributeMap, type Shape } from './attribute-map.js';
 import { MutableInstanceView } from './mutable-instance-view.js';
-import { hasResource, numericResource, portSet, stringSetResource } from './resources.js';
+import { type Figures, NO_PORTS, readResources } from './resources.js';
 import { toEpochMillis } from './timestamps.js';
+
+/**
+ * What an instance without task groups counts (most instances of a large cluster): one
+ * shared empty map, replaced by the instance's own on its first group task (see
+ * MutableInstanceState.countActiveGroup). Never written to.
+ */
+export const NO_GROUPS: ReadonlyMap<string, number> = new Map();
+
+const NO_ATTRIBUTES: readonly never[] = [];
 
 /** The attribute ECS sets on instances registered with ECS Anywhere (EXTERNAL launch type). */
 export const EXTERNAL_ATTRIBUTE = 'ecs.capability.external';
@@ -120,12 +130,17 @@ export class MutableInstanceState implements InstanceState {
   readonly capacityProviderName: string | undefined;
   readonly registeredCpu: number | undefined;
   readonly registeredMemory: number | undefined;
-  readonly tcpTaken: Set<number>;
-  readonly udpTaken: Set<number>;
+  /**
+   * Taken host ports. An instance without any shares NO_PORTS (and one without groups
+   * NO_GROUPS) until it gets its own: a 50,000-instance cluster would otherwise hold
+   * 100,000 empty sets and maps. Only the methods below write them.
+   */
+  tcpTaken: ReadonlySet<number>;
+  udpTaken: ReadonlySet<number>;
   freeGpus: readonly string[];
   readonly view: MutableInstanceView;
   eniTasks = 0;
-  readonly activeGroups = new Map<string, number>();
+  activeGroups: ReadonlyMap<string, number> = NO_GROUPS;
   pendingAdded = 0;
   private readonly columns: InstanceColumns;
   /** This instance's row in `columns`. */
@@ -137,6 +152,8 @@ export class MutableInstanceState implements InstanceState {
     columns?: InstanceColumns,
     /** The model's attribute columns (InstanceView.attributeColumns); with `columns` only. */
     attributeColumns?: AttributeColumns,
+    /** The attribute shapes this instance shares (its model's; see AttributeMap). */
+    shapes?: Shape,
   ) {
     this.columns = columns ?? new InstanceColumns();
     this.row = columns ? index : 0;
@@ -145,23 +162,20 @@ export class MutableInstanceState implements InstanceState {
     this.id = arnId(this.arn);
     this.status = source.status;
     this.capacityProviderName = source.capacityProviderName;
-    const remaining = source.remainingResources;
-    this.cpu = numericResource(remaining, 'CPU');
-    this.memory = numericResource(remaining, 'MEMORY');
-    const registered = source.registeredResources;
-    this.registeredCpu = hasResource(registered, 'CPU')
-      ? numericResource(registered, 'CPU')
-      : undefined;
-    this.registeredMemory = hasResource(registered, 'MEMORY')
-      ? numericResource(registered, 'MEMORY')
-      : undefined;
-    this.tcpTaken = portSet(remaining, 'PORTS');
-    this.udpTaken = portSet(remaining, 'PORTS_UDP');
-    this.freeGpus = [...stringSetResource(remaining, 'GPU')];
-    const attributes = new Map<string, string | null>();
-    for (const attribute of source.attributes ?? []) {
-      attributes.set(attribute.name, attribute.value ?? null);
-    }
+    // One pass over each resource list (a snapshot's instances are read by the thousand).
+    const remaining = readResources(source.remainingResources, true);
+    this.cpu = remaining.cpu;
+    this.memory = remaining.memory;
+    this.tcpTaken = remaining.tcp;
+    this.udpTaken = remaining.udp;
+    this.freeGpus = remaining.gpus;
+    const registered: Figures | undefined =
+      source.registeredResources === undefined
+        ? undefined
+        : readResources(source.registeredResources, false);
+    this.registeredCpu = registered?.hasCpu ? registered.cpu : undefined;
+    this.registeredMemory = registered?.hasMemory ? registered.memory : undefined;
+    const attributes = AttributeMap.of(source.attributes ?? NO_ATTRIBUTES, shapes);
     this.view = new MutableInstanceView(
       source.ec2InstanceId,
       source.agentConnected,
@@ -171,6 +185,46 @@ export class MutableInstanceState implements InstanceState {
       columns ? attributeColumns : undefined,
       columns && attributeColumns ? index : undefined,
     );
+  }
+
+  /** Takes (`add`) or frees host ports of one protocol. */
+  togglePorts(udp: boolean, ports: readonly number[], add: boolean): void {
+    if (ports.length === 0) return;
+    const taken = this.ownPorts(udp, add);
+    if (add) for (const port of ports) taken.add(port);
+    else for (const port of ports) taken.delete(port);
+  }
+
+  /** Makes the taken ports of one protocol exactly `values` (a record replacing the instance's). */
+  refillPorts(udp: boolean, values: ReadonlySet<number>): void {
+    const current = udp ? this.udpTaken : this.tcpTaken;
+    if (current === values) return;
+    const taken = this.ownPorts(udp, values.size > 0);
+    taken.clear();
+    for (const value of values) taken.add(value);
+  }
+
+  /** Adds `delta` tasks of `group` to the groups counted for distinctInstance. */
+  countActiveGroup(group: string, delta: number): void {
+    let groups = this.activeGroups as Map<string, number>;
+    if (groups === NO_GROUPS) {
+      if (delta <= 0) return;
+      groups = new Map();
+      this.activeGroups = groups;
+    }
+    const left = (groups.get(group) ?? 0) + delta;
+    if (left > 0) groups.set(group, left);
+    else groups.delete(group);
+  }
+
+  /** This instance's own set of taken ports (created when it has none and `create`). */
+  private ownPorts(udp: boolean, create: boolean): Set<number> {
+    const current = udp ? this.udpTaken : this.tcpTaken;
+    if (current !== NO_PORTS || !create) return current as Set<number>;
+    const own = new Set<number>();
+    if (udp) this.udpTaken = own;
+    else this.tcpTaken = own;
+    return own;
   }
 
   get version(): number {

@@ -1,4 +1,8 @@
 import type { AttributeColumns, InstanceView } from '../kernel/instance-view.js';
+import type { AttributeMap } from './attribute-map.js';
+
+/** The task groups of a view without tasks: shared, never written to (see addGroupTask). */
+const NO_TASK_GROUPS: ReadonlyMap<string, number> = new Map();
 
 /**
  * The model's own InstanceView: the same object for the instance's whole life, updated in
@@ -6,28 +10,35 @@ import type { AttributeColumns, InstanceView } from '../kernel/instance-view.js'
  */
 export class MutableInstanceView implements InstanceView {
   runningTasksCount = 0;
-  readonly taskGroups = new Map<string, number>();
+  /** Shared and empty until the view's first task (most instances of a large cluster have none). */
+  taskGroups: ReadonlyMap<string, number> = NO_TASK_GROUPS;
 
   constructor(
     public ec2InstanceId: string | undefined,
     public agentConnected: boolean,
     public agentVersion: string | undefined,
     public registeredAt: number | undefined,
-    readonly attributes: Map<string, string | null>,
+    readonly attributes: AttributeMap,
     /** The model's attribute columns and this instance's row; undefined outside a model. */
     readonly attributeColumns: AttributeColumns | undefined = undefined,
     readonly attributeRow: number | undefined = undefined,
   ) {}
 
   addGroupTask(group: string): void {
-    this.taskGroups.set(group, (this.taskGroups.get(group) ?? 0) + 1);
+    let groups = this.taskGroups as Map<string, number>;
+    if (groups === NO_TASK_GROUPS) {
+      groups = new Map();
+      this.taskGroups = groups;
+    }
+    groups.set(group, (groups.get(group) ?? 0) + 1);
     this.runningTasksCount++;
   }
 
   removeGroupTask(group: string): void {
-    const left = (this.taskGroups.get(group) ?? 0) - 1;
-    if (left > 0) this.taskGroups.set(group, left);
-    else this.taskGroups.delete(group);
+    const groups = this.taskGroups as Map<string, number>;
+    const left = (groups.get(group) ?? 0) - 1;
+    if (left > 0) groups.set(group, left);
+    else if (groups !== NO_TASK_GROUPS) groups.delete(group);
     this.runningTasksCount--;
   }
 }

@@ -4,7 +4,6 @@
  */
 import type { Attribute, ContainerInstance, Resource } from '../kernel/ecs-types.js';
 import { isAssociated } from './capacity-provider-association.js';
-import { numericResource } from './resources.js';
 import { copyMembers, type Json } from './snapshot-data.js';
 import { fail, show } from './snapshot-error.js';
 import {
@@ -51,6 +50,8 @@ export function validateContainerInstance(
   path: string,
   level: number,
   associated: readonly string[] | undefined,
+  /** Shares equal attribute copies between the instances of one snapshot (AttributeCopies). */
+  copies?: AttributeCopies,
 ): ContainerInstance {
   const source = object(value, path);
   const arn = string(source, 'containerInstanceArn', path);
@@ -109,7 +110,7 @@ export function validateContainerInstance(
     notAboveRegistered(left, registered, path);
   }
   if (source['attributes'] !== undefined) {
-    copy['attributes'] = attributes(source['attributes'], `${path}.attributes`, level + 1);
+    copy['attributes'] = attributes(source['attributes'], path, level + 1, copies);
   }
   if (source['registeredAt'] !== undefined) {
     copy['registeredAt'] = timestamp(source['registeredAt'], `${path}.registeredAt`);
@@ -145,31 +146,42 @@ function resources(value: unknown, path: string, level: number, figures: Figures
   const items = list(value, path);
   const copies = new Array<Resource>(items.length);
   const names = new Set<string>();
+  // Paths are built only for a problem: a large snapshot has hundreds of thousands of these.
   for (let i = 0; i < items.length; i++) {
-    const itemPath = `${path}[${i}]`;
-    const source = object(items[i], itemPath);
-    const name = string(source, 'name', itemPath);
-    if (names.has(name)) fail(`${itemPath}.name`, `duplicate resource ${show(name)}`);
+    let source = items[i] as Json;
+    if (!plainResource(source, names)) {
+      const itemPath = `${path}[${i}]`;
+      source = object(items[i], itemPath);
+      const name = string(source, 'name', itemPath);
+      if (names.has(name)) fail(`${itemPath}.name`, `duplicate resource ${show(name)}`);
+      oneOf(source, 'type', itemPath, RESOURCE_TYPES, false);
+      optionalNumber(source, 'doubleValue', itemPath);
+      optionalCount(source, 'longValue', itemPath, Number.MIN_SAFE_INTEGER);
+      optionalCount(source, 'integerValue', itemPath, Number.MIN_SAFE_INTEGER);
+    }
+    const name = source['name'] as string;
     names.add(name);
-    const type = oneOf(source, 'type', itemPath, RESOURCE_TYPES, false);
-    optionalNumber(source, 'doubleValue', itemPath);
-    optionalCount(source, 'longValue', itemPath, Number.MIN_SAFE_INTEGER);
-    optionalCount(source, 'integerValue', itemPath, Number.MIN_SAFE_INTEGER);
-    const copy = copyMembers({ ...source }, itemPath, level + 1, RESOURCE_CHECKED);
+    const type = source['type'];
+    const copy = copyMembers({ ...source }, path, level + 1, RESOURCE_CHECKED, i);
     if (source['stringSetValue'] !== undefined) {
-      const setPath = `${itemPath}.stringSetValue`;
-      const set = stringList(source['stringSetValue'], setPath);
+      const set = stringSet(source['stringSetValue'], path, i);
       if (name === 'PORTS' || name === 'PORTS_UDP') {
-        set.forEach((port, p) => {
+        for (let p = 0; p < set.length; p++) {
+          const port = set[p]!;
           if (!PORT.test(port) || Number(port) > 65535) {
-            fail(`${setPath}[${p}]`, `expected a port number 0..65535, got ${show(port)}`);
+            fail(
+              `${path}[${i}].stringSetValue[${p}]`,
+              `expected a port number 0..65535, got ${show(port)}`,
+            );
           }
-        });
+        }
       } else if (name === 'GPU') {
         // Free GPU ids are handed out one task each: an id listed twice would go to two tasks.
         const seen = new Set<string>();
         set.forEach((id, g) => {
-          if (seen.has(id)) fail(`${setPath}[${g}]`, `duplicate GPU id ${show(id)}`);
+          if (seen.has(id)) {
+            fail(`${path}[${i}].stringSetValue[${g}]`, `duplicate GPU id ${show(id)}`);
+          }
           seen.add(id);
         });
       }
@@ -178,10 +190,10 @@ function resources(value: unknown, path: string, level: number, figures: Figures
       copy['stringSetValue'] = [];
     }
     if (name === 'CPU') {
-      figures.cpu = cpuOrMemory(source, name, itemPath);
+      figures.cpu = cpuOrMemory(source, name, path, i);
       figures.cpuAt = i;
     } else if (name === 'MEMORY') {
-      figures.memory = cpuOrMemory(source, name, itemPath);
+      figures.memory = cpuOrMemory(source, name, path, i);
       figures.memoryAt = i;
     }
     copies[i] = copy as unknown as Resource;
@@ -190,48 +202,150 @@ function resources(value: unknown, path: string, level: number, figures: Figures
 }
 
 /**
+ * Whether a resource passes every check of its own members (object, a new non-empty name,
+ * type, numbers) as the checks in `resources` would: then they are skipped, with their paths.
+ */
+function plainResource(source: Json, names: ReadonlySet<string>): boolean {
+  if (source === null || typeof source !== 'object' || Array.isArray(source)) return false;
+  const name = source['name'];
+  if (typeof name !== 'string' || name === '' || names.has(name)) return false;
+  const type = source['type'];
+  if (type !== undefined && !RESOURCE_TYPES.includes(type as never)) return false;
+  const double = source['doubleValue'];
+  if (double !== undefined && (typeof double !== 'number' || !Number.isFinite(double))) {
+    return false;
+  }
+  const long = source['longValue'];
+  if (long !== undefined && !Number.isSafeInteger(long)) return false;
+  const integer = source['integerValue'];
+  return integer === undefined || Number.isSafeInteger(integer);
+}
+
+/** A resource's stringSetValue, copied (stringList, the path built only for a problem). */
+function stringSet(value: unknown, path: string, index: number): string[] {
+  if (Array.isArray(value)) {
+    let strings = true;
+    for (let s = 0; s < value.length && strings; s++) strings = typeof value[s] === 'string';
+    if (strings) return value.slice() as string[];
+  }
+  return stringList(value, `${path}[${index}].stringSetValue`);
+}
+
+/**
  * CPU units and MiB are whole, non-negative figures (ECS reports them as INTEGER). Returns
  * the figure as the model reads it (numericResource).
  */
-function cpuOrMemory(source: Json, name: string, path: string): number {
+function cpuOrMemory(source: Json, name: string, list: string, index: number): number {
   let given = false;
-  for (const key of ['integerValue', 'longValue', 'doubleValue']) {
+  for (const key of AMOUNT_KEYS) {
     const amount = source[key];
     if (amount === undefined) continue;
     given = true;
     if (!Number.isSafeInteger(amount) || (amount as number) < 0) {
       fail(
-        `${path}.${key}`,
+        `${list}[${index}].${key}`,
         `expected a whole number >= 0 of ${name === 'CPU' ? 'CPU units' : 'MiB'}, got ${show(amount)}`,
       );
     }
   }
-  if (!given) fail(path, `resource ${name} has no integerValue, longValue or doubleValue`);
-  return numericResource([source as unknown as Resource], name);
+  if (!given) {
+    fail(`${list}[${index}]`, `resource ${name} has no integerValue, longValue or doubleValue`);
+  }
+  // As numericResource reads it.
+  return (
+    (source['integerValue'] as number | undefined) ||
+    (source['longValue'] as number | undefined) ||
+    (source['doubleValue'] as number | undefined) ||
+    0
+  );
 }
 
-export function attributes(value: unknown, path: string, level: number): Attribute[] {
-  const items = list(value, path);
-  const copies = new Array<Attribute>(items.length);
+const AMOUNT_KEYS = ['integerValue', 'longValue', 'doubleValue'] as const;
+
+/**
+ * Copies of plain attributes (`name`, and a text `value` or none) shared between the
+ * instances of one snapshot: most attributes (the instance type, the zone, every capability)
+ * repeat on thousands of instances, and one frozen copy each instead of one per instance is
+ * most of an instance's share of the validated snapshot. The copies are the validator's
+ * own (never the caller's objects) and nothing writes to them: the cluster model keeps an
+ * instance's attributes in its own map and writes fresh objects out.
+ */
+export class AttributeCopies {
+  private readonly named = new Map<string, Attribute>();
+  private readonly valued = new Map<string, Map<string, Attribute>>();
+
+  /** The shared copy of `{ name }` or `{ name, value }`. */
+  get(name: string, value: string | undefined): Attribute {
+    if (value === undefined) {
+      let copy = this.named.get(name);
+      if (copy === undefined) {
+        copy = Object.freeze({ name });
+        this.named.set(name, copy);
+      }
+      return copy;
+    }
+    let values = this.valued.get(name);
+    if (values === undefined) {
+      values = new Map();
+      this.valued.set(name, values);
+    }
+    let copy = values.get(value);
+    if (copy === undefined) {
+      copy = Object.freeze({ name, value });
+      values.set(value, copy);
+    }
+    return copy;
+  }
+}
+
+/** `{ name }` or `{ name, value }` and nothing else (those copies may be shared). */
+function plainAttribute(source: Json): boolean {
+  let members = 0;
+  for (const key in source) {
+    if (key !== 'name' && key !== 'value') return false;
+    members++;
+  }
+  return members === 1 || source['value'] !== undefined;
+}
+
+/** `owner`: the path of the object holding the list (the list is its `.attributes`). */
+export function attributes(
+  value: unknown,
+  owner: string,
+  level: number,
+  copies?: AttributeCopies,
+  member = 'attributes',
+): Attribute[] {
+  const items = Array.isArray(value) ? value : list(value, `${owner}.${member}`);
+  const copied = new Array<Attribute>(items.length);
   const names = new Set<string>();
   // The hottest loop of a large snapshot (dozens per instance): paths are built only on failure.
   for (let i = 0; i < items.length; i++) {
     const source = items[i] as Json;
     if (source === null || typeof source !== 'object' || Array.isArray(source)) {
-      object(source, `${path}[${i}]`);
+      object(source, `${owner}.${member}[${i}]`);
     }
     const name = source['name'];
     if (typeof name !== 'string' || name === '' || names.has(name)) {
-      const itemPath = `${path}[${i}]`;
+      const itemPath = `${owner}.${member}[${i}]`;
       string(source, 'name', itemPath);
       fail(`${itemPath}.name`, `duplicate attribute ${show(name)}`);
     }
     names.add(name);
     const attributeValue = source['value'];
     if (attributeValue !== undefined && typeof attributeValue !== 'string') {
-      optionalString(source, 'value', `${path}[${i}]`);
+      optionalString(source, 'value', `${owner}.${member}[${i}]`);
     }
-    copies[i] = copyMembers({ ...source }, path, level + 1, NONE, i) as unknown as Attribute;
+    copied[i] =
+      copies !== undefined && plainAttribute(source)
+        ? copies.get(name, attributeValue as string | undefined)
+        : (copyMembers(
+            { ...source },
+            `${owner}.${member}`,
+            level + 1,
+            NONE,
+            i,
+          ) as unknown as Attribute);
   }
-  return copies;
+  return copied;
 }

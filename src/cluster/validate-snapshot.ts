@@ -34,7 +34,7 @@ import {
   stringList,
   taskAmount,
 } from './snapshot-fields.js';
-import { validateContainerInstance } from './validate-container-instance.js';
+import { AttributeCopies, validateContainerInstance } from './validate-container-instance.js';
 import { ECS_NAME, validateTaskDefinitions } from './validate-task-definition.js';
 
 export { SnapshotError };
@@ -72,23 +72,62 @@ const CONTAINER_CHECKED = new Set(['gpuIds', 'networkBindings']);
 const NONE = new Set<string>();
 const MANAGED_SCALING = new Set(['managedScaling']);
 
-/** A registry of ARNs (or other identifiers) that must be unique across the snapshot. */
+/**
+ * A registry of ARNs (or other identifiers) that must be unique across the snapshot. Where
+ * each was first seen is kept as its parts (`list[index]suffix`, the parts shared by every
+ * item of a list) and written out only for a duplicate: 50,000 instances would otherwise
+ * build and keep 50,000 path strings.
+ */
 class Unique {
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, number>();
+  private readonly lists: string[] = [];
+  private readonly indexes: number[] = [];
+  private readonly suffixes: string[] = [];
   constructor(private readonly what: string) {}
-  add(id: string, path: string): void {
+  /** `id` found at `${list}[${index}]${suffix}` (index -1: at `list` itself). */
+  add(id: string, list: string, index: number, suffix: string): void {
     const first = this.seen.get(id);
-    if (first !== undefined)
-      fail(path, `duplicate ${this.what} ${show(id)}, first seen at ${first}`);
-    this.seen.set(id, path);
+    if (first !== undefined) {
+      fail(
+        placeOf(list, index, suffix),
+        `duplicate ${this.what} ${show(id)}, first seen at ${placeOf(this.lists[first]!, this.indexes[first]!, this.suffixes[first]!)}`,
+      );
+    }
+    this.seen.set(id, this.lists.length);
+    this.lists.push(list);
+    this.indexes.push(index);
+    this.suffixes.push(suffix);
   }
   has(id: string): boolean {
     return this.seen.has(id);
   }
+  /** The list (`list` given to `add`) where `id` was first seen, if it was. */
+  listOf(id: string): string | undefined {
+    const first = this.seen.get(id);
+    return first === undefined ? undefined : this.lists[first];
+  }
+}
+
+function placeOf(list: string, index: number, suffix: string): string {
+  return index < 0 ? `${list}${suffix}` : `${list}[${index}]${suffix}`;
 }
 
 /** Checks a parsed snapshot file and returns it typed and normalised, or throws SnapshotError. */
 export function validateSnapshot(json: unknown): Snapshot {
+  return checkSnapshot(json, undefined);
+}
+
+/**
+ * validateSnapshot for a Cluster that keeps the result to itself: equal plain attributes
+ * of its instances share one frozen copy (AttributeCopies), a third of what the copy of a
+ * large snapshot would hold otherwise. Never for a result handed to a caller, who may
+ * change its copy.
+ */
+export function validateSnapshotToKeep(json: unknown): Snapshot {
+  return checkSnapshot(json, new AttributeCopies());
+}
+
+function checkSnapshot(json: unknown, attributeCopies: AttributeCopies | undefined): Snapshot {
   const root = object(json, '$');
   const region = string(root, 'region', '$');
   const accountId = string(root, 'accountId', '$');
@@ -101,7 +140,7 @@ export function validateSnapshot(json: unknown): Snapshot {
   );
   const providerNames = new Unique('capacity provider');
   capacityProviders.forEach((p, i) => {
-    providerNames.add(p.name, `$.capacityProviders[${i}].name`);
+    providerNames.add(p.name, '$.capacityProviders', i, '.name');
   });
 
   const taskDefinitions = validateTaskDefinitions(optionalList(root, 'taskDefinitions', '$'));
@@ -112,6 +151,7 @@ export function validateSnapshot(json: unknown): Snapshot {
     ec2InstanceIds: new Unique('ec2InstanceId (of an instance that is not INACTIVE)'),
     taskArns: new Unique('taskArn'),
     clusterNames: new Unique('clusterName'),
+    attributeCopies,
   };
   const clusters = list(root['clusters'], '$.clusters').map((c, i) =>
     cluster(c, `$.clusters[${i}]`, registries),
@@ -194,6 +234,7 @@ interface Registries {
   ec2InstanceIds: Unique;
   taskArns: Unique;
   clusterNames: Unique;
+  attributeCopies: AttributeCopies | undefined;
 }
 
 /** A cluster: nesting level 3 (root, `clusters`, the cluster). */
@@ -206,7 +247,7 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
       `expected up to 255 letters, numbers, underscores and hyphens, got ${show(clusterName)}`,
     );
   }
-  registries.clusterNames.add(clusterName, `${path}.clusterName`);
+  registries.clusterNames.add(clusterName, path, -1, '.clusterName');
   optionalString(source, 'clusterArn', path);
   optionalString(source, 'status', path);
   const copy = copyMembers({ ...source }, path, 3, CLUSTER_CHECKED);
@@ -232,21 +273,27 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
     ).map((item, i) => strategyItem(item, `${strategyPath}[${i}]`, associated));
   }
 
-  const ownInstances = new Set<string>();
   const instancesPath = `${path}.containerInstances`;
   const instances = optionalList(source, 'containerInstances', path);
   const containerInstances = new Array<ContainerInstance>(instances.length);
   for (let i = 0; i < instances.length; i++) {
     const instancePath = `${instancesPath}[${i}]`;
-    const instance = validateContainerInstance(instances[i], instancePath, 5, associated);
+    const instance = validateContainerInstance(
+      instances[i],
+      instancePath,
+      5,
+      associated,
+      registries.attributeCopies,
+    );
     registries.instanceArns.add(
       instance.containerInstanceArn,
-      `${instancePath}.containerInstanceArn`,
+      instancesPath,
+      i,
+      '.containerInstanceArn',
     );
     if (instance.ec2InstanceId !== undefined && instance.status !== 'INACTIVE') {
-      registries.ec2InstanceIds.add(instance.ec2InstanceId, `${instancePath}.ec2InstanceId`);
+      registries.ec2InstanceIds.add(instance.ec2InstanceId, instancesPath, i, '.ec2InstanceId');
     }
-    ownInstances.add(instance.containerInstanceArn);
     containerInstances[i] = instance;
   }
   copy['containerInstances'] = containerInstances;
@@ -255,10 +302,12 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   const sourceTasks = optionalList(source, 'tasks', path);
   const tasks = new Array<Task>(sourceTasks.length);
   const gpuHolders = new Map<string, string>();
+  // An instance of this cluster: registered (uniquely) from this cluster's list.
+  const ownInstance = (arn: string) => registries.instanceArns.listOf(arn) === instancesPath;
   for (let i = 0; i < sourceTasks.length; i++) {
     const taskPath = `${tasksPath}[${i}]`;
-    const t = task(sourceTasks[i], taskPath, ownInstances);
-    registries.taskArns.add(t.taskArn, `${taskPath}.taskArn`);
+    const t = task(sourceTasks[i], taskPath, ownInstance);
+    registries.taskArns.add(t.taskArn, tasksPath, i, '.taskArn');
     if (t.desiredStatus !== 'STOPPED' && t.containerInstanceArn !== undefined) {
       holdGpus(t, taskPath, gpuHolders);
     }
@@ -307,12 +356,12 @@ function strategyItem(
  * `detail`), at `path`; its container instance may be any, even one not known yet.
  */
 export function validateTaskRecord(value: unknown, path: string): Task {
-  return task(value, path, ANY_INSTANCE);
+  return task(value, path, anyInstance);
 }
 
-const ANY_INSTANCE: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
+const anyInstance = (_arn: string) => true;
 
-function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): Task {
+function task(value: unknown, path: string, ownInstance: (arn: string) => boolean): Task {
   const source = object(value, path);
   string(source, 'taskArn', path);
   oneOf(source, 'desiredStatus', path, DESIRED_STATUSES, true);
@@ -337,7 +386,7 @@ function task(value: unknown, path: string, ownInstances: ReadonlySet<string>): 
         'a task that does not run on Fargate or wait in PROVISIONING needs the containerInstanceArn of its instance',
       );
     }
-  } else if (typeof instanceArn !== 'string' || !ownInstances.has(instanceArn)) {
+  } else if (typeof instanceArn !== 'string' || !ownInstance(instanceArn)) {
     fail(
       `${path}.containerInstanceArn`,
       `no container instance ${show(instanceArn)} in this cluster's containerInstances`,

@@ -136,8 +136,10 @@ function taskDefinition(value: unknown, path: string, level: number): TaskDefini
   if (source['requiresAttributes'] !== undefined) {
     copy['requiresAttributes'] = attributes(
       source['requiresAttributes'],
-      `${path}.requiresAttributes`,
+      path,
       level + 1,
+      undefined,
+      'requiresAttributes',
     );
   }
   return copy as unknown as TaskDefinition;
