@@ -229,9 +229,10 @@ const DOCUMENTED: { command: string; check: (run: Run) => void }[] = [
 
 /** Runs a README command (with /tmp standing for a private directory) from the checkout. */
 function run(command: string, tmp: string): Run {
+  // /tmp/ first: a checkout under /tmp keeps its own path to the command.
   const shell = command
-    .replace(/^(npx )?ecs-placement/, `node ${bin}`)
-    .replaceAll('/tmp/', `${tmp}/`);
+    .replaceAll('/tmp/', `${tmp}/`)
+    .replace(/^(npx )?ecs-placement/, `node ${bin}`);
   const result = spawnSync('sh', ['-c', shell], {
     encoding: 'utf8',
     env: { ...process.env, TZ: 'UTC' }, // timestamps print in the local zone

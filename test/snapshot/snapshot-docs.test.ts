@@ -227,10 +227,12 @@ describe('docs/snapshot.md', () => {
 
     for (const { line, exit } of commands) {
       it(`${line} (exit ${exit})`, async () => {
+        // The page's /tmp/ paths go to the test's folder first, so that a checkout under
+        // /tmp keeps its own path to the command.
         let shell = line
+          .replaceAll('/tmp/', `${dir}/`)
           .replace(/ecs-placement /g, `node ${BIN} `)
-          .replace(/ # exit \d+$/, '')
-          .replaceAll('/tmp/', `${dir}/`);
+          .replace(/ # exit \d+$/, '');
         if (line.startsWith('ecs-placement snapshot capture'))
           shell += ` --endpoint-url ${server.url}`;
         const run: Run = await promisify(exec)(shell, { cwd: dir, env: env() }).then(
