@@ -498,23 +498,7 @@ export class ClusterModel {
     const instance = this.byRef.get(task.containerInstanceArn);
     if (!instance) return;
     const footprint = footprintOfTask(task);
-    this.apply(
-      {
-        instance,
-        footprint: {
-          cpu: 0,
-          memory: 0,
-          tcpPorts: NOTHING,
-          udpPorts: NOTHING,
-          gpuIds: NOTHING,
-          eni: footprint.eni,
-        },
-        group: groupOfTask(task),
-        running: task.desiredStatus === 'RUNNING',
-        pending: false,
-      },
-      1,
-    );
+    this.apply(loadedHold(instance, task, footprint), 1);
     this.placed.set(task.taskArn, { instance, footprint, ours: false });
   }
 
