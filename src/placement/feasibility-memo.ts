@@ -32,7 +32,12 @@ export function feasibilityMemo(
     evicted = byCall.get(oldest);
     byCall.delete(oldest);
   }
+  const former = memo;
   memo = newMemo(workspace, candidates, evicted);
+  // Same kind of call, new candidate list (an instance drained, reactivated, registered):
+  // the verdicts of the instances in both lists still hold for the versions they were
+  // computed at, so only the instances that changed are evaluated again.
+  if (former) carryOver(former, memo);
   byCall.delete(key);
   if (byCall.size >= MEMOS_PER_CLUSTER) byCall.delete(byCall.keys().next().value!);
   byCall.set(key, memo);
@@ -63,6 +68,19 @@ function newMemo(
     openCount: 0,
     openStale: true,
   };
+}
+
+/** Copies each instance's entry (version and verdict) from `from` to `to`, by instance index. */
+function carryOver(from: FeasibilityMemo, to: FeasibilityMemo): void {
+  const { positions, versions, firstFail } = from;
+  const { indexes } = to;
+  for (let c = 0; c < indexes.length; c++) {
+    const index = indexes[c]!;
+    const p = index < positions.length ? positions[index]! : -1;
+    if (p < 0) continue;
+    to.versions[c] = versions[p]!;
+    to.firstFail[c] = firstFail[p]!;
+  }
 }
 
 /**

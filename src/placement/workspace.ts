@@ -16,7 +16,10 @@ import { RankedGroups } from './ranked-groups.js';
 
 /** The first failing check of each candidate for one kind of call (see feasibility-memo.ts). */
 export interface FeasibilityMemo {
-  /** The candidate list the arrays are indexed by (a new list means a new memo). */
+  /**
+   * The candidate list the arrays are indexed by (a new list means a new memo, which takes
+   * over the entries of the instances the former list had).
+   */
   candidates: readonly InstanceState[];
   /** Per candidate: its instance index (where its version is in the model's column). */
   indexes: Int32Array;

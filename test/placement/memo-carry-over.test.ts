@@ -1,0 +1,54 @@
+// The feasibility memo follows each instance into a new candidate list: when an instance is
+// drained or reactivated, the next call of the same kind evaluates only that instance again,
+// not every candidate. A counting check (registered as docs/ARCHITECTURE.md, "How to add a
+// check", describes) sees each evaluation of the memoised checks.
+import { afterEach, describe, expect, test } from 'vitest';
+import { Cluster } from '../../src/api/cluster.js';
+import { defineCheck } from '../../src/placement/checks/placement-check.js';
+import { registerCheck } from '../../src/placement/checks/registry.js';
+import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
+
+const evaluated: string[] = [];
+const countingCheck = defineCheck({
+  name: 'COUNTING',
+  reason: 'COUNTING',
+  order: 96,
+  memoKey: () => 'counting',
+  // Refuses every instance, so no task is placed and no instance changes during a call: what
+  // it counts is the memo's work alone.
+  passes: (instance) => {
+    evaluated.push(instance.id);
+    return false;
+  },
+  explain: () => ({ detail: 'refuses every instance' }),
+});
+
+let unregister: (() => void) | undefined;
+afterEach(() => {
+  unregister?.();
+  evaluated.length = 0;
+});
+
+describe('the feasibility memo across candidate lists', () => {
+  test('draining and reactivating an instance re-evaluates that instance only', () => {
+    unregister = registerCheck(countingCheck);
+    const cluster = Cluster.fromSnapshot(
+      snapshotOf({
+        instances: ['a', 'b', 'c', 'd', 'e'].map((id) => containerInstance({ id })),
+        taskDefinitions: [taskDefinition('web', [{ name: 'app', cpu: 10, memory: 10 }])],
+      }),
+    );
+    // runTask inside whatIf: no trace (a plan's explanation evaluates every check again).
+    const place = () => {
+      evaluated.length = 0;
+      cluster.whatIf((c) => c.runTask({ taskDefinition: 'web' }, { seed: 's', now: 0 }));
+      return [...evaluated].sort();
+    };
+    expect(place()).toEqual(['a', 'b', 'c', 'd', 'e']); // the first call of its kind
+    expect(place()).toEqual([]); // a repeat: every verdict memoised
+    cluster.updateContainerInstancesState({ containerInstances: ['c'], status: 'DRAINING' });
+    expect(place()).toEqual([]); // a new candidate list, no instance in it changed
+    cluster.updateContainerInstancesState({ containerInstances: ['c'], status: 'ACTIVE' });
+    expect(place()).toEqual(['c']); // c's version moved: c alone is evaluated again
+  });
+});
