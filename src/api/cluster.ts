@@ -388,31 +388,31 @@ export class Cluster {
   stopTask(input: StopTaskInput): { task: Task };
   stopTask(task: string | StopTaskInput, cluster?: string): { task: Task } | undefined {
     if (typeof task !== 'string') {
+      // Checked by the operation first: the cluster is resolved here only for the feed.
       if (!this.feed.active) return stopTask(this.account, task);
       const model = this.model(resolveCluster(this.snapshot, task.cluster));
-      const known = typeof task.task === 'string' ? model.findTask(task.task) : undefined;
-      const before = known ? figuresOf(model.holdOf(known.taskArn)?.instance) : undefined;
-      const stopped = stopTask(this.account, task);
-      if (known) {
-        const body = emptyChange(model.clusterName, 'stopTask');
-        body.tasksStopped.push(stopped.task.taskArn);
-        if (before) body.resources.push(moveOf(before));
-        this.feed.emit(body);
-      }
-      return stopped;
+      return this.reportingStop(model, task.task, () => stopTask(this.account, task));
     }
     const model = this.model(resolveCluster(this.snapshot, cluster));
-    const known = this.feed.active ? model.findTask(task) : undefined;
+    return this.reportingStop(model, task, () => {
+      if (!model.stopTask(task))
+        throw new InvalidParameterException('The referenced task was not found.');
+      return undefined;
+    });
+  }
+
+  /** Runs `stop` (of the task `ref` names) and reports it to the change feed, if one listens. */
+  private reportingStop<R>(model: ClusterModel, ref: unknown, stop: () => R): R {
+    const known = this.feed.active && typeof ref === 'string' ? model.findTask(ref) : undefined;
     const before = known ? figuresOf(model.holdOf(known.taskArn)?.instance) : undefined;
-    if (!model.stopTask(task))
-      throw new InvalidParameterException('The referenced task was not found.');
+    const result = stop();
     if (known) {
       const body = emptyChange(model.clusterName, 'stopTask');
       body.tasksStopped.push(known.taskArn);
       if (before) body.resources.push(moveOf(before));
       this.feed.emit(body);
     }
-    return undefined;
+    return result;
   }
 
   // --- The ECS operations besides RunTask (one file each in src/api/; docs/endpoint.md) ---
