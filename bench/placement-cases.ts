@@ -11,12 +11,8 @@ import type { Snapshot } from '../src/kernel/ecs-types.js';
 import { ReferenceModel } from '../test/model/reference-model.js';
 import type { BenchCase } from './bench-case.js';
 import { benchSnapshot } from './bench-snapshot.js';
-import {
-  BENCH_TASK_DEFINITION,
-  generateCluster,
-  REFERENCE_EXPRESSION,
-} from './generate-cluster.js';
-import { referenceRequest } from './reference-request.js';
+import { BENCH_TASK_DEFINITION, generateCluster } from './generate-cluster.js';
+import { firstCallRequest, referenceRequest } from './reference-request.js';
 
 /** Re-exported for the tests that import it from here. */
 export { referenceRequest };
@@ -65,16 +61,7 @@ function referenceCase(name: string, instances: number, timeMs: number): BenchCa
  * and every check runs on every candidate, the CQL compile included.
  */
 function firstCallCase(name: string, instances: number, timeMs: number): BenchCase {
-  return runTaskCase(name, instances, timeMs, (call) => ({
-    ...referenceRequest(),
-    placementConstraints: [
-      {
-        type: 'memberOf',
-        expression: `${REFERENCE_EXPRESSION} and runningTasksCount < ${1_000_000 + call}`,
-      },
-      { type: 'distinctInstance' },
-    ],
-  }));
+  return runTaskCase(name, instances, timeMs, firstCallRequest);
 }
 
 /**

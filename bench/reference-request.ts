@@ -23,3 +23,20 @@ export function referenceRequest(group = 'family:bench'): RunTaskInput {
     ],
   };
 }
+
+/**
+ * The reference request with a memberOf never seen before (a different bound for each
+ * `call`): a first call of its kind, nothing memoised and the CQL compile included.
+ */
+export function firstCallRequest(call: number): RunTaskInput {
+  return {
+    ...referenceRequest(),
+    placementConstraints: [
+      {
+        type: 'memberOf',
+        expression: `${REFERENCE_EXPRESSION} and runningTasksCount < ${1_000_000 + call}`,
+      },
+      { type: 'distinctInstance' },
+    ],
+  };
+}

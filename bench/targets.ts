@@ -203,4 +203,11 @@ export const ratios: readonly { name: string; numerator: string; denominator: st
     numerator: 'runTask.reference.50k',
     denominator: 'floor.reference.50k',
   },
+  {
+    // The call after a burst against the call that would keep nothing across it, both after
+    // the same burst: what the incremental engine saves (docs/embedding.md, "Costs").
+    name: 'ratio.after-events-vs-first-call.5k',
+    numerator: 'runTask.after-1000-events.5k',
+    denominator: 'runTask.first-call-after-1000-events.5k',
+  },
 ];

@@ -5,7 +5,13 @@
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { EventApplied, EventIgnored, EventResult } from './ecs-event.js';
-import { type ClusterLookup, type ReadEvent, readEvent } from './read-event.js';
+import {
+  type ClusterLookup,
+  type EventEnvelope,
+  type ReadEvent,
+  readDetail,
+  readEnvelope,
+} from './read-event.js';
 
 /**
  * `lookup` finds the cluster an event's clusterArn names; `owner`, when given, the cluster
@@ -16,28 +22,15 @@ export function applyEvent(
   lookup: ClusterLookup,
   owner?: (arn: string) => ClusterModel | undefined,
 ): EventResult {
-  const read = readEvent(event, lookup);
+  const envelope = readEnvelope(event, lookup);
+  if ('result' in envelope) return envelope;
+  // Stale and duplicate events are dropped before their detail is checked and copied.
+  const outdated = envelope.arn === undefined ? undefined : ignoredVersion(envelope, envelope.arn);
+  if (outdated !== undefined) return outdated;
+  const read = readDetail(envelope);
   if ('result' in read) return read;
-  const eventId = (event as { id?: unknown }).id;
-  const ids = typeof eventId === 'string' ? { eventId } : {};
+  const { ids } = envelope;
   const arn = read.kind === 'instance' ? read.record.containerInstanceArn : read.record.taskArn;
-  const current = currentVersion(read);
-  if (current !== undefined && read.version <= current) {
-    const ignored: EventIgnored = {
-      result: 'ignored',
-      reason: read.version === current ? 'duplicate' : 'stale',
-      message:
-        read.version === current
-          ? `${arn} is already at version ${current}`
-          : `${arn} is at version ${current}, newer than the event's ${read.version}`,
-      kind: read.kind,
-      arn,
-      version: read.version,
-      currentVersion: current,
-      ...ids,
-    };
-    return ignored;
-  }
   const holder = owner?.(arn);
   const conflict =
     holder !== undefined && holder !== read.model
@@ -63,12 +56,30 @@ export function applyEvent(
   return applied;
 }
 
-function currentVersion(read: ReadEvent): number | undefined {
-  if (read.kind === 'instance') {
-    const known = read.model.instance(read.record.containerInstanceArn);
-    return known?.arn === read.record.containerInstanceArn ? known.source.version : undefined;
+/** The result for an event no newer than what the state has of its resource, if it is one. */
+function ignoredVersion(envelope: EventEnvelope, arn: string): EventIgnored | undefined {
+  const { kind, model, version } = envelope;
+  let current: number | undefined;
+  if (kind === 'instance') {
+    const known = model.instance(arn);
+    current = known?.arn === arn ? known.source.version : undefined;
+  } else {
+    current = model.findTask(arn)?.version;
   }
-  return read.model.findTask(read.record.taskArn)?.version;
+  if (current === undefined || version > current) return undefined;
+  return {
+    result: 'ignored',
+    reason: version === current ? 'duplicate' : 'stale',
+    message:
+      version === current
+        ? `${arn} is already at version ${current}`
+        : `${arn} is at version ${current}, newer than the event's ${version}`,
+    kind,
+    arn,
+    version,
+    currentVersion: current,
+    ...envelope.ids,
+  };
 }
 
 /** What the state says against the event, beyond its version; undefined when nothing. */

@@ -1,6 +1,8 @@
 /**
- * Reading one event: the envelope, the kind, the cluster it names and its detail, checked
- * with the snapshot's rules and copied, before anything in the state changes.
+ * Reading one event, in two steps: the envelope (kind, cluster, version and the ARN of the
+ * resource, cheap), then its detail, checked with the snapshot's rules and copied, before
+ * anything in the state changes. Between the two, apply-event.ts drops stale and duplicate
+ * events, so a burst of them costs no copies (docs/embedding.md, "Costs").
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import { SnapshotError, show } from '../cluster/snapshot-error.js';
@@ -19,13 +21,24 @@ export type ReadEvent =
   | { kind: 'instance'; model: ClusterModel; record: ContainerInstance; version: number }
   | { kind: 'task'; model: ClusterModel; record: Task; version: number };
 
+/** An event's envelope, read: its detail not yet checked. */
+export interface EventEnvelope {
+  kind: 'instance' | 'task';
+  model: ClusterModel;
+  version: number;
+  /** The detail's containerInstanceArn or taskArn when it is text (checked with the detail). */
+  arn: string | undefined;
+  detail: object;
+  ids: { eventId?: string };
+}
+
 /** The cluster model a detail's clusterArn names, or undefined when none does. */
 export type ClusterLookup = (clusterArn: string) => ClusterModel | undefined;
 
-export function readEvent(
+export function readEnvelope(
   event: unknown,
   lookup: ClusterLookup,
-): ReadEvent | EventIgnored | EventRejected {
+): EventEnvelope | EventIgnored | EventRejected {
   if (event === null || typeof event !== 'object' || Array.isArray(event)) {
     return malformed('$', `an event is a JSON object, got ${show(event)}`);
   }
@@ -77,8 +90,23 @@ export function readEvent(
       ...ids,
     };
   }
+  const kind = type === INSTANCE_STATE_CHANGE ? 'instance' : 'task';
+  const arn = fields[kind === 'instance' ? 'containerInstanceArn' : 'taskArn'];
+  return {
+    kind,
+    model,
+    version,
+    arn: typeof arn === 'string' ? arn : undefined,
+    detail,
+    ids,
+  };
+}
+
+/** The envelope's detail, checked with the snapshot's rules and copied. */
+export function readDetail(envelope: EventEnvelope): ReadEvent | EventRejected {
+  const { model, version, detail } = envelope;
   try {
-    if (type === INSTANCE_STATE_CHANGE) {
+    if (envelope.kind === 'instance') {
       const record = validateContainerInstance(
         detail,
         '$.detail',
@@ -90,7 +118,7 @@ export function readEvent(
     return { kind: 'task', model, record: validateTaskRecord(detail, '$.detail'), version };
   } catch (error) {
     if (!(error instanceof SnapshotError)) throw error;
-    return malformed(error.path, error.message.slice(error.path.length + 2), ids);
+    return malformed(error.path, error.message.slice(error.path.length + 2), envelope.ids);
   }
 }
 

@@ -1,0 +1,116 @@
+// After a burst of ECS events, the next RunTask evaluates again only the instances whose
+// placement state the events changed (docs/embedding.md, "Costs"): a task going from PENDING
+// to RUNNING, a duplicate or a stale event leave every cached verdict in place. A counting
+// check (registered as docs/ARCHITECTURE.md, "How to add a check", describes) sees each
+// evaluation of the memoised checks.
+import { afterEach, describe, expect, test } from 'vitest';
+import { Cluster } from '../../src/api/cluster.js';
+import { defineCheck } from '../../src/placement/checks/placement-check.js';
+import { registerCheck } from '../../src/placement/checks/registry.js';
+import {
+  containerInstance,
+  runningTask,
+  snapshotOf,
+  taskDefinition,
+} from '../../src/testing/builders.js';
+import { instanceEvent, taskEvent } from './event-builders.js';
+
+const evaluated: string[] = [];
+const countingCheck = defineCheck({
+  name: 'COUNTING',
+  reason: 'COUNTING',
+  order: 96,
+  memoKey: () => 'counting',
+  // Refuses every instance, so no task is placed and nothing changes during a call.
+  passes: (instance) => {
+    evaluated.push(instance.id);
+    return false;
+  },
+  explain: () => ({ detail: 'refuses every instance' }),
+});
+
+let unregister: (() => void) | undefined;
+afterEach(() => {
+  unregister?.();
+  evaluated.length = 0;
+});
+
+const web = taskDefinition('web', [{ name: 'app', cpu: 10, memory: 10 }]);
+const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+const instances = ids.map((id) => ({ ...containerInstance({ id, cpu: 4096 }), version: 1 }));
+const task = { ...runningTask('t1', 'c', 'family:web'), version: 1 };
+
+function loaded(): Cluster {
+  return Cluster.fromSnapshot(snapshotOf({ instances, tasks: [task], taskDefinitions: [web] }));
+}
+
+/** The instances the next call of the same kind evaluates (inside whatIf: no trace). */
+function evaluatedByNextCall(cluster: Cluster): string[] {
+  evaluated.length = 0;
+  cluster.whatIf((c) => c.runTask({ taskDefinition: 'web' }, { seed: 's', now: 0 }));
+  return [...evaluated].sort();
+}
+
+describe('events and the cached placement verdicts', () => {
+  test('only the instances an event changed are evaluated again', () => {
+    unregister = registerCheck(countingCheck);
+    const cluster = loaded();
+    expect(evaluatedByNextCall(cluster)).toEqual(ids); // the first call of its kind
+    expect(evaluatedByNextCall(cluster)).toEqual([]);
+
+    const bLess = { ...containerInstance({ id: 'b', cpu: 2048 }), version: 2 };
+    const eLess = { ...containerInstance({ id: 'e', cpu: 1024 }), version: 2 };
+    const results = [
+      cluster.apply(instanceEvent(bLess, 2)),
+      cluster.apply(instanceEvent(eLess, 2)),
+      cluster.apply(taskEvent({ ...task, lastStatus: 'PENDING' }, 2)),
+      cluster.apply(taskEvent({ ...task, lastStatus: 'RUNNING' }, 3)),
+    ].map((r) => r.result);
+    expect(results).toEqual(['applied', 'applied', 'applied', 'applied']);
+    // b and e moved; c's task changed lastStatus only, which placement does not read.
+    expect(evaluatedByNextCall(cluster)).toEqual(['b', 'e']);
+
+    expect(cluster.apply(instanceEvent(bLess, 2))).toMatchObject({ reason: 'duplicate' });
+    expect(cluster.apply(instanceEvent(eLess, 1))).toMatchObject({ reason: 'stale' });
+    expect(evaluatedByNextCall(cluster)).toEqual([]);
+  });
+});
+
+describe('stale and duplicate events are dropped before their detail is read', () => {
+  test('a duplicate with a detail that would not pass the checks is ignored, not rejected', () => {
+    const cluster = loaded();
+    const before = cluster.toSnapshot();
+    const event = instanceEvent(instances[0]!, 1);
+    (event.detail as { remainingResources: unknown }).remainingResources = 'not a list';
+    expect(cluster.apply(event)).toMatchObject({
+      result: 'ignored',
+      reason: 'duplicate',
+      arn: instances[0]!.containerInstanceArn,
+      version: 1,
+      currentVersion: 1,
+    });
+    expect(cluster.toSnapshot()).toEqual(before);
+  });
+
+  test('the same detail in a newer event is checked, and rejected', () => {
+    const cluster = loaded();
+    const event = instanceEvent(instances[0]!, 2);
+    (event.detail as { remainingResources: unknown }).remainingResources = 'not a list';
+    expect(cluster.apply(event)).toMatchObject({
+      result: 'rejected',
+      reason: 'malformed',
+      path: '$.detail.remainingResources',
+    });
+  });
+
+  test('an event whose ARN is not text is checked like any other, and rejected', () => {
+    const cluster = loaded();
+    const event = instanceEvent(instances[0]!, 1);
+    (event.detail as { containerInstanceArn: unknown }).containerInstanceArn = 42;
+    expect(cluster.apply(event)).toMatchObject({
+      result: 'rejected',
+      reason: 'malformed',
+      path: '$.detail.containerInstanceArn',
+    });
+  });
+});
