@@ -2,6 +2,7 @@
 import type { ContainerInstance } from '../kernel/ecs-types.js';
 import type { Failure } from '../kernel/run-task-types.js';
 import { type Account, modelOf } from './account.js';
+import { lookUpEach } from './look-up-each.js';
 import {
   type DescribeContainerInstancesInput,
   describeContainerInstancesInputShape,
@@ -22,17 +23,11 @@ export function describeContainerInstances(
   atMost('containerInstances', request.containerInstances, 100);
   const model = modelOf(account, request.cluster);
   const withTags = request.include?.includes('TAGS') ?? false;
-  const containerInstances: ContainerInstance[] = [];
-  const failures: Failure[] = [];
-  for (const ref of request.containerInstances) {
-    const instance = model.instance(ref);
-    if (!instance) {
-      failures.push({ arn: ref, reason: 'MISSING' });
-      continue;
-    }
+  const { found, failures } = lookUpEach(request.containerInstances, (ref) => model.instance(ref));
+  const containerInstances = found.map((instance) => {
     const described = model.containerInstanceSnapshot(instance);
     if (!withTags) delete described.tags;
-    containerInstances.push(described);
-  }
+    return described;
+  });
   return { containerInstances, failures };
 }

@@ -10,6 +10,7 @@ import type { Task } from '../kernel/ecs-types.js';
 import { InvalidParameterException } from '../kernel/errors.js';
 import type { Failure } from '../kernel/run-task-types.js';
 import { type Account, modelOf } from './account.js';
+import { lookUpEach } from './look-up-each.js';
 import {
   type DescribeTasksInput,
   describeTasksInputShape,
@@ -56,18 +57,12 @@ export function describeTasks(
   atMost('tasks', request.tasks, 100);
   const model = modelOf(account, request.cluster);
   const withTags = request.include?.includes('TAGS') ?? false;
-  const tasks: Task[] = [];
-  const failures: Failure[] = [];
-  for (const ref of request.tasks) {
-    const task = model.task(ref);
-    if (!task) {
-      failures.push({ arn: ref, reason: 'MISSING' });
-      continue;
-    }
+  const { found, failures } = lookUpEach(request.tasks, (ref) => model.task(ref));
+  const tasks = found.map((task) => {
     const copy = cloneData(task);
     if (!withTags) delete copy.tags;
-    tasks.push(copy);
-  }
+    return copy;
+  });
   return { tasks, failures };
 }
 

@@ -13,8 +13,8 @@
 import type { ContainerInstance } from '../kernel/ecs-types.js';
 import { InvalidParameterException } from '../kernel/errors.js';
 import type { Failure } from '../kernel/run-task-types.js';
-import type { InstanceState } from '../cluster/instance-state.js';
 import { type Account, modelOf } from './account.js';
+import { lookUpEach } from './look-up-each.js';
 import {
   type UpdateContainerInstancesStateInput,
   updateContainerInstancesStateInputShape,
@@ -37,20 +37,13 @@ export function updateContainerInstancesState(
   const request = checkShape(input, updateContainerInstancesStateInputShape);
   atMost('containerInstances', request.containerInstances, UPDATE_STATE_LIMIT);
   const model = modelOf(account, request.cluster);
-  const found: InstanceState[] = [];
-  const failures: Failure[] = [];
-  for (const ref of request.containerInstances) {
-    const instance = model.instance(ref);
-    if (!instance) {
-      failures.push({ arn: ref, reason: 'MISSING' });
-      continue;
-    }
+  const { found, failures } = lookUpEach(request.containerInstances, (ref) => model.instance(ref));
+  for (const instance of found) {
     if (instance.status !== 'ACTIVE' && instance.status !== 'DRAINING') {
       throw new InvalidParameterException(
         `Container instance ${instance.arn} is ${instance.status}: only an ACTIVE or DRAINING container instance can be set to ${request.status}.`,
       );
     }
-    found.push(instance);
   }
   for (const instance of found) model.setStatus(instance, request.status);
   return {
