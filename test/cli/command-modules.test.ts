@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_MODULES, commandsFor } from '../../src/cli/command-modules.js';
 import { runCli } from './run-cli.js';
 
-const ALL = ['run-task', 'list-container-instances', 'headroom', 'simulate', 'drain', 'snapshot', 'serve'];
+const ALL = [
+  'run-task',
+  'list-container-instances',
+  'headroom',
+  'simulate',
+  'drain',
+  'snapshot',
+  'serve',
+];
 
 describe('commandsFor', () => {
   it('lists every command, in the order help shows them', () => {

@@ -1,12 +1,9 @@
 // After a burst of ECS events, the next RunTask evaluates again only the instances whose
 // placement state the events changed (docs/embedding.md, "Costs"): a task going from PENDING
 // to RUNNING, a duplicate or a stale event leave every cached verdict in place. A counting
-// check (registered as docs/ARCHITECTURE.md, "How to add a check", describes) sees each
-// evaluation of the memoised checks.
-import { afterEach, describe, expect, test } from 'vitest';
+// check (test/support/counting-check.ts) sees each evaluation of the memoised checks.
+import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { defineCheck } from '../../src/placement/checks/placement-check.js';
-import { registerCheck } from '../../src/placement/checks/registry.js';
 import {
   containerInstance,
   runningTask,
@@ -14,26 +11,7 @@ import {
   taskDefinition,
 } from '../../src/testing/builders.js';
 import { instanceEvent, taskEvent } from './event-builders.js';
-
-const evaluated: string[] = [];
-const countingCheck = defineCheck({
-  name: 'COUNTING',
-  reason: 'COUNTING',
-  order: 96,
-  memoKey: () => 'counting',
-  // Refuses every instance, so no task is placed and nothing changes during a call.
-  passes: (instance) => {
-    evaluated.push(instance.id);
-    return false;
-  },
-  explain: () => ({ detail: 'refuses every instance' }),
-});
-
-let unregister: (() => void) | undefined;
-afterEach(() => {
-  unregister?.();
-  evaluated.length = 0;
-});
+import { evaluated, useCountingCheck } from '../support/counting-check.js';
 
 const web = taskDefinition('web', [{ name: 'app', cpu: 10, memory: 10 }]);
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -53,7 +31,7 @@ function evaluatedByNextCall(cluster: Cluster): string[] {
 
 describe('events and the cached placement verdicts', () => {
   test('only the instances an event changed are evaluated again', () => {
-    unregister = registerCheck(countingCheck);
+    useCountingCheck();
     const cluster = loaded();
     expect(evaluatedByNextCall(cluster)).toEqual(ids); // the first call of its kind
     expect(evaluatedByNextCall(cluster)).toEqual([]);

@@ -1,37 +1,15 @@
 // The feasibility memo follows each instance into a new candidate list: when an instance is
 // drained or reactivated, the next call of the same kind evaluates only that instance again,
-// not every candidate. A counting check (registered as docs/ARCHITECTURE.md, "How to add a
-// check", describes) sees each evaluation of the memoised checks.
-import { afterEach, describe, expect, test } from 'vitest';
+// not every candidate. A counting check
+// (test/support/counting-check.ts) sees each evaluation of the memoised checks.
+import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/api/cluster.js';
-import { defineCheck } from '../../src/placement/checks/placement-check.js';
-import { registerCheck } from '../../src/placement/checks/registry.js';
 import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
-
-const evaluated: string[] = [];
-const countingCheck = defineCheck({
-  name: 'COUNTING',
-  reason: 'COUNTING',
-  order: 96,
-  memoKey: () => 'counting',
-  // Refuses every instance, so no task is placed and no instance changes during a call: what
-  // it counts is the memo's work alone.
-  passes: (instance) => {
-    evaluated.push(instance.id);
-    return false;
-  },
-  explain: () => ({ detail: 'refuses every instance' }),
-});
-
-let unregister: (() => void) | undefined;
-afterEach(() => {
-  unregister?.();
-  evaluated.length = 0;
-});
+import { evaluated, useCountingCheck } from '../support/counting-check.js';
 
 describe('the feasibility memo across candidate lists', () => {
   test('draining and reactivating an instance re-evaluates that instance only', () => {
-    unregister = registerCheck(countingCheck);
+    useCountingCheck();
     const cluster = Cluster.fromSnapshot(
       snapshotOf({
         instances: ['a', 'b', 'c', 'd', 'e'].map((id) => containerInstance({ id })),
