@@ -160,6 +160,23 @@ export class AttributeMap implements ReadonlyMap<string, string | null> {
     return 'AttributeMap';
   }
 
+  /**
+   * Whether `other` holds the same names with the same values (order aside), without
+   * building any entry: an instance event usually repeats the attributes it had.
+   */
+  sameAs(other: ReadonlyMap<string, string | null>): boolean {
+    const items = this.items;
+    if (other.size !== items.length) return false;
+    if (other instanceof AttributeMap && other.shape === this.shape) {
+      for (let i = 0; i < items.length; i++) if (items[i] !== other.items[i]) return false;
+      return true;
+    }
+    // Same size and each name of this map there with its value: the same names (unique).
+    const names = this.shape.names;
+    for (let i = 0; i < names.length; i++) if (other.get(names[i]!) !== items[i]) return false;
+    return true;
+  }
+
   /** The entries as they are now (iterating while the map changes sees the old entries). */
   private pairs(): [string, string | null][] {
     const names = this.shape.names;

@@ -22,6 +22,7 @@ import {
   captureInstanceFields,
   changedAttributes,
   fieldsOfRecord,
+  sameAttributes,
   type InstanceFields,
   samePlacementFields,
   writeInstanceFields,
@@ -589,8 +590,8 @@ export class ClusterModel {
       this.registerFromRecord(source);
       return 'registered';
     }
-    const after = fieldsOfRecord(known.index, source);
-    const attributesChange = changedAttributes(known.view.attributes, after.attributes).length > 0;
+    const after = fieldsOfRecord(known.index, source, this.shapes);
+    const attributesChange = !sameAttributes(known.view.attributes, after.attributes);
     if (!attributesChange) after.attributes = undefined;
     const before = captureInstanceFields(known, attributesChange);
     this.replaceFields(known, before, after);

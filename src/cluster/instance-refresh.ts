@@ -4,6 +4,7 @@
  * indexes keyed by it (group hosts, candidate lists, memos keyed by its version) stay valid.
  */
 import type { ContainerInstance, ContainerInstanceStatus } from '../kernel/ecs-types.js';
+import { AttributeMap, type Shape } from './attribute-map.js';
 import { MutableInstanceState } from './instance-state.js';
 
 /** What a container instance record decides about its instance (not what its tasks do). */
@@ -61,8 +62,13 @@ export function captureInstanceFields(
  * The fields a record gives an instance, read the way a snapshot's instance is read (the
  * same constructor), so an instance refreshed from a record equals one loaded from it.
  */
-export function fieldsOfRecord(index: number, source: ContainerInstance): InstanceFields {
-  const fresh = new MutableInstanceState(index, source);
+export function fieldsOfRecord(
+  index: number,
+  source: ContainerInstance,
+  /** The model's attribute shapes: reading a record then builds no shapes of its own. */
+  shapes: Shape,
+): InstanceFields {
+  const fresh = new MutableInstanceState(index, source, undefined, undefined, shapes);
   const view = fresh.view;
   // The fresh record's own sets and map: nothing else holds them.
   return {
@@ -110,6 +116,16 @@ export function writeInstanceFields(instance: MutableInstanceState, fields: Inst
   if (fields.attributes === undefined) return;
   view.attributes.clear();
   for (const [name, value] of fields.attributes) view.attributes.set(name, value);
+}
+
+/** Whether two attribute maps agree (true when either is not given, as changedAttributes). */
+export function sameAttributes(
+  before: ReadonlyMap<string, string | null> | undefined,
+  after: ReadonlyMap<string, string | null> | undefined,
+): boolean {
+  if (before === undefined || after === undefined) return true;
+  if (before instanceof AttributeMap) return before.sameAs(after);
+  return changedAttributes(before, after).length === 0;
 }
 
 /** Attribute names whose presence or value differs between two attribute maps. */

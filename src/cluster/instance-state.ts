@@ -75,9 +75,9 @@ export const CHANGE_LOG = 4096;
 
 export class InstanceColumns {
   /** Float64: version numbers are drawn from one clock and stay exact integers far past 2^32. */
-  versions = new Float64Array(1024);
-  cpu = new Float64Array(1024);
-  memory = new Float64Array(1024);
+  versions: Float64Array;
+  cpu: Float64Array;
+  memory: Float64Array;
 
   /** The last version number handed out; every instance starts at 1. */
   private clock = 1;
@@ -86,9 +86,21 @@ export class InstanceColumns {
    * entries: change n is at `changed[n % CHANGE_LOG]`. A reader that saw `changes` earlier
    * visits only the rows changed since, when it is at most CHANGE_LOG behind.
    */
-  readonly changed = new Int32Array(CHANGE_LOG);
+  readonly changed: Int32Array;
   /** How many version changes there have been. */
   changes = 0;
+
+  /**
+   * A model's columns take the defaults; an instance outside a model has columns of one row
+   * and a log of one change (nothing follows its log), so that making one, as each instance
+   * event does to read its record, allocates bytes rather than 40 kB.
+   */
+  constructor(rows = 1024, log = CHANGE_LOG) {
+    this.versions = new Float64Array(rows);
+    this.cpu = new Float64Array(rows);
+    this.memory = new Float64Array(rows);
+    this.changed = new Int32Array(log);
+  }
 
   /** A version number no instance of these columns has had before. */
   nextVersion(): number {
@@ -98,7 +110,7 @@ export class InstanceColumns {
   /** Sets row's version and logs the change. */
   setVersion(row: number, version: number): void {
     this.versions[row] = version;
-    this.changed[this.changes % CHANGE_LOG] = row;
+    this.changed[this.changes % this.changed.length] = row;
     this.changes++;
   }
 
@@ -155,7 +167,7 @@ export class MutableInstanceState implements InstanceState {
     /** The attribute shapes this instance shares (its model's; see AttributeMap). */
     shapes?: Shape,
   ) {
-    this.columns = columns ?? new InstanceColumns();
+    this.columns = columns ?? new InstanceColumns(1, 1);
     this.row = columns ? index : 0;
     this.columns.add(this.row);
     this.arn = source.containerInstanceArn;

@@ -82,6 +82,27 @@ describe('AttributeMap', () => {
     }
   });
 
+  const entries = fc.array(
+    fc.record({ name: names, value: fc.option(fc.constantFrom('a', 'b', ''), { nil: undefined }) }),
+    { maxLength: 6 },
+  );
+  test.prop([entries, entries, fc.boolean(), fc.boolean()])(
+    'sameAs answers as comparing every entry would, whatever the shapes and order',
+    (left, right, sharedRoot, plainMap) => {
+      const root = Shape.root();
+      const a = AttributeMap.of(left, root);
+      const b = AttributeMap.of(right, sharedRoot ? root : undefined);
+      const asMap = new Map([...b]);
+      const other = plainMap ? asMap : b;
+      const expected =
+        a.size === asMap.size &&
+        [...a].every(([name, value]) => asMap.has(name) && asMap.get(name) === value);
+      expect(a.sameAs(other)).toBe(expected);
+      // The same entries in another order are the same attributes.
+      expect(a.sameAs(new Map([...a].reverse()))).toBe(true);
+    },
+  );
+
   it('puts a name deleted and set again last, as a Map does', () => {
     const attributes = new AttributeMap();
     attributes.set('a', '1').set('b', null).set('c', '3');
