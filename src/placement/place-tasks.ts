@@ -13,7 +13,7 @@
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
-import { CHANGE_LOG, type InstanceColumns, type InstanceState } from '../cluster/instance-state.js';
+import { CHANGE_LOG, type InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import {
   buildCheckChain,
@@ -134,16 +134,19 @@ function perCallVerdict(
  * changed since its entry was computed, and the list of open candidates (memoised verdict
  * at or past `firstPerCall`) when one changed sides. Follows the model's change log when
  * the memo is not too far behind it (only the changed instances are looked at), else
- * compares every candidate's version.
+ * compares every candidate's version and decides the changed ones together
+ * (refreshChanged).
  */
 function refreshMemo(
   memo: FeasibilityMemo,
-  columns: InstanceColumns,
+  model: ClusterModel,
   memoChecks: CheckChain['memoised'],
   firstPerCall: number,
   needs: TaskNeeds,
   ctx: CheckContext,
+  rows: Int32Array,
 ): void {
+  const columns = model.instanceColumns;
   const { candidates, positions } = memo;
   const current = columns.versions;
   const seen = memo.seenChanges;
@@ -155,10 +158,7 @@ function refreshMemo(
       if (c >= 0) refreshEntry(memo, c, current[row]!, memoChecks, firstPerCall, needs, ctx);
     }
   } else {
-    const { indexes } = memo;
-    for (let c = 0; c < candidates.length; c++) {
-      refreshEntry(memo, c, current[indexes[c]!]!, memoChecks, firstPerCall, needs, ctx);
-    }
+    refreshChanged(memo, model, memoChecks, needs, ctx, rows);
   }
   memo.seenChanges = columns.changes;
   if (!memo.openStale) return;
@@ -168,6 +168,64 @@ function refreshMemo(
     if (firstFail[c]! >= firstPerCall) open[openCount++] = c;
   memo.openCount = openCount;
   memo.openStale = false;
+}
+
+/**
+ * Every candidate whose version is not its entry's, decided check by check rather than
+ * instance by instance: each memoised check in chain order narrows the list of instances
+ * that passed the ones before it (PlacementCheck.filter, which reads the model's columns),
+ * and an instance's verdict is the first check that dropped it. The same verdicts as
+ * firstFailing on each instance (checks are pure), without visiting the instance objects
+ * on a call that decides them all (the first call of its kind).
+ */
+function refreshChanged(
+  memo: FeasibilityMemo,
+  model: ClusterModel,
+  memoChecks: CheckChain['memoised'],
+  needs: TaskNeeds,
+  ctx: CheckContext,
+  rows: Int32Array,
+): void {
+  let count = changedRows(memo, model.instanceColumns.versions, rows);
+  if (count === 0) return;
+  memo.openStale = true;
+  const { checks, states, at } = memoChecks;
+  const { positions, firstFail } = memo;
+  for (let k = 0; k < checks.length && count > 0; k++) {
+    // Those the check drops keep this verdict; the survivors get a later one.
+    setVerdicts(firstFail, positions, rows, count, at[k]!);
+    count = checks[k]!.filter(model, rows, count, needs, ctx, states[k]);
+  }
+  setVerdicts(firstFail, positions, rows, count, FEASIBLE);
+}
+
+/**
+ * Lists in `rows` the instance index of each candidate whose version is not its entry's,
+ * and gives the entry that version (its verdict follows); returns how many there are.
+ */
+function changedRows(memo: FeasibilityMemo, current: Float64Array, rows: Int32Array): number {
+  const { indexes, versions } = memo;
+  let count = 0;
+  for (let c = 0; c < indexes.length; c++) {
+    const row = indexes[c]!;
+    const version = current[row]!;
+    if (versions[c] !== version) {
+      versions[c] = version;
+      rows[count++] = row;
+    }
+  }
+  return count;
+}
+
+/** The verdict of the candidates at `rows[0 .. count)` (instance indexes) is `verdict`. */
+function setVerdicts(
+  firstFail: Uint8Array,
+  positions: Int32Array,
+  rows: Int32Array,
+  count: number,
+  verdict: number,
+): void {
+  for (let i = 0; i < count; i++) firstFail[positions[rows[i]!]!] = verdict;
 }
 
 /** Candidate c's memo entry, computed again when the instance's version is not the entry's. */
@@ -274,7 +332,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   const { perCall } = chain;
   // Most candidates fail a memoised check before the first per-call one: they are not open.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
-  refreshMemo(memo, model.instanceColumns, chain.memoised, firstPerCall, needs, ctx);
+  refreshMemo(memo, model, chain.memoised, firstPerCall, needs, ctx, workspace.rows);
   const { indexes } = memo;
   const feasibleCount = passCandidates(memo, perCall, firstPerCall, needs, ctx, workspace);
   const columns = buildRuleColumns(workspace, rules, candidates, indexes, feasible, feasibleCount);

@@ -55,6 +55,8 @@ export class PlacementWorkspace {
   feasible = new Int32Array(INITIAL);
   /** Feasible indexes tied for best. */
   ties = new Int32Array(INITIAL);
+  /** Instance indexes of the candidates a memo refresh decides together (see refreshMemo). */
+  rows = new Int32Array(INITIAL);
   /** Rule columns: per rule, the value keys or bucket ids of the feasible candidates. */
   readonly valueBuffers: Float64Array[] = [];
   readonly bucketBuffers: Int32Array[] = [];
@@ -81,6 +83,7 @@ export class PlacementWorkspace {
     this.alive = new Uint8Array(size);
     this.feasible = new Int32Array(size);
     this.ties = new Int32Array(size);
+    this.rows = new Int32Array(size);
   }
 
   /** What `owner` (a check) keeps in this workspace, created by `create` on first use. */
