@@ -4,11 +4,7 @@
  * expression evaluated over many instances (CompiledExpression.filter) reads arrays and
  * visits an instance's view only for the comparisons that have no column.
  */
-import type {
-  AttributeColumns,
-  InstanceView,
-  InstanceViewTable,
-} from '../kernel/instance-view.js';
+import type { AttributeColumns, InstanceView, InstanceViewTable } from '../kernel/instance-view.js';
 import type { InstanceColumns, InstanceState } from './instance-state.js';
 
 export class ModelViewTable implements InstanceViewTable {

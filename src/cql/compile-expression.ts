@@ -128,7 +128,14 @@ function compileNode(node: Expression, context: CompileContext): CompiledNode {
       const inner = operand.evaluate;
       const evaluate: Evaluator = (v) => !inner(v);
       const rowCost = VIEW_VISIT + operand.cost;
-      return { kind: 'not', evaluate, cost: operand.cost, operand, filter: viewFilter(evaluate), rowCost };
+      return {
+        kind: 'not',
+        evaluate,
+        cost: operand.cost,
+        operand,
+        filter: viewFilter(evaluate),
+        rowCost,
+      };
     }
     case 'and':
     case 'or': {

@@ -161,7 +161,7 @@ function refreshMemo(
   firstPerCall: number,
   needs: TaskNeeds,
   ctx: CheckContext,
-  rows: Int32Array,
+  workspace: PlacementWorkspace,
 ): void {
   const columns = model.instanceColumns;
   const { candidates, positions } = memo;
@@ -175,7 +175,7 @@ function refreshMemo(
       if (c >= 0) refreshEntry(memo, c, current[row]!, memoChecks, firstPerCall, needs, ctx);
     }
   } else {
-    refreshChanged(memo, model, memoChecks, needs, ctx, rows);
+    refreshChanged(memo, model, memoChecks, needs, ctx, workspace);
   }
   memo.seenChanges = columns.changes;
   if (!memo.openStale) return;
@@ -201,19 +201,22 @@ function refreshChanged(
   memoChecks: CheckChain['memoised'],
   needs: TaskNeeds,
   ctx: CheckContext,
-  rows: Int32Array,
+  workspace: PlacementWorkspace,
 ): void {
+  const { rows, rowsBefore } = workspace;
   let count = changedRows(memo, model.instanceColumns.versions, rows);
   if (count === 0) return;
   memo.openStale = true;
   const { checks, states, at } = memoChecks;
   const { positions, firstFail } = memo;
   for (let k = 0; k < checks.length && count > 0; k++) {
-    // Those the check drops keep this verdict; the survivors get a later one.
-    setVerdicts(firstFail, positions, rows, count, at[k]!);
-    count = checks[k]!.filter(model, rows, count, needs, ctx, states[k]);
+    rowsBefore.set(rows.subarray(0, count));
+    const kept = checks[k]!.filter(model, rows, count, needs, ctx, states[k]);
+    // Most checks drop nobody: then there is no verdict to write.
+    if (kept < count) setDropped(firstFail, positions, rowsBefore, count, rows, kept, at[k]!);
+    count = kept;
   }
-  setVerdicts(firstFail, positions, rows, count, FEASIBLE);
+  for (let i = 0; i < count; i++) firstFail[positions[rows[i]!]!] = FEASIBLE;
 }
 
 /**
@@ -234,15 +237,25 @@ function changedRows(memo: FeasibilityMemo, current: Float64Array, rows: Int32Ar
   return count;
 }
 
-/** The verdict of the candidates at `rows[0 .. count)` (instance indexes) is `verdict`. */
-function setVerdicts(
+/**
+ * The verdict of the rows a check dropped: those of `before[0 .. count)` missing from
+ * `kept[0 .. keptCount)`, which keeps their order (so one walk over both finds them).
+ */
+function setDropped(
   firstFail: Uint8Array,
   positions: Int32Array,
-  rows: Int32Array,
+  before: Int32Array,
   count: number,
+  kept: Int32Array,
+  keptCount: number,
   verdict: number,
 ): void {
-  for (let i = 0; i < count; i++) firstFail[positions[rows[i]!]!] = verdict;
+  let j = 0;
+  for (let i = 0; i < count; i++) {
+    const row = before[i]!;
+    if (j < keptCount && kept[j] === row) j++;
+    else firstFail[positions[row]!] = verdict;
+  }
 }
 
 /** Candidate c's memo entry, computed again when the instance's version is not the entry's. */
@@ -349,7 +362,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   const { perCall } = chain;
   // Most candidates fail a memoised check before the first per-call one: they are not open.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
-  refreshMemo(memo, model, chain.memoised, firstPerCall, needs, ctx, workspace.rows);
+  refreshMemo(memo, model, chain.memoised, firstPerCall, needs, ctx, workspace);
   const { indexes } = memo;
   const feasibleCount = passCandidates(memo, perCall, firstPerCall, needs, ctx, workspace);
   const columns = buildRuleColumns(workspace, rules, candidates, indexes, feasible, feasibleCount);
