@@ -87,6 +87,33 @@ describe('CompiledExpression.filter on the cluster model', () => {
     );
   });
 
+  test('the columns grow with the model: views and filters agree past the first 1,024 rows', () => {
+    const specs = Array.from({ length: 1030 }, (_, n) => ({
+      attributes: { stack: n % 3 === 0 ? 'prod' : 'dev' },
+      agentConnected: n % 7 !== 0,
+      runningTasksCount: n % 5,
+    }));
+    const model = modelOf(specs.slice(0, 1000));
+    for (const [n, spec] of specs.slice(1000).entries()) {
+      model.registerInstance({
+        ...containerInstance({ id: `late${n}`, ...spec }),
+        runningTasksCount: spec.runningTasksCount,
+      });
+    }
+    expect(model.instances.map((i) => i.view.agentConnected)).toEqual(
+      specs.map((s) => s.agentConnected),
+    );
+    const predicate = compileExpression(
+      'agentConnected == true and runningTasksCount >= 2 and attribute:stack == prod',
+    );
+    const rows = Int32Array.from(model.instances.map((i) => i.index));
+    const kept = predicate.filter(model.viewTable, rows, rows.length);
+    const expected = specs.flatMap((s, n) =>
+      s.agentConnected && s.runningTasksCount >= 2 && s.attributes.stack === 'prod' ? [n] : [],
+    );
+    expect([...rows.subarray(0, kept)]).toEqual(expected);
+  });
+
   test('reads agentConnected and runningTasksCount from the model columns', () => {
     const model = modelOf([
       { attributes: {}, agentConnected: true, runningTasksCount: 0 },
