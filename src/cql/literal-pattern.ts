@@ -27,7 +27,7 @@ const LITERAL_PATTERN = new RegExp(
 );
 
 /** `text` without its escapes (a backslash and the character after it). */
-function unescape(text: string): string {
+function withoutEscapes(text: string): string {
   return text.replace(/\\(.)/g, '$1');
 }
 
@@ -50,14 +50,14 @@ function alternatives(body: string): string[] {
 export function literalPattern(pattern: string): ((value: string) => boolean) | undefined {
   const parts = LITERAL_PATTERN.exec(pattern);
   if (parts === null) return undefined;
-  const literal = unescape(parts[1]!);
+  const literal = withoutEscapes(parts[1]!);
   const open = parts[3] !== undefined;
   if (parts[2] === undefined) {
     if (!open) return (value) => value === literal;
     // The literal has no line terminator, so the whole value can be searched.
     return (value) => value.startsWith(literal) && !LINE_TERMINATOR.test(value);
   }
-  const words = alternatives(parts[2]).map((alternative) => literal + unescape(alternative));
+  const words = alternatives(parts[2]).map((alternative) => literal + withoutEscapes(alternative));
   if (!open) return (value) => words.includes(value);
   return (value) => words.some((word) => value.startsWith(word)) && !LINE_TERMINATOR.test(value);
 }

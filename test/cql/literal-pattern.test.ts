@@ -124,10 +124,10 @@ describe('the literal fast path', () => {
           const pattern = prefix + group + (open ? '.*' : '');
           const fast = literalPattern(pattern);
           expect(fast, pattern).toBeDefined();
-          const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
+          const withoutEscapes = (text: string) => text.replace(/\\(.)/g, '$1');
           // Values made of the prefix and one alternative, then anything.
           const chosen = alternatives[pick % alternatives.length]!;
-          const value = unescape(prefix) + unescape(chosen) + tail.join('');
+          const value = withoutEscapes(prefix) + withoutEscapes(chosen) + tail.join('');
           expect(fast!(value), `${pattern} on ${JSON.stringify(value)}`).toBe(
             engineOnly(pattern)(value),
           );
