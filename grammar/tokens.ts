@@ -42,9 +42,23 @@ export const ListOperator = createToken({
 /** Anything usable as a value: a bare word, a quoted string, or a keyword spelled bare. */
 export const ValueToken = createToken({ name: 'ValueToken', pattern: Lexer.NA, label: 'a value' });
 
+/**
+ * Every token lists its possible first characters (`start_chars_hint`), so chevrotain never
+ * parses the token patterns to find them: that analysis was about a third of building the
+ * lexer, which the first expression of a process pays. `test/cql/grammar-validation.test.ts`
+ * checks each list against its pattern.
+ */
+
+/** The characters JavaScript's `\s` matches (whitespace and line terminators). */
+export const WHITESPACE_CODES: readonly number[] = [
+  0x9, 0xa, 0xb, 0xc, 0xd, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+  0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
+
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
   pattern: /\s+/,
+  start_chars_hint: [...WHITESPACE_CODES],
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
@@ -74,9 +88,13 @@ export const Word = createToken({
 });
 
 function keyword(name: string, word: string, category?: TokenType): TokenType {
+  const first = word.charAt(0);
   return createToken({
     name,
     pattern: new RegExp(word, 'i'),
+    // Case-insensitive: the first letter in either case (no other character folds to an
+    // ASCII letter in a non-Unicode pattern).
+    start_chars_hint: [first.toLowerCase(), first.toUpperCase()],
     longer_alt: Word,
     label: `'${word}'`,
     categories: category === undefined ? [ValueToken] : [ValueToken, category],
@@ -128,6 +146,7 @@ export const LessThanSymbol = symbol('LessThanSymbol', /</, '<', BinaryOperator)
 export const DoubleQuoted = createToken({
   name: 'DoubleQuoted',
   pattern: /"(?:[^"\\]|\\[\s\S])*"/,
+  start_chars_hint: ['"'],
   line_breaks: true,
   categories: [ValueToken],
   label: 'a "quoted" string',
@@ -135,6 +154,7 @@ export const DoubleQuoted = createToken({
 export const SingleQuoted = createToken({
   name: 'SingleQuoted',
   pattern: /'(?:[^'\\]|\\[\s\S])*'/,
+  start_chars_hint: ["'"],
   line_breaks: true,
   categories: [ValueToken],
   label: "a 'quoted' string",

@@ -173,7 +173,12 @@ export type {
   VersionInfo,
   Volume,
 } from './kernel/ecs-types.js';
-export type { InstanceView } from './kernel/instance-view.js';
+export type {
+  AttributeColumns,
+  AttributeColumnView,
+  InstanceView,
+  InstanceViewTable,
+} from './kernel/instance-view.js';
 export { SnapshotError, validateSnapshot } from './cluster/validate-snapshot.js';
 
 // Capacity providers: the base/weight split and the managed-scaling estimate.

@@ -9,7 +9,7 @@ import type {
   Resource,
   Task,
 } from '../kernel/ecs-types.js';
-import type { AttributeColumns } from '../kernel/instance-view.js';
+import type { AttributeColumns, InstanceViewTable } from '../kernel/instance-view.js';
 import {
   EXTERNAL_ATTRIBUTE,
   type InstanceState,
@@ -17,6 +17,7 @@ import {
   InstanceColumns,
   arnId,
 } from './instance-state.js';
+import { ModelViewTable } from './instance-view-table.js';
 import { hasResource, withNumeric, withStringSet } from './resources.js';
 import {
   captureInstanceFields,
@@ -96,6 +97,12 @@ export class ClusterModel {
   readonly instanceColumns = new InstanceColumns();
   /** What the instances' views offer compiled CQL (InstanceView.attributeColumns). */
   private readonly viewColumns: AttributeColumns = { column: (name) => this.attributeColumn(name) };
+  /** The instances' views as one table, rows by instance index (CompiledExpression.filter). */
+  readonly viewTable: InstanceViewTable = new ModelViewTable(
+    this.states,
+    this.instanceColumns,
+    this.viewColumns,
+  );
   /** The attribute shapes the instances share (see AttributeMap). */
   private readonly shapes = Shape.root();
   private journal: (() => void)[] | undefined;

@@ -64,20 +64,26 @@ export interface InstanceState {
   readonly ec2InstanceId: string | undefined;
 }
 
-/**
- * The instances' numbers the engine scans most, as typed columns indexed by instance (the
- * cluster model's): the version, and the CPU and memory left. A pass over many instances
- * (the feasibility memo's, the binpack keys) then reads numbers instead of visiting every
- * instance object. An instance outside a model has columns of its own.
- */
 /** How many version changes InstanceColumns remembers (see `changed`). */
 export const CHANGE_LOG = 4096;
 
+/**
+ * The instances' fields the engine scans most, as typed columns indexed by instance (the
+ * cluster model's): the version, the CPU and memory left, whether the agent is connected
+ * and the running-task count (the last two are the view's own fields, see
+ * MutableInstanceView). A pass over many instances (the feasibility memo's, the binpack
+ * keys, a first evaluation of a CQL expression) then reads numbers instead of visiting
+ * every instance object. An instance outside a model has columns of its own.
+ */
 export class InstanceColumns {
   /** Float64: version numbers are drawn from one clock and stay exact integers far past 2^32. */
   versions: Float64Array;
   cpu: Float64Array;
   memory: Float64Array;
+  /** 1 when the instance's agent is connected (InstanceView.agentConnected). */
+  agentConnected: Uint8Array;
+  /** InstanceView.runningTasksCount (Float64: a snapshot may report any safe integer). */
+  runningTasks: Float64Array;
 
   /** The last version number handed out; every instance starts at 1. */
   private clock = 1;
@@ -99,6 +105,8 @@ export class InstanceColumns {
     this.versions = new Float64Array(rows);
     this.cpu = new Float64Array(rows);
     this.memory = new Float64Array(rows);
+    this.agentConnected = new Uint8Array(rows);
+    this.runningTasks = new Float64Array(rows);
     this.changed = new Int32Array(log);
   }
 
@@ -121,12 +129,14 @@ export class InstanceColumns {
       this.versions = grown(this.versions, new Float64Array(size));
       this.cpu = grown(this.cpu, new Float64Array(size));
       this.memory = grown(this.memory, new Float64Array(size));
+      this.agentConnected = grown(this.agentConnected, new Uint8Array(size));
+      this.runningTasks = grown(this.runningTasks, new Float64Array(size));
     }
     this.versions[index] = 1;
   }
 }
 
-function grown<T extends Float64Array>(from: T, to: T): T {
+function grown<T extends Float64Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
@@ -189,6 +199,8 @@ export class MutableInstanceState implements InstanceState {
     this.registeredMemory = registered?.hasMemory ? registered.memory : undefined;
     const attributes = AttributeMap.of(source.attributes ?? NO_ATTRIBUTES, shapes);
     this.view = new MutableInstanceView(
+      this.columns,
+      this.row,
       source.ec2InstanceId,
       source.agentConnected,
       source.versionInfo?.agentVersion,

@@ -10,7 +10,11 @@ import type {
   ValueListNode,
   ValueNode,
 } from '../../grammar/ast.js';
-import type { InstanceView } from '../kernel/instance-view.js';
+import type {
+  AttributeColumnView,
+  InstanceView,
+  InstanceViewTable,
+} from '../kernel/instance-view.js';
 import { intern } from './intern.js';
 import { compiledPattern, type StringTest } from './compiled-regex.js';
 import { CqlError } from './errors.js';
@@ -28,10 +32,21 @@ import { OPERATORS_BY_SUBJECT, operatorSpellings, subjectLabel } from './operato
 
 export type Evaluator = (view: InstanceView) => boolean;
 
+/**
+ * Narrows `rows[0 .. count)` (rows of `table`) to those on which the expression holds, in
+ * their order, and returns how many there are (CompiledExpression.filter).
+ */
+export type RowFilter = (table: InstanceViewTable, rows: Int32Array, count: number) => number;
+
 export interface CompiledComparison {
   readonly evaluate: Evaluator;
   /** Rough relative cost, used to evaluate cheap operands of `and`/`or` first. */
   readonly cost: number;
+  /**
+   * The comparison over many rows reading the table's columns only (no view visited);
+   * absent when its field is not a column of InstanceViewTable. Agrees with `evaluate`.
+   */
+  readonly filter?: RowFilter;
 }
 
 /** Collects every problem of one expression; the compiler reports them together. */
@@ -211,14 +226,37 @@ const TRUE = 2;
  * An attribute comparison that depends only on the attribute's value (a string: an absent or
  * name-only attribute fails it). With the view's attribute columns (InstanceView) it is
  * decided once per distinct value of the column, kept while the column is current; else
- * from the view's attribute map. Both give the same answer: `holds` is pure.
+ * from the view's attribute map. Both give the same answer: `holds` is pure. The filter
+ * decides a table's rows from the same per-value table.
  */
-function byValue(name: string, holds: (value: string) => boolean): Evaluator {
+function byValue(
+  name: string,
+  holds: (value: string) => boolean,
+  cost: number,
+): CompiledComparison {
   // The column is known by its serial, not held: a compiled expression (cached, see
   // compile-expression.ts) must not keep a dropped cluster's column alive.
   let serial = -1;
   let truth = new Uint8Array(0);
-  return (v) => {
+  /** The per-value table of `current`, sized for all its values. */
+  const truthOf = (current: AttributeColumnView): Uint8Array => {
+    if (current.serial !== serial) {
+      serial = current.serial;
+      truth = new Uint8Array(current.values.length);
+    } else if (truth.length < current.values.length) {
+      const grown = new Uint8Array(current.values.length);
+      grown.set(truth);
+      truth = grown;
+    }
+    return truth;
+  };
+  const decide = (current: AttributeColumnView, id: number): number => {
+    const value = current.values[id];
+    const known = typeof value === 'string' && holds(value) ? TRUE : 1;
+    truth[id] = known;
+    return known;
+  };
+  const evaluate: Evaluator = (v) => {
     const columns = v.attributeColumns;
     const row = v.attributeRow;
     if (columns === undefined || row === undefined) {
@@ -226,24 +264,25 @@ function byValue(name: string, holds: (value: string) => boolean): Evaluator {
       return typeof value === 'string' && holds(value);
     }
     const current = columns.column(name);
-    if (current.serial !== serial) {
-      serial = current.serial;
-      truth = new Uint8Array(current.values.length);
-    }
     const id = current.ids[row]!;
-    if (id >= truth.length) {
-      const grown = new Uint8Array(current.values.length);
-      grown.set(truth);
-      truth = grown;
-    }
-    let known = truth[id]!;
-    if (known === UNKNOWN) {
-      const value = current.values[id];
-      known = typeof value === 'string' && holds(value) ? TRUE : 1;
-      truth[id] = known;
-    }
-    return known === TRUE;
+    const known = truthOf(current)[id]!;
+    return (known === UNKNOWN ? decide(current, id) : known) === TRUE;
   };
+  const filter: RowFilter = (table, rows, count) => {
+    const current = table.attributeColumns.column(name);
+    const ids = current.ids;
+    const decided = truthOf(current);
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const row = rows[i]!;
+      const id = ids[row]!;
+      let known = decided[id]!;
+      if (known === UNKNOWN) known = decide(current, id);
+      if (known === TRUE) rows[kept++] = row;
+    }
+    return kept;
+  };
+  return { evaluate, cost, filter };
 }
 
 function compileAttribute(
@@ -260,35 +299,34 @@ function compileAttribute(
       return { evaluate: (v) => !v.attributes.has(name), cost: 2 };
     case 'equals': {
       const literal = literalOf(argument);
-      return { evaluate: byValue(name, (value) => value === literal), cost: 2 };
+      return byValue(name, (value) => value === literal, 2);
     }
     case 'not_equals': {
       const literal = literalOf(argument);
-      return { evaluate: byValue(name, (value) => value !== literal), cost: 2 };
+      return byValue(name, (value) => value !== literal, 2);
     }
     case 'in':
     case 'not_in': {
       const isMember = memberTest(argument);
       const wanted = op === 'in';
-      return { evaluate: byValue(name, (value) => isMember(value) === wanted), cost: 3 };
+      return byValue(name, (value) => isMember(value) === wanted, 3);
     }
     case 'matches':
     case 'not_matches': {
       const test = regexOf(single(argument), context);
       if (test === undefined) return undefined;
       const wanted = op === 'matches';
-      return { evaluate: byValue(name, (value) => test(value) === wanted), cost: 5 };
+      return byValue(name, (value) => test(value) === wanted, 5);
     }
     default: {
       const literal = literalOf(argument);
       const literalNumber = parseDecimal(literal);
       const holds = orderTest(op);
-      return {
-        evaluate: byValue(name, (value) =>
-          holds(compareAttributeValues(value, literal, literalNumber)),
-        ),
-        cost: 4,
-      };
+      return byValue(
+        name,
+        (value) => holds(compareAttributeValues(value, literal, literalNumber)),
+        4,
+      );
     }
   }
 }
@@ -407,7 +445,20 @@ const compileAgentConnected: SubjectCompiler = (op, argument, context) => {
       const literal = booleanLiteral(single(argument), context);
       if (literal === undefined) return undefined;
       const wanted = op === 'equals' ? literal : !literal;
-      return { evaluate: (v) => v.agentConnected === wanted, cost: 1 };
+      const flag = wanted ? 1 : 0;
+      return {
+        evaluate: (v) => v.agentConnected === wanted,
+        cost: 1,
+        filter: (table, rows, count) => {
+          const connected = table.agentConnected;
+          let kept = 0;
+          for (let i = 0; i < count; i++) {
+            const row = rows[i]!;
+            if (connected[row] === flag) rows[kept++] = row;
+          }
+          return kept;
+        },
+      };
     }
     case 'in':
     case 'not_in': {
@@ -512,6 +563,23 @@ function timeTest(op: ComparisonOperator, literal: TimeLiteral): (time: number) 
   }
 }
 
+/** A runningTasksCount comparison as a test on the count, and its filter over the count column. */
+function countComparison(holds: (count: number) => boolean): CompiledComparison {
+  return {
+    evaluate: (v) => holds(v.runningTasksCount),
+    cost: 1,
+    filter: (table, rows, count) => {
+      const counts = table.runningTasksCount;
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        const row = rows[i]!;
+        if (holds(counts[row]!)) rows[kept++] = row;
+      }
+      return kept;
+    },
+  };
+}
+
 const compileRunningTasksCount: SubjectCompiler = (op, argument, context) => {
   const present = alwaysPresent(op);
   if (present) return present;
@@ -524,16 +592,16 @@ const compileRunningTasksCount: SubjectCompiler = (op, argument, context) => {
   if (literal === undefined) return undefined;
   switch (op) {
     case 'equals':
-      return { evaluate: (v) => v.runningTasksCount === literal, cost: 1 };
+      return countComparison((n) => n === literal);
     case 'not_equals':
-      return { evaluate: (v) => v.runningTasksCount !== literal, cost: 1 };
+      return countComparison((n) => n !== literal);
     case 'less_than':
-      return { evaluate: (v) => v.runningTasksCount < literal, cost: 1 };
+      return countComparison((n) => n < literal);
     case 'less_than_equal':
-      return { evaluate: (v) => v.runningTasksCount <= literal, cost: 1 };
+      return countComparison((n) => n <= literal);
     case 'greater_than':
-      return { evaluate: (v) => v.runningTasksCount > literal, cost: 1 };
+      return countComparison((n) => n > literal);
     default:
-      return { evaluate: (v) => v.runningTasksCount >= literal, cost: 1 };
+      return countComparison((n) => n >= literal);
   }
 };

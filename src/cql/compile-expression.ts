@@ -6,13 +6,23 @@
 import type { Expression } from '../../grammar/ast.js';
 import type { InstanceView } from '../kernel/instance-view.js';
 import type { FailingComparison } from './failing-comparison.js';
-import { type CompileContext, compileComparison, type Evaluator } from './compile-comparison.js';
+import {
+  type CompileContext,
+  compileComparison,
+  type Evaluator,
+  type RowFilter,
+} from './compile-comparison.js';
 import type { CompiledExpression } from './compiled-expression.js';
 import type { CqlError } from './errors.js';
 import { type Observer, observerFor } from './observed-value.js';
 import { parseExpression } from './parse-expression.js';
 
-type CompiledNode =
+/**
+ * Every node also has a RowFilter for evaluating it over many rows of a table at once
+ * (CompiledExpression.filter), and `rowCost`, its rough cost per row there: a comparison
+ * on a column of the table costs a typed-array read, anything else a visit to the row's view.
+ */
+type CompiledNode = { readonly filter: RowFilter; readonly rowCost: number } & (
   | {
       readonly kind: 'comparison';
       readonly evaluate: Evaluator;
@@ -33,7 +43,33 @@ type CompiledNode =
       readonly evaluate: Evaluator;
       readonly cost: number;
       readonly operand: CompiledNode;
-    };
+    }
+);
+
+/** What visiting a row's view adds to a node's rowCost (several typed-array reads). */
+const VIEW_VISIT = 10;
+
+/** A node over many rows without columns: its evaluator on each row's view. */
+function viewFilter(evaluate: Evaluator): RowFilter {
+  return (table, rows, count) => {
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const row = rows[i]!;
+      if (evaluate(table.view(row))) rows[kept++] = row;
+    }
+    return kept;
+  };
+}
+
+/** `and` over many rows: each operand narrows the rows the previous ones left. */
+function allRows(filters: readonly RowFilter[]): RowFilter {
+  if (filters.length === 1) return filters[0]!;
+  return (table, rows, count) => {
+    let left = count;
+    for (let k = 0; k < filters.length && left > 0; k++) left = filters[k]!(table, rows, left);
+    return left;
+  };
+}
 
 // Fixed-arity closures for the common sizes: V8 inlines them better than a loop.
 // Longer lists are split into groups of four, keeping the order (and the short-circuit).
@@ -74,11 +110,13 @@ function anyOf(evaluators: readonly Evaluator[]): Evaluator {
 function compileNode(node: Expression, context: CompileContext): CompiledNode {
   switch (node.kind) {
     case 'comparison': {
-      const { evaluate, cost } = compileComparison(node, context);
+      const { evaluate, cost, filter } = compileComparison(node, context);
       return {
         kind: 'comparison',
         evaluate,
         cost,
+        filter: filter ?? viewFilter(evaluate),
+        rowCost: filter ? 1 : VIEW_VISIT + cost,
         text: context.text.slice(node.start, node.end),
         start: node.start,
         end: node.end,
@@ -88,7 +126,16 @@ function compileNode(node: Expression, context: CompileContext): CompiledNode {
     case 'not': {
       const operand = compileNode(node.operand, context);
       const inner = operand.evaluate;
-      return { kind: 'not', evaluate: (v) => !inner(v), cost: operand.cost, operand };
+      const evaluate: Evaluator = (v) => !inner(v);
+      const rowCost = VIEW_VISIT + operand.cost;
+      return {
+        kind: 'not',
+        evaluate,
+        cost: operand.cost,
+        operand,
+        filter: viewFilter(evaluate),
+        rowCost,
+      };
     }
     case 'and':
     case 'or': {
@@ -97,7 +144,15 @@ function compileNode(node: Expression, context: CompileContext): CompiledNode {
       const cheapestFirst = [...operands].sort((x, y) => x.cost - y.cost).map((o) => o.evaluate);
       const evaluate = node.kind === 'and' ? allOf(cheapestFirst) : anyOf(cheapestFirst);
       const cost = operands.reduce((sum, o) => sum + o.cost, 0);
-      return { kind: node.kind, evaluate, cost, operands };
+      if (node.kind === 'or') {
+        const rowCost = VIEW_VISIT + cost;
+        return { kind: node.kind, evaluate, cost, operands, filter: viewFilter(evaluate), rowCost };
+      }
+      // Over many rows, the operands that read columns first: they leave fewer rows to visit.
+      const byRowCost = [...operands].sort((x, y) => x.rowCost - y.rowCost);
+      const filter = allRows(byRowCost.map((o) => o.filter));
+      const rowCost = operands.reduce((sum, o) => sum + o.rowCost, 0);
+      return { kind: node.kind, evaluate, cost, operands, filter, rowCost };
     }
   }
 }
@@ -170,6 +225,7 @@ function compileFresh(text: string): CompiledExpression {
   return {
     source: text,
     matches,
+    filter: root.filter,
     explain(view) {
       const out: FailingComparison[] = [];
       if (!matches(view)) responsible(root, false, view, out);

@@ -44,3 +44,20 @@ export interface AttributeColumnView {
    */
   readonly serial: number;
 }
+
+/**
+ * Many instances' views at once, by row (the cluster model's instance index), so that an
+ * expression can be evaluated over many instances in one pass (CompiledExpression.filter):
+ * a comparison on a field that is a column here reads the column, any other reads the
+ * row's view. For every row, `view(row)` has the row's values of these columns, and its
+ * `attributeColumns` and `attributeRow` are this table's and the row.
+ */
+export interface InstanceViewTable {
+  /** The view of a row. */
+  view(row: number): InstanceView;
+  readonly attributeColumns: AttributeColumns;
+  /** Per row: 1 when the agent is connected, else 0 (InstanceView.agentConnected). */
+  readonly agentConnected: ArrayLike<number>;
+  /** Per row: InstanceView.runningTasksCount. */
+  readonly runningTasksCount: ArrayLike<number>;
+}

@@ -13,7 +13,7 @@
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
-import { CHANGE_LOG, type InstanceColumns, type InstanceState } from '../cluster/instance-state.js';
+import { CHANGE_LOG, type InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import {
   buildCheckChain,
@@ -93,6 +93,23 @@ function markWaiting(trace: TaskTrace, capacityProvider: string, host: InstanceS
   trace.summary = `${trace.summary}; waits in PROVISIONING for capacity provider ${capacityProvider} to scale out${like}`;
 }
 
+const NO_GPU_IDS: readonly string[] = [];
+
+/**
+ * Every container's GPU ids in one list, for the footprint. A plain loop rather than
+ * `flat()`: the call site stays monomorphic (`flat` on these arrays deoptimised the whole
+ * placement loop in a fresh process, which then ran unoptimised for hundreds of calls).
+ */
+function allGpuIds(
+  perContainer: readonly (readonly string[])[],
+  needs: TaskNeeds,
+): readonly string[] {
+  if (needs.gpus === 0) return NO_GPU_IDS;
+  const ids: string[] = [];
+  for (const container of perContainer) for (const id of container) ids.push(id);
+  return ids;
+}
+
 /** GPU ids for each container, taken in order from the front of the instance's free list. */
 function assignGpus(instance: InstanceState, needs: TaskNeeds): string[][] {
   let next = 0;
@@ -134,16 +151,19 @@ function perCallVerdict(
  * changed since its entry was computed, and the list of open candidates (memoised verdict
  * at or past `firstPerCall`) when one changed sides. Follows the model's change log when
  * the memo is not too far behind it (only the changed instances are looked at), else
- * compares every candidate's version.
+ * compares every candidate's version and decides the changed ones together
+ * (refreshChanged).
  */
 function refreshMemo(
   memo: FeasibilityMemo,
-  columns: InstanceColumns,
+  model: ClusterModel,
   memoChecks: CheckChain['memoised'],
   firstPerCall: number,
   needs: TaskNeeds,
   ctx: CheckContext,
+  workspace: PlacementWorkspace,
 ): void {
+  const columns = model.instanceColumns;
   const { candidates, positions } = memo;
   const current = columns.versions;
   const seen = memo.seenChanges;
@@ -155,10 +175,7 @@ function refreshMemo(
       if (c >= 0) refreshEntry(memo, c, current[row]!, memoChecks, firstPerCall, needs, ctx);
     }
   } else {
-    const { indexes } = memo;
-    for (let c = 0; c < candidates.length; c++) {
-      refreshEntry(memo, c, current[indexes[c]!]!, memoChecks, firstPerCall, needs, ctx);
-    }
+    refreshChanged(memo, model, memoChecks, needs, ctx, workspace);
   }
   memo.seenChanges = columns.changes;
   if (!memo.openStale) return;
@@ -168,6 +185,77 @@ function refreshMemo(
     if (firstFail[c]! >= firstPerCall) open[openCount++] = c;
   memo.openCount = openCount;
   memo.openStale = false;
+}
+
+/**
+ * Every candidate whose version is not its entry's, decided check by check rather than
+ * instance by instance: each memoised check in chain order narrows the list of instances
+ * that passed the ones before it (PlacementCheck.filter, which reads the model's columns),
+ * and an instance's verdict is the first check that dropped it. The same verdicts as
+ * firstFailing on each instance (checks are pure), without visiting the instance objects
+ * on a call that decides them all (the first call of its kind).
+ */
+function refreshChanged(
+  memo: FeasibilityMemo,
+  model: ClusterModel,
+  memoChecks: CheckChain['memoised'],
+  needs: TaskNeeds,
+  ctx: CheckContext,
+  workspace: PlacementWorkspace,
+): void {
+  const { rows, rowsBefore } = workspace;
+  let count = changedRows(memo, model.instanceColumns.versions, rows);
+  if (count === 0) return;
+  memo.openStale = true;
+  const { checks, states, at } = memoChecks;
+  const { positions, firstFail } = memo;
+  for (let k = 0; k < checks.length && count > 0; k++) {
+    rowsBefore.set(rows.subarray(0, count));
+    const kept = checks[k]!.filter(model, rows, count, needs, ctx, states[k]);
+    // Most checks drop nobody: then there is no verdict to write.
+    if (kept < count) setDropped(firstFail, positions, rowsBefore, count, rows, kept, at[k]!);
+    count = kept;
+  }
+  for (let i = 0; i < count; i++) firstFail[positions[rows[i]!]!] = FEASIBLE;
+}
+
+/**
+ * Lists in `rows` the instance index of each candidate whose version is not its entry's,
+ * and gives the entry that version (its verdict follows); returns how many there are.
+ */
+function changedRows(memo: FeasibilityMemo, current: Float64Array, rows: Int32Array): number {
+  const { indexes, versions } = memo;
+  let count = 0;
+  for (let c = 0; c < indexes.length; c++) {
+    const row = indexes[c]!;
+    const version = current[row]!;
+    if (versions[c] !== version) {
+      versions[c] = version;
+      rows[count++] = row;
+    }
+  }
+  return count;
+}
+
+/**
+ * The verdict of the rows a check dropped: those of `before[0 .. count)` missing from
+ * `kept[0 .. keptCount)`, which keeps their order (so one walk over both finds them).
+ */
+function setDropped(
+  firstFail: Uint8Array,
+  positions: Int32Array,
+  before: Int32Array,
+  count: number,
+  kept: Int32Array,
+  keptCount: number,
+  verdict: number,
+): void {
+  let j = 0;
+  for (let i = 0; i < count; i++) {
+    const row = before[i]!;
+    if (j < keptCount && kept[j] === row) j++;
+    else firstFail[positions[row]!] = verdict;
+  }
 }
 
 /** Candidate c's memo entry, computed again when the instance's version is not the entry's. */
@@ -274,7 +362,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
   const { perCall } = chain;
   // Most candidates fail a memoised check before the first per-call one: they are not open.
   const firstPerCall = perCall.checks.length > 0 ? perCall.at[0]! : FEASIBLE;
-  refreshMemo(memo, model.instanceColumns, chain.memoised, firstPerCall, needs, ctx);
+  refreshMemo(memo, model, chain.memoised, firstPerCall, needs, ctx, workspace);
   const { indexes } = memo;
   const feasibleCount = passCandidates(memo, perCall, firstPerCall, needs, ctx, workspace);
   const columns = buildRuleColumns(workspace, rules, candidates, indexes, feasible, feasibleCount);
@@ -363,7 +451,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
       memory: needs.memory,
       tcpPorts: needs.tcpPorts,
       udpPorts: needs.udpPorts,
-      gpuIds: gpuIds.flat(),
+      gpuIds: allGpuIds(gpuIds, needs),
       eni: needs.networkMode === 'awsvpc' ? 1 : 0,
     };
     model.commit(chosen, task, footprint);

@@ -55,6 +55,12 @@ export class PlacementWorkspace {
   feasible = new Int32Array(INITIAL);
   /** Feasible indexes tied for best. */
   ties = new Int32Array(INITIAL);
+  /**
+   * Instance indexes of the candidates a memo refresh decides together, and a copy of them
+   * before a check narrowed them (see refreshChanged in place-tasks.ts).
+   */
+  rows = new Int32Array(INITIAL);
+  rowsBefore = new Int32Array(INITIAL);
   /** Rule columns: per rule, the value keys or bucket ids of the feasible candidates. */
   readonly valueBuffers: Float64Array[] = [];
   readonly bucketBuffers: Int32Array[] = [];
@@ -81,6 +87,8 @@ export class PlacementWorkspace {
     this.alive = new Uint8Array(size);
     this.feasible = new Int32Array(size);
     this.ties = new Int32Array(size);
+    this.rows = new Int32Array(size);
+    this.rowsBefore = new Int32Array(size);
   }
 
   /** What `owner` (a check) keeps in this workspace, created by `create` on first use. */

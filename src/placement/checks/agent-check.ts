@@ -6,5 +6,14 @@ export const agentCheck = defineCheck({
   order: 10,
   memoKey: () => '',
   passes: (instance) => instance.agentConnected,
+  filter(model, rows, count) {
+    const connected = model.instanceColumns.agentConnected;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const row = rows[i]!;
+      if (connected[row] === 1) rows[kept++] = row;
+    }
+    return kept;
+  },
   explain: () => ({ detail: 'the container agent is disconnected' }),
 });

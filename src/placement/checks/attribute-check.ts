@@ -38,6 +38,36 @@ function satisfied(instance: InstanceState, needs: TaskNeeds, columns: RequiredC
   return true;
 }
 
+/**
+ * Narrows `rows` to the instances that have required attribute `required` (with its value
+ * when one is given), reading its column: the value is looked up once among the column's
+ * distinct values, then each row is one comparison of ids.
+ */
+function filterByColumn(
+  column: AttributeColumn,
+  required: Attribute,
+  rows: Int32Array,
+  count: number,
+): number {
+  const { present, ids } = column;
+  let kept = 0;
+  if (required.value === undefined) {
+    for (let i = 0; i < count; i++) {
+      const row = rows[i]!;
+      if (present[row] === 1) rows[kept++] = row;
+    }
+    return kept;
+  }
+  // Id 0 is "absent or no value", never a string: a wanted id is at least 1.
+  const wanted = column.values.indexOf(required.value);
+  if (wanted < 1) return 0;
+  for (let i = 0; i < count; i++) {
+    const row = rows[i]!;
+    if (ids[row] === wanted) rows[kept++] = row;
+  }
+  return kept;
+}
+
 /** `requiresAttributes` of the task definition: each name present, with the value when one is given. */
 export const attributeCheck = defineCheck<RequiredColumns>({
   name: 'ATTRIBUTE',
@@ -50,6 +80,23 @@ export const attributeCheck = defineCheck<RequiredColumns>({
       a.value === undefined ? `-${a.name}` : `+${a.name.length}:${a.name}${a.value}`,
     ),
   passes: (instance, needs, _ctx, columns) => satisfied(instance, needs, columns),
+  filter(model, rows, count, needs, _ctx, columns) {
+    const required = needs.requiredAttributes;
+    if (columns === undefined) {
+      const { instances } = model;
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        const row = rows[i]!;
+        if (satisfied(instances[row]!, needs, columns)) rows[kept++] = row;
+      }
+      return kept;
+    }
+    let left = count;
+    for (let r = 0; r < required.length && left > 0; r++) {
+      left = filterByColumn(columns[r]!, required[r]!, rows, left);
+    }
+    return left;
+  },
   explain(instance, needs, _ctx, columns) {
     const lacking = needs.requiredAttributes
       .filter((required, r) => !meets(required, attributeValue(instance, required, r, columns)))

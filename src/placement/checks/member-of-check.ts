@@ -1,11 +1,13 @@
 import type { FailingComparison } from '../../cql/failing-comparison.js';
-import type { InstanceView } from '../../kernel/instance-view.js';
+import type { InstanceView, InstanceViewTable } from '../../kernel/instance-view.js';
 import { defineCheck, keyOf } from './placement-check.js';
 
 /** The part of a compiled CQL expression placement uses (src/cql's CompiledExpression). */
 export interface InstancePredicate {
   matches(view: InstanceView): boolean;
   explain(view: InstanceView): FailingComparison[];
+  /** Optional: `matches` over many rows of a table at once (CompiledExpression.filter). */
+  filter?(table: InstanceViewTable, rows: Int32Array, count: number): number;
 }
 
 /** One memberOf constraint of the call: its text and its compiled predicate. */
@@ -26,6 +28,16 @@ export const memberOfCheck = defineCheck<MemberOfConstraint>({
   each: (call) => call.constraints.memberOf,
   memoKey: (call) => keyOf(call.constraints.memberOf, (m) => m.expression),
   passes: (instance, _needs, _ctx, constraint) => constraint.predicate.matches(instance.view),
+  filter(model, rows, count, _needs, _ctx, { predicate }) {
+    if (predicate.filter) return predicate.filter(model.viewTable, rows, count);
+    const { instances } = model;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const row = rows[i]!;
+      if (predicate.matches(instances[row]!.view)) rows[kept++] = row;
+    }
+    return kept;
+  },
   explain(instance, _needs, _ctx, { expression, predicate }) {
     const failing = predicate.explain(instance.view);
     const shown = failing.map((f) => `${f.text} (observed ${f.observed ?? 'nothing'})`);

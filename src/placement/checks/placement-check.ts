@@ -73,6 +73,20 @@ export interface CheckSpec<S = undefined> {
   memoKey?(call: CheckCall): string;
   /** The decision, on the hot path: allocation-free. */
   passes(instance: InstanceState, needs: TaskNeeds, ctx: CheckContext, state: S): boolean;
+  /**
+   * Optional, for speed: the decision for many instances of the model at once (a first
+   * call of its kind decides every candidate), reading the model's columns instead of
+   * visiting each instance. See PlacementCheck.filter; must agree with `passes` on every
+   * instance. Without it, `passes` decides each instance.
+   */
+  filter?(
+    model: ClusterModel,
+    rows: Int32Array,
+    count: number,
+    needs: TaskNeeds,
+    ctx: CheckContext,
+    state: S,
+  ): number;
   /** Why the instance fails: only called when `passes` said no. */
   explain(instance: InstanceState, needs: TaskNeeds, ctx: CheckContext, state: S): FailureDetail;
   /**
@@ -104,6 +118,19 @@ export interface PlacementCheck<S = unknown> {
   readonly label: Method<S, 'label'> | undefined;
   /** The states of this check's entries in the call's chain: none when it is left out. */
   entries(call: CheckCall): readonly S[];
+  /**
+   * `passes` over many instances of `model`: narrows `rows[0 .. count)` (instance indexes
+   * of the model) to the instances that pass, keeping their order, and returns how many
+   * those are.
+   */
+  filter(
+    model: ClusterModel,
+    rows: Int32Array,
+    count: number,
+    needs: TaskNeeds,
+    ctx: CheckContext,
+    state: S,
+  ): number;
   /** The failure the trace shows: undefined exactly when `passes`. */
   check(
     instance: InstanceState,
@@ -142,6 +169,7 @@ class DefinedCheck<S> implements PlacementCheck<S> {
   private readonly appliesTo: Method<S, 'appliesTo'> | undefined;
   private readonly prepare: Method<S, 'prepare'> | undefined;
   private readonly each: Method<S, 'each'> | undefined;
+  private readonly filterRows: Method<S, 'filter'> | undefined;
 
   constructor(spec: CheckSpec<S>) {
     this.name = spec.name;
@@ -156,6 +184,25 @@ class DefinedCheck<S> implements PlacementCheck<S> {
     this.appliesTo = spec.appliesTo;
     this.prepare = spec.prepare;
     this.each = spec.each;
+    this.filterRows = spec.filter;
+  }
+
+  filter(
+    model: ClusterModel,
+    rows: Int32Array,
+    count: number,
+    needs: TaskNeeds,
+    ctx: CheckContext,
+    state: S,
+  ): number {
+    if (this.filterRows) return this.filterRows(model, rows, count, needs, ctx, state);
+    const { instances } = model;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const row = rows[i]!;
+      if (this.passes(instances[row]!, needs, ctx, state)) rows[kept++] = row;
+    }
+    return kept;
   }
 
   entries(call: CheckCall): readonly S[] {

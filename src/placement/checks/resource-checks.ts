@@ -1,4 +1,4 @@
-import type { InstanceState } from '../../cluster/instance-state.js';
+import type { InstanceColumns, InstanceState } from '../../cluster/instance-state.js';
 import type { TaskNeeds } from '../task-needs.js';
 import { defineCheck } from './placement-check.js';
 
@@ -10,6 +10,8 @@ function amountCheck(
   available: (instance: InstanceState) => number,
   /** The needed amount with its unit, for the detail ("512 MiB of memory"). */
   amount: (needed: number) => string,
+  /** The model's column of `available`, when it has one. */
+  column?: (columns: InstanceColumns) => Float64Array,
 ) {
   return defineCheck({
     name,
@@ -18,6 +20,18 @@ function amountCheck(
     appliesTo: (call) => needed(call.needs) > 0,
     memoKey: (call) => String(needed(call.needs)),
     passes: (instance, needs) => needed(needs) <= available(instance),
+    ...(column && {
+      filter(model, rows, count, needs) {
+        const need = needed(needs);
+        const left = column(model.instanceColumns);
+        let kept = 0;
+        for (let i = 0; i < count; i++) {
+          const row = rows[i]!;
+          if (need <= left[row]!) rows[kept++] = row;
+        }
+        return kept;
+      },
+    }),
     explain(instance, needs) {
       const need = needed(needs);
       const free = available(instance);
@@ -33,6 +47,7 @@ export const cpuCheck = amountCheck(
   (needs) => needs.cpu,
   (instance) => instance.cpu,
   (n) => `${n} CPU units`,
+  (columns) => columns.cpu,
 );
 
 /** Memory in MiB: the task's reservation must fit in what the instance has left. */
@@ -42,6 +57,7 @@ export const memoryCheck = amountCheck(
   (needs) => needs.memory,
   (instance) => instance.memory,
   (n) => `${n} MiB of memory`,
+  (columns) => columns.memory,
 );
 
 /** GPUs: enough free GPU ids for every container's GPU requirement together. */
