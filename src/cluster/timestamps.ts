@@ -52,3 +52,12 @@ export function toEpochMillis(value: string | number | undefined): number | unde
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? undefined : parsed;
 }
+
+/**
+ * toEpochMillis of `iso`, the normalised form of `value` (normaliseTimestamp), without
+ * reading the text again when `value` was epoch seconds.
+ */
+export function epochMillisOfNormalised(value: unknown, iso: string): number | undefined {
+  // + 0: the same +0 that Date.parse gives for the epoch itself.
+  return typeof value === 'number' ? Math.round(value * 1000) + 0 : toEpochMillis(iso);
+}
