@@ -53,6 +53,9 @@ const NONE = new Set<string>();
  */
 export class InstanceLoad {
   readonly reading: InstanceReading;
+  /** The remaining and registered resource lists kept once (see ResourceLists). */
+  readonly remainingLists = new ResourceLists(true);
+  readonly registeredLists = new ResourceLists(false);
   constructor(
     /** The attribute shapes of the cluster's model (see AttributeMap). */
     private readonly shapes: Shape,
@@ -134,24 +137,27 @@ export function validateContainerInstance(
   }
   const left = emptyFigures();
   load?.reset(left);
-  copy['remainingResources'] = resources(
-    source['remainingResources'],
-    `${path}.remainingResources`,
-    level + 1,
-    left,
-    load !== undefined,
-  );
+  const remaining = source['remainingResources'];
+  const sharedRemaining = load?.remainingLists.find(remaining, left);
+  if (sharedRemaining !== undefined) {
+    copy['remainingResources'] = sharedRemaining;
+  } else {
+    const copies = resources(remaining, `${path}.remainingResources`, level + 1, left, !!load);
+    copy['remainingResources'] = load?.remainingLists.remember(remaining, copies, left) ?? copies;
+  }
   if (left.cpuAt < 0) fail(`${path}.remainingResources`, 'expected a CPU resource');
   if (left.memoryAt < 0) fail(`${path}.remainingResources`, 'expected a MEMORY resource');
   if (source['registeredResources'] !== undefined) {
     const registered = emptyFigures();
-    copy['registeredResources'] = resources(
-      source['registeredResources'],
-      `${path}.registeredResources`,
-      level + 1,
-      registered,
-      false,
-    );
+    const given = source['registeredResources'];
+    const shared = load?.registeredLists.find(given, registered);
+    if (shared !== undefined) {
+      copy['registeredResources'] = shared;
+    } else {
+      const copies = resources(given, `${path}.registeredResources`, level + 1, registered, false);
+      copy['registeredResources'] =
+        load?.registeredLists.remember(given, copies, registered) ?? copies;
+    }
     notAboveRegistered(left, registered, path);
     if (load) load.reading.registered = registered;
   }
@@ -289,6 +295,163 @@ function resources(
     copies[i] = copy as unknown as Resource;
   }
   return copies;
+}
+
+/** A checked resource list kept once, with what it said (see ResourceLists). */
+interface SharedList {
+  /** The frozen copy every instance listing the same keeps. */
+  copies: readonly Resource[];
+  /** The own members of each listed resource as given, in order. */
+  keys: readonly (readonly string[])[];
+  /** What the list said (ports and GPUs as the first instance's, never handed out). */
+  figures: Figures;
+}
+
+/** How many different lists are kept per first figure before the rest are copied as usual. */
+const LISTS_PER_FIGURE = 8;
+
+/**
+ * The resource lists of one load, each kept once: the instances of one type list the same
+ * registered resources, idle ones the same remaining resources. A list equal, member for
+ * member and in the same order, to one checked before passes every check the same way
+ * with the same figures: it is not checked again, and the instance keeps the first one's
+ * copy, frozen (nothing writes to an instance's resource lists: the model writes fresh
+ * ones out). Only lists of plain resources (the members DescribeContainerInstances writes,
+ * SHARED_MEMBERS) are kept once; any other list is checked and copied on its own.
+ */
+export class ResourceLists {
+  private readonly byFirstFigure = new Map<number, SharedList[]>();
+
+  /** `withSets`: the lists' port and GPU sets are read (remaining resources). */
+  constructor(private readonly withSets: boolean) {}
+
+  /** The kept copy of a list equal to `value`, with its figures written to `figures`. */
+  find(value: unknown, figures: Figures): readonly Resource[] | undefined {
+    const key = firstFigure(value);
+    if (key === undefined) return undefined;
+    const candidates = this.byFirstFigure.get(key);
+    if (candidates === undefined) return undefined;
+    for (const shared of candidates) {
+      if (!sameList(shared, value as unknown[])) continue;
+      copyFigures(shared.figures, figures, this.withSets);
+      return shared.copies;
+    }
+    return undefined;
+  }
+
+  /**
+   * After `value` was checked into `copies` (and `figures`): keeps the copies, frozen, for
+   * the lists equal to it, and returns them; leaves them as they are (and returns
+   * undefined) when the list cannot be kept once.
+   */
+  remember(value: unknown, copies: Resource[], figures: Figures): readonly Resource[] | undefined {
+    const key = firstFigure(value);
+    if (key === undefined) return undefined;
+    const keys = keysOfPlainList(value as unknown[]);
+    if (keys === undefined) return undefined;
+    let candidates = this.byFirstFigure.get(key);
+    if (candidates === undefined) {
+      candidates = [];
+      this.byFirstFigure.set(key, candidates);
+    }
+    if (candidates.length >= LISTS_PER_FIGURE) return undefined;
+    for (const copy of copies) {
+      if (copy.stringSetValue !== undefined) Object.freeze(copy.stringSetValue);
+      Object.freeze(copy);
+    }
+    const kept = Object.freeze(copies);
+    const own = emptyFigures();
+    copyFigures(figures, own, this.withSets);
+    candidates.push({ copies: kept, keys, figures: own });
+    return kept;
+  }
+}
+
+/** The numeric figure of a list's first resource: the key its equals are found by. */
+function firstFigure(value: unknown): number | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const first = value[0] as Json | null;
+  if (first === null || typeof first !== 'object') return undefined;
+  const figure = first['integerValue'] ?? first['longValue'] ?? first['doubleValue'] ?? 0;
+  return typeof figure === 'number' ? figure : undefined;
+}
+
+/** The members a resource kept once may have (the ones DescribeContainerInstances writes). */
+const SHARED_MEMBERS = new Set([
+  'name',
+  'type',
+  'doubleValue',
+  'longValue',
+  'integerValue',
+  'stringSetValue',
+]);
+
+/** Each item's own members in order, when every item can be kept once; else undefined. */
+function keysOfPlainList(items: readonly unknown[]): string[][] | undefined {
+  const keys = new Array<string[]>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Json;
+    if (Object.getPrototypeOf(item) !== Object.prototype) return undefined;
+    const own: string[] = [];
+    for (const key in item) {
+      if (!SHARED_MEMBERS.has(key) || !Object.hasOwn(item, key)) return undefined;
+      own.push(key);
+    }
+    keys[i] = own;
+  }
+  return keys;
+}
+
+/**
+ * Whether `items` holds, member for member and in order, what the kept list was made of.
+ * The members are read by name, not by a computed key: this runs for every instance.
+ */
+function sameList(shared: SharedList, items: readonly unknown[]): boolean {
+  const copies = shared.copies;
+  if (items.length !== copies.length) return false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Resource | null;
+    if (item === null || typeof item !== 'object') return false;
+    if (Object.getPrototypeOf(item) !== Object.prototype) return false;
+    const copy = copies[i]!;
+    if (
+      item.name !== copy.name ||
+      item.type !== copy.type ||
+      !Object.is(item.integerValue, copy.integerValue) ||
+      !Object.is(item.longValue, copy.longValue) ||
+      !Object.is(item.doubleValue, copy.doubleValue)
+    ) {
+      return false;
+    }
+    const set = item.stringSetValue;
+    if (set !== undefined && !sameStrings(copy.stringSetValue!, set)) return false;
+    // The same members, in the same order (which also rules out any other member).
+    const keys = shared.keys[i]!;
+    let n = 0;
+    for (const key in item) if (keys[n++] !== key) return false;
+    if (n !== keys.length) return false;
+  }
+  return true;
+}
+
+function sameStrings(kept: readonly string[], value: unknown): boolean {
+  if (!Array.isArray(value) || value.length !== kept.length) return false;
+  for (let i = 0; i < kept.length; i++) if (value[i] !== kept[i]) return false;
+  return true;
+}
+
+/** `from`'s figures into `to`, with sets of its own (the model changes an instance's sets). */
+function copyFigures(from: Figures, to: Figures, withSets: boolean): void {
+  to.cpu = from.cpu;
+  to.memory = from.memory;
+  to.hasCpu = from.hasCpu;
+  to.hasMemory = from.hasMemory;
+  to.cpuAt = from.cpuAt;
+  to.memoryAt = from.memoryAt;
+  if (!withSets) return;
+  to.tcp = from.tcp === NO_PORTS ? NO_PORTS : new Set(from.tcp);
+  to.udp = from.udp === NO_PORTS ? NO_PORTS : new Set(from.udp);
+  to.gpus = from.gpus === NO_GPUS ? NO_GPUS : from.gpus.slice();
 }
 
 /**

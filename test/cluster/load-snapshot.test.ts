@@ -147,4 +147,65 @@ describe('loadSnapshot', () => {
     expect(Object.isFrozen(firstAttribute(out, 1))).toBe(false);
     expect(firstAttribute(out, 1)).not.toBe(firstAttribute(out, 2));
   });
+
+  it('keeps a resource list repeated on instances once, frozen, and hands out copies', () => {
+    const { models } = loadSnapshot(snapshotJson());
+    const [a, b] = models.get('default')!.instances;
+    expect(b!.source.registeredResources).toBe(a!.source.registeredResources);
+    expect(b!.source.remainingResources).toBe(a!.source.remainingResources);
+    expect(Object.isFrozen(a!.source.remainingResources)).toBe(true);
+    expect(Object.isFrozen(a!.source.remainingResources![2]!.stringSetValue)).toBe(true);
+    // Each instance has its own taken ports all the same.
+    expect(a!.tcpTaken).not.toBe(b!.tcpTaken);
+    expect([...a!.tcpTaken]).toEqual([22, 80]);
+    const cluster = Cluster.fromSnapshot(snapshotJson());
+    const out = cluster.toSnapshot();
+    const [first, second] = instances(out) as unknown as ContainerInstance[];
+    expect(first!.remainingResources).not.toBe(second!.remainingResources);
+    expect(Object.isFrozen(first!.remainingResources![0])).toBe(false);
+    first!.remainingResources![2]!.stringSetValue!.push('443');
+    expect(cluster.toSnapshot()).toEqual(JSON.parse(JSON.stringify(cluster.toSnapshot())));
+    expect(instances(cluster.toSnapshot())[0]!['remainingResources']).toEqual(
+      instanceJson('a1')['remainingResources'],
+    );
+  });
+
+  it.each<[string, (resources: Json[]) => void]>([
+    [
+      'members in another order',
+      (r) => r.splice(0, 1, { type: 'INTEGER', name: 'CPU', integerValue: 2048 }),
+    ],
+    ['another port', (r) => Object.assign(r[2]!, { stringSetValue: ['22', '81'] })],
+    ['a member more', (r) => Object.assign(r[3]!, { note: 'x' })],
+    ['a member absent', (r) => delete r[3]!['type']],
+    ['-0 for 0', (r) => r.push({ name: 'EXTRA', type: 'DOUBLE', doubleValue: -0 })],
+  ])('does not share a list that differs: %s', (_, change) => {
+    const json = snapshotJson();
+    // The same change on instances 1 and 2: they share with each other, not with instance 0.
+    for (const i of [1, 2]) change(instances(json)[i]!['remainingResources'] as Json[]);
+    if (_ === '-0 for 0') {
+      (instances(json)[0]!['remainingResources'] as Json[]).push({
+        name: 'EXTRA',
+        type: 'DOUBLE',
+        doubleValue: 0,
+      });
+    }
+    const { models } = loadSnapshot(json);
+    const [a, b, c] = models.get('default')!.instances;
+    expect(b!.source.remainingResources).not.toBe(a!.source.remainingResources);
+    // A member ECS does not write keeps the list out of sharing: each has its own copy.
+    if (_ === 'a member more') {
+      expect(c!.source.remainingResources).not.toBe(b!.source.remainingResources);
+      expect(Object.isFrozen(b!.source.remainingResources)).toBe(false);
+    } else {
+      expect(c!.source.remainingResources).toBe(b!.source.remainingResources);
+    }
+    const { built, loaded } = bothWays(json);
+    expect(loaded).toBe(built);
+    const extra = (i: number) => models.get('default')!.instances[i]!.source.remainingResources![4];
+    if (_ === '-0 for 0') {
+      expect(Object.is(extra(0)!.doubleValue, 0)).toBe(true);
+      expect(Object.is(extra(1)!.doubleValue, -0)).toBe(true);
+    }
+  });
 });
