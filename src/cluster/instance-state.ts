@@ -43,6 +43,11 @@ export function arnId(arn: string): string {
 export interface InstanceState {
   /** Position in snapshot order (registration order for later instances); -1 for a copy outside the model. */
   readonly index: number;
+  /**
+   * The instance's record as checked. For an instance loaded from a snapshot, its
+   * `attributes` are not kept there (undefined; `view.attributes` holds them) and its
+   * resource lists may be frozen copies shared with other instances (never written to).
+   */
   readonly source: ContainerInstance;
   readonly arn: string;
   readonly id: string;
