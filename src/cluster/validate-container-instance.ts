@@ -53,6 +53,16 @@ const NONE = new Set<string>();
  */
 export class InstanceLoad {
   readonly reading: InstanceReading;
+  /**
+   * The last RECENT_VALUES value texts met at each position of an attribute list: an
+   * instance's value equal to one of them is kept as that same string. Most attributes
+   * (zone, instance type, operating system, capabilities) take a few values, listed at the
+   * same position on every instance, so most equal values become one string, as the
+   * model's attribute columns and the CQL memos like them (they recognise a value by
+   * identity before hashing it); comparing texts costs less than hashing each instance's.
+   */
+  private readonly recent: string[] = [];
+  private readonly nextRecent: number[] = [];
   /** The remaining and registered resource lists kept once (see ResourceLists). */
   readonly remainingLists = new ResourceLists(true);
   readonly registeredLists = new ResourceLists(false);
@@ -76,11 +86,29 @@ export class InstanceLoad {
     reading.registeredAt = undefined;
   }
 
+  /** `text`, or an equal string met before at `position` of an attribute list. */
+  shared(text: string, position: number): string {
+    const recent = this.recent;
+    const from = position * RECENT_VALUES;
+    for (let k = from; k < from + RECENT_VALUES; k++) {
+      const known = recent[k];
+      if (known === undefined) break;
+      if (known === text) return known;
+    }
+    const next = this.nextRecent[position] ?? 0;
+    recent[from + next] = text;
+    this.nextRecent[position] = (next + 1) % RECENT_VALUES;
+    return text;
+  }
+
   /** The empty shape of the model's attribute maps. */
   get root(): Shape {
     return this.shapes;
   }
 }
+
+/** How many value texts InstanceLoad remembers per attribute position. */
+const RECENT_VALUES = 8;
 
 /**
  * `associated`: the cluster's capacityProviders when it lists them (the instance's
@@ -556,7 +584,8 @@ export function attributes(
 /**
  * `attributes` for an instance a Cluster keeps: the same checks and messages, in the same
  * order, but the list is read into the model's attribute map (`load.reading.attributes`, as
- * AttributeMap.of would read the checked copy) instead of being copied. The map's shape is
+ * AttributeMap.of would read the checked copy, equal values as one string) instead of
+ * being copied. The map's shape is
  * the set of names seen so far, so it also finds a name listed twice. Members of an
  * attribute other than `name` and `value` (ECS's targetType and targetId) are checked as
  * JSON data, as in the copy, though the map (like the snapshot the Cluster writes) keeps
@@ -591,7 +620,7 @@ function loadAttributes(value: unknown, owner: string, level: number, load: Inst
     if (!nameAndValueOnly(source)) {
       copyMembers({ ...source }, `${owner}.attributes`, level + 1, NONE, i);
     }
-    values[i] = (attributeValue as string | undefined) ?? null;
+    values[i] = attributeValue === undefined ? null : load.shared(attributeValue as string, i);
   }
   load.reading.attributes = AttributeMap.withShape(load.root, shape, values);
 }
