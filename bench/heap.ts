@@ -5,8 +5,8 @@
  *
  * - `snapshot.<size>.json.mb`: the snapshot's JSON text;
  * - `parse.<size>.ms`: JSON.parse of that text;
- * - `fromSnapshot.<size>.ms`: Cluster.fromSnapshot on the parsed snapshot plus the model build
- *   (done lazily on first use; forced here by an empty whatIf);
+ * - `fromSnapshot.<size>.ms`: Cluster.fromSnapshot on the parsed snapshot, which builds the
+ *   models in the same pass, and an empty whatIf (so a model built lazily would count too);
  * - `firstRunTask.<size>.ms`: the first reference RunTask on the loaded cluster;
  * - `load.<size>.ms`: the three together, from JSON text to a first placement;
  * - `heap.<size>.mb`: what the loaded cluster keeps (its snapshot objects and the model)

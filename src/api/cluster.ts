@@ -4,12 +4,9 @@
  */
 import { ClusterModel } from '../cluster/cluster-model.js';
 import { cloneOthers } from '../cluster/copy-data.js';
+import { loadSnapshot } from '../cluster/load-snapshot.js';
 import { validateContainerInstance } from '../cluster/validate-container-instance.js';
-import {
-  SnapshotError,
-  validateSnapshotToKeep,
-  validateTaskRecord,
-} from '../cluster/validate-snapshot.js';
+import { SnapshotError, validateTaskRecord } from '../cluster/validate-snapshot.js';
 import type {
   CapacityProvider,
   ClusterSnapshot,
@@ -144,11 +141,10 @@ const CLUSTERS = new Set(['clusters']);
 
 /**
  * Nothing a Cluster keeps is shared with its caller: the snapshot and every request are
- * copied on the way in (validateSnapshotToKeep, parseRunTaskInput), and everything it returns is
+ * copied on the way in (loadSnapshot, parseRunTaskInput), and everything it returns is
  * a fresh copy (cloneData), so changing either side's objects never reaches the other.
  */
 export class Cluster {
-  private readonly models = new Map<string, ClusterModel>();
   /** RunTask client tokens per cluster name, read from the snapshot when it is loaded. */
   private readonly tokens = new Map<string, ClientTokens>();
   /** What the RunTask prepare phase reads of this cluster. */
@@ -156,7 +152,11 @@ export class Cluster {
   /** What the other ECS operations read and change (src/api/account.ts). */
   private readonly account: Account;
 
-  private constructor(private readonly snapshot: Snapshot) {
+  private constructor(
+    private readonly snapshot: Snapshot,
+    /** Each cluster's model by name (loadSnapshot builds them with the snapshot's copy). */
+    private readonly models: Map<string, ClusterModel>,
+  ) {
     snapshot.clusters.forEach((cluster, i) => {
       this.tokens.set(cluster.clusterName, new ClientTokens(cluster, `$.clusters[${i}]`));
     });
@@ -184,7 +184,8 @@ export class Cluster {
 
   /** Validates the snapshot (throws SnapshotError with a JSON path) and loads a copy of it. */
   static fromSnapshot(snapshot: unknown): Cluster {
-    return new Cluster(validateSnapshotToKeep(snapshot));
+    const loaded = loadSnapshot(snapshot);
+    return new Cluster(loaded.snapshot, loaded.models);
   }
 
   /**

@@ -92,6 +92,18 @@ export class AttributeMap implements ReadonlyMap<string, string | null> {
     return map;
   }
 
+  /**
+   * The map holding `values` under the names of `shape` (of `root`'s family), in order: for
+   * a reader that has walked the shapes itself (the snapshot loader). Takes `values`.
+   */
+  static withShape(root: Shape, shape: Shape, values: (string | null)[]): AttributeMap {
+    if (values.length !== shape.names.length) throw new Error('values do not fit the shape');
+    const map = new AttributeMap(root);
+    map.shape = shape;
+    map.items = values;
+    return map;
+  }
+
   get size(): number {
     return this.items.length;
   }

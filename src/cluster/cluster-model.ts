@@ -12,6 +12,7 @@ import type {
 import type { AttributeColumns, InstanceViewTable } from '../kernel/instance-view.js';
 import {
   EXTERNAL_ATTRIBUTE,
+  type InstanceReading,
   type InstanceState,
   MutableInstanceState,
   InstanceColumns,
@@ -108,9 +109,48 @@ export class ClusterModel {
   private journal: (() => void)[] | undefined;
   private depth = 0;
 
-  constructor(readonly source: ClusterSnapshot) {
+  constructor(
+    readonly source: ClusterSnapshot,
+    /** Filled by the snapshot loader instead (see `loading`). */
+    empty = false,
+  ) {
+    if (empty) return;
     for (const instance of source.containerInstances) this.addInstance(instance);
     for (const task of source.tasks) this.loadTask({ ...task });
+    this.loaded();
+  }
+
+  // ---- Built while the snapshot is checked (src/cluster/load-snapshot.ts) ---------------
+
+  /**
+   * A model the snapshot loader fills in the same pass that checks the snapshot: each
+   * checked instance (`loadInstance`) and task (`loadTaskRecord`) in snapshot order, then
+   * `loaded()`. `source`'s instance and task lists are not read.
+   */
+  static loading(source: ClusterSnapshot): ClusterModel {
+    return new ClusterModel(source, true);
+  }
+
+  /** The empty shape of this model's attribute maps (an InstanceReading's map is built on it). */
+  get attributeShapes(): Shape {
+    return this.shapes;
+  }
+
+  /** A checked instance copy and what the loader read of it (see InstanceReading). */
+  loadInstance(source: ContainerInstance, reading: InstanceReading): void {
+    this.addInstance(source, reading);
+  }
+
+  /**
+   * A checked task copy, which the model takes as its own record (the loader's copy is
+   * nobody else's: the snapshot the Cluster keeps lists the same records).
+   */
+  loadTaskRecord(task: Task): void {
+    this.loadTask(task);
+  }
+
+  /** After the last instance and task. */
+  loaded(): void {
     for (const instance of this.states) adoptReportedRunningCount(instance);
   }
 
@@ -467,13 +507,14 @@ export class ClusterModel {
     instance.cpu += sign * footprint.cpu;
   }
 
-  private addInstance(source: ContainerInstance): MutableInstanceState {
+  private addInstance(source: ContainerInstance, reading?: InstanceReading): MutableInstanceState {
     const state = new MutableInstanceState(
       this.states.length,
       source,
       this.instanceColumns,
       this.viewColumns,
       this.shapes,
+      reading,
     );
     this.states.push(state);
     this.byRef.set(state.arn, state);

@@ -14,6 +14,19 @@ export const NO_GROUPS: ReadonlyMap<string, number> = new Map();
 
 const NO_ATTRIBUTES: readonly never[] = [];
 
+/**
+ * What the snapshot loader read of an instance's record while checking it (its
+ * InstanceLoad), so that the model does not read the record again: what readResources and
+ * AttributeMap.of would give, and the registration time in epoch milliseconds.
+ */
+export interface InstanceReading {
+  remaining: Figures;
+  registered: Figures | undefined;
+  registeredAt: number | undefined;
+  /** Built on the shapes of the model the instance joins; the instance takes it. */
+  attributes: AttributeMap;
+}
+
 /** The attribute ECS sets on instances registered with ECS Anywhere (EXTERNAL launch type). */
 export const EXTERNAL_ATTRIBUTE = 'ecs.capability.external';
 
@@ -30,6 +43,11 @@ export function arnId(arn: string): string {
 export interface InstanceState {
   /** Position in snapshot order (registration order for later instances); -1 for a copy outside the model. */
   readonly index: number;
+  /**
+   * The instance's record as checked. For an instance loaded from a snapshot, its
+   * `attributes` are not kept there (undefined; `view.attributes` holds them) and its
+   * resource lists may be frozen copies shared with other instances (never written to).
+   */
   readonly source: ContainerInstance;
   readonly arn: string;
   readonly id: string;
@@ -176,6 +194,8 @@ export class MutableInstanceState implements InstanceState {
     attributeColumns?: AttributeColumns,
     /** The attribute shapes this instance shares (its model's; see AttributeMap). */
     shapes?: Shape,
+    /** What the snapshot loader already read of `source` (then not read again). */
+    reading?: InstanceReading,
   ) {
     this.columns = columns ?? new InstanceColumns(1, 1);
     this.row = columns ? index : 0;
@@ -185,26 +205,29 @@ export class MutableInstanceState implements InstanceState {
     this.status = source.status;
     this.capacityProviderName = source.capacityProviderName;
     // One pass over each resource list (a snapshot's instances are read by the thousand).
-    const remaining = readResources(source.remainingResources, true);
+    const remaining = reading?.remaining ?? readResources(source.remainingResources, true);
     this.cpu = remaining.cpu;
     this.memory = remaining.memory;
     this.tcpTaken = remaining.tcp;
     this.udpTaken = remaining.udp;
     this.freeGpus = remaining.gpus;
     const registered: Figures | undefined =
-      source.registeredResources === undefined
-        ? undefined
-        : readResources(source.registeredResources, false);
+      reading !== undefined
+        ? reading.registered
+        : source.registeredResources === undefined
+          ? undefined
+          : readResources(source.registeredResources, false);
     this.registeredCpu = registered?.hasCpu ? registered.cpu : undefined;
     this.registeredMemory = registered?.hasMemory ? registered.memory : undefined;
-    const attributes = AttributeMap.of(source.attributes ?? NO_ATTRIBUTES, shapes);
+    const attributes =
+      reading?.attributes ?? AttributeMap.of(source.attributes ?? NO_ATTRIBUTES, shapes);
     this.view = new MutableInstanceView(
       this.columns,
       this.row,
       source.ec2InstanceId,
       source.agentConnected,
       source.versionInfo?.agentVersion,
-      toEpochMillis(source.registeredAt),
+      reading !== undefined ? reading.registeredAt : toEpochMillis(source.registeredAt),
       attributes,
       columns ? attributeColumns : undefined,
       columns && attributeColumns ? index : undefined,

@@ -23,7 +23,9 @@ function daysInMonth(year: number, month: number): number {
 export function normaliseTimestamp(value: unknown): string | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return undefined;
-    const date = new Date(Math.round(value * 1000));
+    const millis = Math.round(value * 1000);
+    if (millis >= 0 && millis < YEAR_10000) return isoOfMillis(millis);
+    const date = new Date(millis);
     return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
   }
   if (typeof value !== 'string') return undefined;
@@ -46,9 +48,60 @@ export function normaliseTimestamp(value: unknown): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** 10000-01-01T00:00:00Z in epoch milliseconds: from there on, toISOString writes six digits. */
+const YEAR_10000 = 253_402_300_800_000;
+const DAY = 86_400_000;
+
+/**
+ * `new Date(millis).toISOString()` for 0 <= millis < YEAR_10000, written directly: a large
+ * snapshot has one registration time per instance, and Date's formatting is most of their
+ * cost. (The civil date from days since 1970, in 400-year eras, as in Howard Hinnant's
+ * `civil_from_days`.)
+ */
+function isoOfMillis(millis: number): string {
+  const days = Math.floor(millis / DAY);
+  let rest = millis - days * DAY;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const ms = rest - seconds * 1000;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(ms, 3)}Z`;
+}
+
+function pad(value: number, digits: number): string {
+  return String(value).padStart(digits, '0');
+}
+
 export function toEpochMillis(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value * 1000 : undefined;
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/**
+ * toEpochMillis of `iso`, the normalised form of `value` (normaliseTimestamp), without
+ * reading the text again when `value` was epoch seconds.
+ */
+export function epochMillisOfNormalised(value: unknown, iso: string): number | undefined {
+  // + 0: the same +0 that Date.parse gives for the epoch itself.
+  return typeof value === 'number' ? Math.round(value * 1000) + 0 : toEpochMillis(iso);
 }

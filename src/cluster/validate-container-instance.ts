@@ -3,7 +3,10 @@
  * its resources and attributes, and returned as a fresh copy (see validate-snapshot.ts).
  */
 import type { Attribute, ContainerInstance, Resource } from '../kernel/ecs-types.js';
+import { AttributeMap, type Shape } from './attribute-map.js';
 import { isAssociated } from './capacity-provider-association.js';
+import type { InstanceReading } from './instance-state.js';
+import { type Figures as ResourceFigures, NO_GPUS, NO_PORTS } from './resources.js';
 import { copyMembers, type Json } from './snapshot-data.js';
 import { fail, show } from './snapshot-error.js';
 import {
@@ -18,6 +21,7 @@ import {
   stringList,
   timestamp,
 } from './snapshot-fields.js';
+import { epochMillisOfNormalised } from './timestamps.js';
 
 const INSTANCE_STATUSES = [
   'ACTIVE',
@@ -42,6 +46,71 @@ const RESOURCE_CHECKED = new Set(['stringSetValue']);
 const NONE = new Set<string>();
 
 /**
+ * What the snapshot loader (src/cluster/load-snapshot.ts) asks of the instance check besides
+ * the copy: the instance as its cluster model reads it (InstanceReading), read in the same
+ * pass, so the model never walks the record again. One per cluster, reused for each instance:
+ * `reading` describes the instance checked last.
+ */
+export class InstanceLoad {
+  readonly reading: InstanceReading;
+  /**
+   * The last RECENT_VALUES value texts met at each position of an attribute list: an
+   * instance's value equal to one of them is kept as that same string. Most attributes
+   * (zone, instance type, operating system, capabilities) take a few values, listed at the
+   * same position on every instance, so most equal values become one string, as the
+   * model's attribute columns and the CQL memos like them (they recognise a value by
+   * identity before hashing it); comparing texts costs less than hashing each instance's.
+   */
+  private readonly recent: string[] = [];
+  private readonly nextRecent: number[] = [];
+  /** The remaining and registered resource lists kept once (see ResourceLists). */
+  readonly remainingLists = new ResourceLists(true);
+  readonly registeredLists = new ResourceLists(false);
+  constructor(
+    /** The attribute shapes of the cluster's model (see AttributeMap). */
+    private readonly shapes: Shape,
+  ) {
+    this.reading = {
+      remaining: emptyFigures(),
+      registered: undefined,
+      registeredAt: undefined,
+      attributes: new AttributeMap(shapes),
+    };
+  }
+
+  /** Starts the reading of the next instance, whose remaining resources fill `remaining`. */
+  reset(remaining: ResourceFigures): void {
+    const reading = this.reading;
+    reading.remaining = remaining;
+    reading.registered = undefined;
+    reading.registeredAt = undefined;
+  }
+
+  /** `text`, or an equal string met before at `position` of an attribute list. */
+  shared(text: string, position: number): string {
+    const recent = this.recent;
+    const from = position * RECENT_VALUES;
+    for (let k = from; k < from + RECENT_VALUES; k++) {
+      const known = recent[k];
+      if (known === undefined) break;
+      if (known === text) return known;
+    }
+    const next = this.nextRecent[position] ?? 0;
+    recent[from + next] = text;
+    this.nextRecent[position] = (next + 1) % RECENT_VALUES;
+    return text;
+  }
+
+  /** The empty shape of the model's attribute maps. */
+  get root(): Shape {
+    return this.shapes;
+  }
+}
+
+/** How many value texts InstanceLoad remembers per attribute position. */
+const RECENT_VALUES = 8;
+
+/**
  * `associated`: the cluster's capacityProviders when it lists them (the instance's
  * capacityProviderName must be one). `level`: the instance object's nesting level.
  */
@@ -50,8 +119,12 @@ export function validateContainerInstance(
   path: string,
   level: number,
   associated: readonly string[] | undefined,
-  /** Shares equal attribute copies between the instances of one snapshot (AttributeCopies). */
-  copies?: AttributeCopies,
+  /**
+   * For a snapshot a Cluster keeps: the instance as the model reads it. The copy then keeps
+   * no attribute list (its `attributes` member, when given, is undefined, in its place):
+   * the model's attribute map holds them (see loadAttributes).
+   */
+  load?: InstanceLoad,
 ): ContainerInstance {
   const source = object(value, path);
   const arn = string(source, 'containerInstanceArn', path);
@@ -90,30 +163,46 @@ export function validateContainerInstance(
       'expected the list of remaining resources (CPU, MEMORY, ...), got nothing',
     );
   }
-  const left = new Figures();
-  copy['remainingResources'] = resources(
-    source['remainingResources'],
-    `${path}.remainingResources`,
-    level + 1,
-    left,
-  );
+  const left = emptyFigures();
+  load?.reset(left);
+  const remaining = source['remainingResources'];
+  const sharedRemaining = load?.remainingLists.find(remaining, left);
+  if (sharedRemaining !== undefined) {
+    copy['remainingResources'] = sharedRemaining;
+  } else {
+    const copies = resources(remaining, `${path}.remainingResources`, level + 1, left, !!load);
+    copy['remainingResources'] = load?.remainingLists.remember(remaining, copies, left) ?? copies;
+  }
   if (left.cpuAt < 0) fail(`${path}.remainingResources`, 'expected a CPU resource');
   if (left.memoryAt < 0) fail(`${path}.remainingResources`, 'expected a MEMORY resource');
   if (source['registeredResources'] !== undefined) {
-    const registered = new Figures();
-    copy['registeredResources'] = resources(
-      source['registeredResources'],
-      `${path}.registeredResources`,
-      level + 1,
-      registered,
-    );
+    const registered = emptyFigures();
+    const given = source['registeredResources'];
+    const shared = load?.registeredLists.find(given, registered);
+    if (shared !== undefined) {
+      copy['registeredResources'] = shared;
+    } else {
+      const copies = resources(given, `${path}.registeredResources`, level + 1, registered, false);
+      copy['registeredResources'] =
+        load?.registeredLists.remember(given, copies, registered) ?? copies;
+    }
     notAboveRegistered(left, registered, path);
+    if (load) load.reading.registered = registered;
   }
-  if (source['attributes'] !== undefined) {
-    copy['attributes'] = attributes(source['attributes'], path, level + 1, copies);
+  if (load !== undefined) {
+    if (source['attributes'] !== undefined) {
+      loadAttributes(source['attributes'], path, level + 1, load);
+      copy['attributes'] = undefined;
+    } else {
+      load.reading.attributes = new AttributeMap(load.root);
+    }
+  } else if (source['attributes'] !== undefined) {
+    copy['attributes'] = attributes(source['attributes'], path, level + 1);
   }
   if (source['registeredAt'] !== undefined) {
-    copy['registeredAt'] = timestamp(source['registeredAt'], `${path}.registeredAt`);
+    const iso = timestamp(source['registeredAt'], `${path}.registeredAt`);
+    copy['registeredAt'] = iso;
+    if (load) load.reading.registeredAt = epochMillisOfNormalised(source['registeredAt'], iso);
   }
   return copy as unknown as ContainerInstance;
 }
@@ -134,15 +223,40 @@ function notAboveRegistered(left: Figures, registered: Figures, path: string): v
     over('MEMORY', left.memoryAt, left.memory, registered.memory);
 }
 
-/** The CPU and MEMORY figures of a resource list and where they are (-1: absent). */
-class Figures {
-  cpu = 0;
-  cpuAt = -1;
-  memory = 0;
-  memoryAt = -1;
+/**
+ * What a resource list says as the model reads it (readResources: CPU and MEMORY, and the
+ * port and GPU sets when they are read), and where CPU and MEMORY are (-1: absent).
+ */
+interface Figures extends ResourceFigures {
+  cpuAt: number;
+  memoryAt: number;
 }
 
-function resources(value: unknown, path: string, level: number, figures: Figures): Resource[] {
+function emptyFigures(): Figures {
+  return {
+    cpu: 0,
+    memory: 0,
+    hasCpu: false,
+    hasMemory: false,
+    tcp: NO_PORTS,
+    udp: NO_PORTS,
+    gpus: NO_GPUS,
+    cpuAt: -1,
+    memoryAt: -1,
+  };
+}
+
+/**
+ * Checks and copies a resource list, filling `figures` (with `withSets`, its ports and
+ * GPUs too, as readResources reads them: every entry is checked, so each names a port).
+ */
+function resources(
+  value: unknown,
+  path: string,
+  level: number,
+  figures: Figures,
+  withSets: boolean,
+): Resource[] {
   const items = list(value, path);
   const copies = new Array<Resource>(items.length);
   const names = new Set<string>();
@@ -166,14 +280,21 @@ function resources(value: unknown, path: string, level: number, figures: Figures
     if (source['stringSetValue'] !== undefined) {
       const set = stringSet(source['stringSetValue'], path, i);
       if (name === 'PORTS' || name === 'PORTS_UDP') {
+        const ports = withSets && set.length > 0 ? new Set<number>() : undefined;
         for (let p = 0; p < set.length; p++) {
           const port = set[p]!;
-          if (!PORT.test(port) || Number(port) > 65535) {
+          const number = Number(port);
+          if (!PORT.test(port) || number > 65535) {
             fail(
               `${path}[${i}].stringSetValue[${p}]`,
               `expected a port number 0..65535, got ${show(port)}`,
             );
           }
+          ports?.add(number);
+        }
+        if (ports !== undefined) {
+          if (name === 'PORTS') figures.tcp = ports;
+          else figures.udp = ports;
         }
       } else if (name === 'GPU') {
         // Free GPU ids are handed out one task each: an id listed twice would go to two tasks.
@@ -184,6 +305,7 @@ function resources(value: unknown, path: string, level: number, figures: Figures
           }
           seen.add(id);
         });
+        if (withSets && set.length > 0) figures.gpus = set.slice();
       }
       copy['stringSetValue'] = set;
     } else if (type === 'STRINGSET') {
@@ -192,13 +314,172 @@ function resources(value: unknown, path: string, level: number, figures: Figures
     if (name === 'CPU') {
       figures.cpu = cpuOrMemory(source, name, path, i);
       figures.cpuAt = i;
+      figures.hasCpu = true;
     } else if (name === 'MEMORY') {
       figures.memory = cpuOrMemory(source, name, path, i);
       figures.memoryAt = i;
+      figures.hasMemory = true;
     }
     copies[i] = copy as unknown as Resource;
   }
   return copies;
+}
+
+/** A checked resource list kept once, with what it said (see ResourceLists). */
+interface SharedList {
+  /** The frozen copy every instance listing the same keeps. */
+  copies: readonly Resource[];
+  /** The own members of each listed resource as given, in order. */
+  keys: readonly (readonly string[])[];
+  /** What the list said (ports and GPUs as the first instance's, never handed out). */
+  figures: Figures;
+}
+
+/** How many different lists are kept per first figure before the rest are copied as usual. */
+const LISTS_PER_FIGURE = 8;
+
+/**
+ * The resource lists of one load, each kept once: the instances of one type list the same
+ * registered resources, idle ones the same remaining resources. A list equal, member for
+ * member and in the same order, to one checked before passes every check the same way
+ * with the same figures: it is not checked again, and the instance keeps the first one's
+ * copy, frozen (nothing writes to an instance's resource lists: the model writes fresh
+ * ones out). Only lists of plain resources (the members DescribeContainerInstances writes,
+ * SHARED_MEMBERS) are kept once; any other list is checked and copied on its own.
+ */
+export class ResourceLists {
+  private readonly byFirstFigure = new Map<number, SharedList[]>();
+
+  /** `withSets`: the lists' port and GPU sets are read (remaining resources). */
+  constructor(private readonly withSets: boolean) {}
+
+  /** The kept copy of a list equal to `value`, with its figures written to `figures`. */
+  find(value: unknown, figures: Figures): readonly Resource[] | undefined {
+    const key = firstFigure(value);
+    if (key === undefined) return undefined;
+    const candidates = this.byFirstFigure.get(key);
+    if (candidates === undefined) return undefined;
+    for (const shared of candidates) {
+      if (!sameList(shared, value as unknown[])) continue;
+      copyFigures(shared.figures, figures, this.withSets);
+      return shared.copies;
+    }
+    return undefined;
+  }
+
+  /**
+   * After `value` was checked into `copies` (and `figures`): keeps the copies, frozen, for
+   * the lists equal to it, and returns them; leaves them as they are (and returns
+   * undefined) when the list cannot be kept once.
+   */
+  remember(value: unknown, copies: Resource[], figures: Figures): readonly Resource[] | undefined {
+    const key = firstFigure(value);
+    if (key === undefined) return undefined;
+    const keys = keysOfPlainList(value as unknown[]);
+    if (keys === undefined) return undefined;
+    let candidates = this.byFirstFigure.get(key);
+    if (candidates === undefined) {
+      candidates = [];
+      this.byFirstFigure.set(key, candidates);
+    }
+    if (candidates.length >= LISTS_PER_FIGURE) return undefined;
+    for (const copy of copies) {
+      if (copy.stringSetValue !== undefined) Object.freeze(copy.stringSetValue);
+      Object.freeze(copy);
+    }
+    const kept = Object.freeze(copies);
+    const own = emptyFigures();
+    copyFigures(figures, own, this.withSets);
+    candidates.push({ copies: kept, keys, figures: own });
+    return kept;
+  }
+}
+
+/** The numeric figure of a list's first resource: the key its equals are found by. */
+function firstFigure(value: unknown): number | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const first = value[0] as Json | null;
+  if (first === null || typeof first !== 'object') return undefined;
+  const figure = first['integerValue'] ?? first['longValue'] ?? first['doubleValue'] ?? 0;
+  return typeof figure === 'number' ? figure : undefined;
+}
+
+/** The members a resource kept once may have (the ones DescribeContainerInstances writes). */
+const SHARED_MEMBERS = new Set([
+  'name',
+  'type',
+  'doubleValue',
+  'longValue',
+  'integerValue',
+  'stringSetValue',
+]);
+
+/** Each item's own members in order, when every item can be kept once; else undefined. */
+function keysOfPlainList(items: readonly unknown[]): string[][] | undefined {
+  const keys = new Array<string[]>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Json;
+    if (Object.getPrototypeOf(item) !== Object.prototype) return undefined;
+    const own: string[] = [];
+    for (const key in item) {
+      if (!SHARED_MEMBERS.has(key) || !Object.hasOwn(item, key)) return undefined;
+      own.push(key);
+    }
+    keys[i] = own;
+  }
+  return keys;
+}
+
+/**
+ * Whether `items` holds, member for member and in order, what the kept list was made of.
+ * The members are read by name, not by a computed key: this runs for every instance.
+ */
+function sameList(shared: SharedList, items: readonly unknown[]): boolean {
+  const copies = shared.copies;
+  if (items.length !== copies.length) return false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Resource | null;
+    if (item === null || typeof item !== 'object') return false;
+    if (Object.getPrototypeOf(item) !== Object.prototype) return false;
+    const copy = copies[i]!;
+    if (
+      item.name !== copy.name ||
+      item.type !== copy.type ||
+      !Object.is(item.integerValue, copy.integerValue) ||
+      !Object.is(item.longValue, copy.longValue) ||
+      !Object.is(item.doubleValue, copy.doubleValue)
+    ) {
+      return false;
+    }
+    const set = item.stringSetValue;
+    if (set !== undefined && !sameStrings(copy.stringSetValue!, set)) return false;
+    // The same members, in the same order (which also rules out any other member).
+    const keys = shared.keys[i]!;
+    let n = 0;
+    for (const key in item) if (keys[n++] !== key) return false;
+    if (n !== keys.length) return false;
+  }
+  return true;
+}
+
+function sameStrings(kept: readonly string[], value: unknown): boolean {
+  if (!Array.isArray(value) || value.length !== kept.length) return false;
+  for (let i = 0; i < kept.length; i++) if (value[i] !== kept[i]) return false;
+  return true;
+}
+
+/** `from`'s figures into `to`, with sets of its own (the model changes an instance's sets). */
+function copyFigures(from: Figures, to: Figures, withSets: boolean): void {
+  to.cpu = from.cpu;
+  to.memory = from.memory;
+  to.hasCpu = from.hasCpu;
+  to.hasMemory = from.hasMemory;
+  to.cpuAt = from.cpuAt;
+  to.memoryAt = from.memoryAt;
+  if (!withSets) return;
+  to.tcp = from.tcp === NO_PORTS ? NO_PORTS : new Set(from.tcp);
+  to.udp = from.udp === NO_PORTS ? NO_PORTS : new Set(from.udp);
+  to.gpus = from.gpus === NO_GPUS ? NO_GPUS : from.gpus.slice();
 }
 
 /**
@@ -262,58 +543,11 @@ function cpuOrMemory(source: Json, name: string, list: string, index: number): n
 
 const AMOUNT_KEYS = ['integerValue', 'longValue', 'doubleValue'] as const;
 
-/**
- * Copies of plain attributes (`name`, and a text `value` or none) shared between the
- * instances of one snapshot: most attributes (the instance type, the zone, every capability)
- * repeat on thousands of instances, and one frozen copy each instead of one per instance is
- * most of an instance's share of the validated snapshot. The copies are the validator's
- * own (never the caller's objects) and nothing writes to them: the cluster model keeps an
- * instance's attributes in its own map and writes fresh objects out.
- */
-export class AttributeCopies {
-  private readonly named = new Map<string, Attribute>();
-  private readonly valued = new Map<string, Map<string, Attribute>>();
-
-  /** The shared copy of `{ name }` or `{ name, value }`. */
-  get(name: string, value: string | undefined): Attribute {
-    if (value === undefined) {
-      let copy = this.named.get(name);
-      if (copy === undefined) {
-        copy = Object.freeze({ name });
-        this.named.set(name, copy);
-      }
-      return copy;
-    }
-    let values = this.valued.get(name);
-    if (values === undefined) {
-      values = new Map();
-      this.valued.set(name, values);
-    }
-    let copy = values.get(value);
-    if (copy === undefined) {
-      copy = Object.freeze({ name, value });
-      values.set(value, copy);
-    }
-    return copy;
-  }
-}
-
-/** `{ name }` or `{ name, value }` and nothing else (those copies may be shared). */
-function plainAttribute(source: Json): boolean {
-  let members = 0;
-  for (const key in source) {
-    if (key !== 'name' && key !== 'value') return false;
-    members++;
-  }
-  return members === 1 || source['value'] !== undefined;
-}
-
 /** `owner`: the path of the object holding the list (the list is its `.attributes`). */
 export function attributes(
   value: unknown,
   owner: string,
   level: number,
-  copies?: AttributeCopies,
   member = 'attributes',
 ): Attribute[] {
   const items = Array.isArray(value) ? value : list(value, `${owner}.${member}`);
@@ -336,16 +570,63 @@ export function attributes(
     if (attributeValue !== undefined && typeof attributeValue !== 'string') {
       optionalString(source, 'value', `${owner}.${member}[${i}]`);
     }
-    copied[i] =
-      copies !== undefined && plainAttribute(source)
-        ? copies.get(name, attributeValue as string | undefined)
-        : (copyMembers(
-            { ...source },
-            `${owner}.${member}`,
-            level + 1,
-            NONE,
-            i,
-          ) as unknown as Attribute);
+    copied[i] = copyMembers(
+      { ...source },
+      `${owner}.${member}`,
+      level + 1,
+      NONE,
+      i,
+    ) as unknown as Attribute;
   }
   return copied;
+}
+
+/**
+ * `attributes` for an instance a Cluster keeps: the same checks and messages, in the same
+ * order, but the list is read into the model's attribute map (`load.reading.attributes`, as
+ * AttributeMap.of would read the checked copy, equal values as one string) instead of
+ * being copied. The map's shape is
+ * the set of names seen so far, so it also finds a name listed twice. Members of an
+ * attribute other than `name` and `value` (ECS's targetType and targetId) are checked as
+ * JSON data, as in the copy, though the map (like the snapshot the Cluster writes) keeps
+ * only the name and value.
+ */
+function loadAttributes(value: unknown, owner: string, level: number, load: InstanceLoad): void {
+  const items = Array.isArray(value) ? value : list(value, `${owner}.attributes`);
+  const values = new Array<string | null>(items.length);
+  let shape = load.root;
+  for (let i = 0; i < items.length; i++) {
+    const source = items[i] as Json;
+    if (source === null || typeof source !== 'object' || Array.isArray(source)) {
+      object(source, `${owner}.attributes[${i}]`);
+    }
+    const name = source['name'];
+    if (typeof name !== 'string' || name === '') {
+      string(source, 'name', `${owner}.attributes[${i}]`);
+    }
+    // A remembered step adds a name the shape does not hold; otherwise look the name up.
+    let next = shape.step(name as string);
+    if (next === undefined) {
+      if (shape.slot(name as string) !== undefined) {
+        fail(`${owner}.attributes[${i}].name`, `duplicate attribute ${show(name)}`);
+      }
+      next = shape.with(name as string);
+    }
+    shape = next;
+    const attributeValue = source['value'];
+    if (attributeValue !== undefined && typeof attributeValue !== 'string') {
+      optionalString(source, 'value', `${owner}.attributes[${i}]`);
+    }
+    if (!nameAndValueOnly(source)) {
+      copyMembers({ ...source }, `${owner}.attributes`, level + 1, NONE, i);
+    }
+    values[i] = attributeValue === undefined ? null : load.shared(attributeValue as string, i);
+  }
+  load.reading.attributes = AttributeMap.withShape(load.root, shape, values);
+}
+
+/** Whether an attribute has no members but `name` and `value` (nothing else to check). */
+function nameAndValueOnly(source: Json): boolean {
+  for (const key in source) if (key !== 'name' && key !== 'value') return false;
+  return true;
 }

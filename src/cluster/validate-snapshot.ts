@@ -34,7 +34,7 @@ import {
   stringList,
   taskAmount,
 } from './snapshot-fields.js';
-import { AttributeCopies, validateContainerInstance } from './validate-container-instance.js';
+import { type InstanceLoad, validateContainerInstance } from './validate-container-instance.js';
 import { ECS_NAME, validateTaskDefinitions } from './validate-task-definition.js';
 
 export { SnapshotError };
@@ -76,24 +76,29 @@ const MANAGED_SCALING = new Set(['managedScaling']);
  * A registry of ARNs (or other identifiers) that must be unique across the snapshot. Where
  * each was first seen is kept as its parts (`list[index]suffix`, the parts shared by every
  * item of a list) and written out only for a duplicate: 50,000 instances would otherwise
- * build and keep 50,000 path strings.
+ * build and keep 50,000 path strings. One map write per identifier (a snapshot holds
+ * hundreds of thousands): a duplicate is found by the map not growing.
  */
 class Unique {
   private readonly seen = new Map<string, number>();
+  private readonly ids: string[] = [];
   private readonly lists: string[] = [];
   private readonly indexes: number[] = [];
   private readonly suffixes: string[] = [];
   constructor(private readonly what: string) {}
   /** `id` found at `${list}[${index}]${suffix}` (index -1: at `list` itself). */
   add(id: string, list: string, index: number, suffix: string): void {
-    const first = this.seen.get(id);
-    if (first !== undefined) {
+    const seen = this.seen;
+    const size = seen.size;
+    seen.set(id, size);
+    if (seen.size === size) {
+      const first = this.ids.indexOf(id);
       fail(
         placeOf(list, index, suffix),
         `duplicate ${this.what} ${show(id)}, first seen at ${placeOf(this.lists[first]!, this.indexes[first]!, this.suffixes[first]!)}`,
       );
     }
-    this.seen.set(id, this.lists.length);
+    this.ids.push(id);
     this.lists.push(list);
     this.indexes.push(index);
     this.suffixes.push(suffix);
@@ -118,16 +123,31 @@ export function validateSnapshot(json: unknown): Snapshot {
 }
 
 /**
- * validateSnapshot for a Cluster that keeps the result to itself: equal plain attributes
- * of its instances share one frozen copy (AttributeCopies), a third of what the copy of a
- * large snapshot would hold otherwise. Never for a result handed to a caller, who may
- * change its copy.
+ * What receives each cluster's checked instances and tasks during the pass, in snapshot
+ * order (loadSnapshot builds the cluster models with it; src/cluster/load-snapshot.ts).
  */
-export function validateSnapshotToKeep(json: unknown): Snapshot {
-  return checkSnapshot(json, new AttributeCopies());
+export interface SnapshotLoad {
+  /** A cluster's copy, before its instances and tasks are checked. */
+  cluster(copy: ClusterSnapshot): ClusterLoad;
 }
 
-function checkSnapshot(json: unknown, attributeCopies: AttributeCopies | undefined): Snapshot {
+export interface ClusterLoad {
+  /** What the instance check reads for the model besides the copy. */
+  readonly instances: InstanceLoad;
+  /** An instance checked (its reading in `instances.reading`), unique in the snapshot. */
+  instance(copy: ContainerInstance): void;
+  /** A task checked, unique in the snapshot. */
+  task(copy: Task): void;
+  /** After the cluster's last task. */
+  done(): void;
+}
+
+/**
+ * validateSnapshot, handing each cluster's checked parts to `load` as the pass reaches
+ * them. With a `load`, the instance copies keep no attribute lists (their model does, see
+ * validateContainerInstance): for a snapshot kept inside the library, never one handed out.
+ */
+export function checkSnapshot(json: unknown, load: SnapshotLoad | undefined): Snapshot {
   const root = object(json, '$');
   const region = string(root, 'region', '$');
   const accountId = string(root, 'accountId', '$');
@@ -151,7 +171,7 @@ function checkSnapshot(json: unknown, attributeCopies: AttributeCopies | undefin
     ec2InstanceIds: new Unique('ec2InstanceId (of an instance that is not INACTIVE)'),
     taskArns: new Unique('taskArn'),
     clusterNames: new Unique('clusterName'),
-    attributeCopies,
+    load,
   };
   const clusters = list(root['clusters'], '$.clusters').map((c, i) =>
     cluster(c, `$.clusters[${i}]`, registries),
@@ -234,7 +254,7 @@ interface Registries {
   ec2InstanceIds: Unique;
   taskArns: Unique;
   clusterNames: Unique;
-  attributeCopies: AttributeCopies | undefined;
+  load: SnapshotLoad | undefined;
 }
 
 /** A cluster: nesting level 3 (root, `clusters`, the cluster). */
@@ -251,6 +271,7 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
   optionalString(source, 'clusterArn', path);
   optionalString(source, 'status', path);
   const copy = copyMembers({ ...source }, path, 3, CLUSTER_CHECKED);
+  const load = registries.load?.cluster(copy as unknown as ClusterSnapshot);
 
   let associated: string[] | undefined;
   if (source['capacityProviders'] !== undefined) {
@@ -283,7 +304,7 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
       instancePath,
       5,
       associated,
-      registries.attributeCopies,
+      load?.instances,
     );
     registries.instanceArns.add(
       instance.containerInstanceArn,
@@ -294,6 +315,7 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
     if (instance.ec2InstanceId !== undefined && instance.status !== 'INACTIVE') {
       registries.ec2InstanceIds.add(instance.ec2InstanceId, instancesPath, i, '.ec2InstanceId');
     }
+    load?.instance(instance);
     containerInstances[i] = instance;
   }
   copy['containerInstances'] = containerInstances;
@@ -311,9 +333,11 @@ function cluster(value: unknown, path: string, registries: Registries): ClusterS
     if (t.desiredStatus !== 'STOPPED' && t.containerInstanceArn !== undefined) {
       holdGpus(t, taskPath, gpuHolders);
     }
+    load?.task(t);
     tasks[i] = t;
   }
   copy['tasks'] = tasks;
+  load?.done();
   return copy as unknown as ClusterSnapshot;
 }
 

@@ -138,7 +138,6 @@ function taskDefinition(value: unknown, path: string, level: number): TaskDefini
       source['requiresAttributes'],
       path,
       level + 1,
-      undefined,
       'requiresAttributes',
     );
   }

@@ -1,3 +1,4 @@
+import { fc, test as property } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { cloneData, cloneOthers } from '../../src/cluster/copy-data.js';
 import { normaliseTimestamp } from '../../src/cluster/timestamps.js';
@@ -58,5 +59,28 @@ describe('normaliseTimestamp', () => {
     [true, undefined],
   ])('%j -> %j', (value, iso) => {
     expect(normaliseTimestamp(value)).toBe(iso);
+  });
+  it.each<[number, string]>([
+    [951_782_400, '2000-02-29T00:00:00.000Z'],
+    [4_107_456_000, '2100-02-28T00:00:00.000Z'],
+    [4_107_542_400, '2100-03-01T00:00:00.000Z'],
+    [1_709_251_199.9994, '2024-02-29T23:59:59.999Z'],
+    [1_709_251_199.9996, '2024-03-01T00:00:00.000Z'],
+    [253_402_300_799.999, '9999-12-31T23:59:59.999Z'],
+    [253_402_300_800, '+010000-01-01T00:00:00.000Z'],
+    [-1, '1969-12-31T23:59:59.000Z'],
+  ])('writes epoch seconds %s as %s', (seconds, iso) => {
+    expect(normaliseTimestamp(seconds)).toBe(iso);
+  });
+
+  // Epoch seconds are written out without Date for years 1970 to 9999: exactly as Date would.
+  property.prop([
+    fc.oneof(
+      fc.double({ min: -1e10, max: 3e11, noNaN: true }),
+      fc.integer({ min: 0, max: 253_402_300_799 }),
+      fc.integer({ min: 0, max: 2_932_896 }).map((day) => day * 86_400),
+    ),
+  ])('writes epoch seconds as Date does', (seconds) => {
+    expect(normaliseTimestamp(seconds)).toBe(new Date(Math.round(seconds * 1000)).toISOString());
   });
 });

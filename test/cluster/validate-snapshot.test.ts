@@ -1,5 +1,6 @@
 import { fc, test as property } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { loadSnapshot } from '../../src/cluster/load-snapshot.js';
 import { SnapshotError, validateSnapshot } from '../../src/cluster/validate-snapshot.js';
 import { instanceJson, snapshotJson } from './snapshot-fixture.js';
 
@@ -15,14 +16,26 @@ const instance = (s: ReturnType<typeof snapshotJson>, i: number) =>
   cluster(s).containerInstances[i]!;
 const definition = (s: ReturnType<typeof snapshotJson>) => (s['taskDefinitions'] as Json[])[0]!;
 
-function problemOf(json: unknown): SnapshotError {
+function thrownBy(check: () => unknown): SnapshotError {
   try {
-    validateSnapshot(json);
+    check();
   } catch (error) {
     expect(error).toBeInstanceOf(SnapshotError);
     return error as SnapshotError;
   }
   throw new Error('expected a SnapshotError');
+}
+
+/**
+ * The problem validateSnapshot reports; the load a Cluster does (its own loops, which also
+ * build the cluster models) must report the very same path and message.
+ */
+function problemOf(json: unknown): SnapshotError {
+  const error = thrownBy(() => validateSnapshot(json));
+  const loading = thrownBy(() => loadSnapshot(json));
+  expect(loading.path).toBe(error.path);
+  expect(loading.message).toBe(error.message);
+  return error;
 }
 
 function broken(breaker: Breaker): SnapshotError {
@@ -164,6 +177,72 @@ describe('validateSnapshot reports the JSON path of the first problem', () => {
       'attribute value type',
       (s) => (instance(s, 0)['attributes'] as Json[]).push({ name: 'n', value: 3 }),
       '$.clusters[0].containerInstances[0].attributes[2].value',
+    ],
+    [
+      'attributes not a list',
+      (s) => Object.assign(instance(s, 1), { attributes: { name: 'x' } }),
+      '$.clusters[0].containerInstances[1].attributes',
+      /expected a list, got an object/,
+    ],
+    [
+      'attribute not an object',
+      (s) => (instance(s, 2)['attributes'] as unknown[]).splice(1, 0, 'ecs.os-type'),
+      '$.clusters[0].containerInstances[2].attributes[1]',
+      /expected an object, got "ecs.os-type"/,
+    ],
+    [
+      'attribute name empty',
+      (s) => (instance(s, 0)['attributes'] as Json[]).unshift({ name: '' }),
+      '$.clusters[0].containerInstances[0].attributes[0].name',
+      /expected a non-empty string, got ""/,
+    ],
+    [
+      'duplicate attribute, name only',
+      (s) =>
+        (instance(s, 3)['attributes'] as Json[]).push(
+          { name: 'x' },
+          { name: 'com.amazonaws.ecs.capability.privileged-container' },
+        ),
+      '$.clusters[0].containerInstances[3].attributes[3].name',
+      /duplicate attribute "com\.amazonaws\.ecs\.capability\.privileged-container"/,
+    ],
+    [
+      'attribute member that is not JSON data',
+      (s) =>
+        (instance(s, 1)['attributes'] as Json[]).push({
+          name: 'n',
+          targetType: 'container-instance',
+          targetId: new Date(0),
+        }),
+      '$.clusters[0].containerInstances[1].attributes[2].targetId',
+      /expected JSON data .*, got a Date/,
+    ],
+    [
+      'duplicate GPU id',
+      (s) =>
+        (instance(s, 2)['remainingResources'] as Json[]).push({
+          name: 'GPU',
+          type: 'STRINGSET',
+          stringSetValue: ['GPU-0', 'GPU-1', 'GPU-0'],
+        }),
+      '$.clusters[0].containerInstances[2].remainingResources[4].stringSetValue[2]',
+      /duplicate GPU id "GPU-0"/,
+    ],
+    [
+      'bad UDP port',
+      (s) =>
+        Object.assign((instance(s, 0)['remainingResources'] as Json[])[3]!, {
+          stringSetValue: ['53', '0x35'],
+        }),
+      '$.clusters[0].containerInstances[0].remainingResources[3].stringSetValue[1]',
+      /expected a port number 0\.\.65535, got "0x35"/,
+    ],
+    [
+      'remaining above registered',
+      (s) =>
+        Object.assign((instance(s, 3)['remainingResources'] as Json[])[1]!, { integerValue: 4097 }),
+      '$.clusters[0].containerInstances[3].remainingResources[1]',
+      /remaining MEMORY 4097 is more than the registered 4096/,
     ],
     [
       'registeredAt',
