@@ -13,7 +13,7 @@
  */
 import type { ClusterModel } from '../cluster/cluster-model.js';
 import type { PlacementStrategy, Task } from '../kernel/ecs-types.js';
-import { CHANGE_LOG, type InstanceState } from '../cluster/instance-state.js';
+import { CHANGE_LOG, type InstanceColumns, type InstanceState } from '../cluster/instance-state.js';
 import type { TaskFootprint } from '../cluster/task-footprint.js';
 import {
   buildCheckChain,
@@ -151,8 +151,8 @@ function perCallVerdict(
  * changed since its entry was computed, and the list of open candidates (memoised verdict
  * at or past `firstPerCall`) when one changed sides. Follows the model's change log when
  * the memo is not too far behind it (only the changed instances are looked at), else
- * compares every candidate's version and decides the changed ones together
- * (refreshChanged).
+ * compares every candidate's version; a few changed candidates are decided one by one,
+ * more together (decideRows).
  */
 function refreshMemo(
   memo: FeasibilityMemo,
@@ -164,18 +164,19 @@ function refreshMemo(
   workspace: PlacementWorkspace,
 ): void {
   const columns = model.instanceColumns;
-  const { candidates, positions } = memo;
-  const current = columns.versions;
+  const { candidates } = memo;
   const seen = memo.seenChanges;
-  if (seen >= 0 && columns.changes - seen <= CHANGE_LOG) {
-    const { changed } = columns;
-    for (let n = seen; n < columns.changes; n++) {
-      const row = changed[n % CHANGE_LOG]!;
-      const c = row < positions.length ? positions[row]! : -1;
-      if (c >= 0) refreshEntry(memo, c, current[row]!, memoChecks, firstPerCall, needs, ctx);
+  const { rows } = workspace;
+  const count =
+    seen >= 0 && columns.changes - seen <= CHANGE_LOG
+      ? loggedRows(memo, columns, seen, rows)
+      : changedRows(memo, columns.versions, rows);
+  if (count <= FEW_ROWS) {
+    for (let i = 0; i < count; i++) {
+      decideEntry(memo, memo.positions[rows[i]!]!, memoChecks, firstPerCall, needs, ctx);
     }
   } else {
-    refreshChanged(memo, model, memoChecks, needs, ctx, workspace);
+    decideRows(memo, model, count, memoChecks, needs, ctx, workspace);
   }
   memo.seenChanges = columns.changes;
   if (!memo.openStale) return;
@@ -188,24 +189,31 @@ function refreshMemo(
 }
 
 /**
- * Every candidate whose version is not its entry's, decided check by check rather than
- * instance by instance: each memoised check in chain order narrows the list of instances
- * that passed the ones before it (PlacementCheck.filter, which reads the model's columns),
- * and an instance's verdict is the first check that dropped it. The same verdicts as
- * firstFailing on each instance (checks are pure), without visiting the instance objects
- * on a call that decides them all (the first call of its kind).
+ * Up to this many changed candidates are decided one instance at a time (decideEntry);
+ * more, check by check over the columns (decideRows), which costs a few passes whatever
+ * the count but visits no instance object: a burst of ECS events changes hundreds.
  */
-function refreshChanged(
+const FEW_ROWS = 16;
+
+/**
+ * The changed candidates `rows[0 .. count)` (instance indexes), decided check by check
+ * rather than instance by instance: each memoised check in chain order narrows the list of
+ * instances that passed the ones before it (PlacementCheck.filter, which reads the model's
+ * columns), and an instance's verdict is the first check that dropped it. The same verdicts
+ * as firstFailing on each instance (checks are pure), without visiting the instance objects
+ * (the first call of its kind decides every candidate this way).
+ */
+function decideRows(
   memo: FeasibilityMemo,
   model: ClusterModel,
+  rowCount: number,
   memoChecks: CheckChain['memoised'],
   needs: TaskNeeds,
   ctx: CheckContext,
   workspace: PlacementWorkspace,
 ): void {
   const { rows, rowsBefore } = workspace;
-  let count = changedRows(memo, model.instanceColumns.versions, rows);
-  if (count === 0) return;
+  let count = rowCount;
   memo.openStale = true;
   const { checks, states, at } = memoChecks;
   const { positions, firstFail } = memo;
@@ -217,6 +225,33 @@ function refreshChanged(
     count = kept;
   }
   for (let i = 0; i < count; i++) firstFail[positions[rows[i]!]!] = FEASIBLE;
+}
+
+/**
+ * Lists in `rows` the instance index of each candidate the model's change log names since
+ * change `seen` whose version is not its entry's (each once, in the order of their first
+ * change), and gives the entry that version (its verdict follows); returns how many.
+ */
+function loggedRows(
+  memo: FeasibilityMemo,
+  columns: InstanceColumns,
+  seen: number,
+  rows: Int32Array,
+): number {
+  const { positions, versions } = memo;
+  const { changed, versions: current } = columns;
+  let count = 0;
+  for (let n = seen; n < columns.changes; n++) {
+    const row = changed[n % CHANGE_LOG]!;
+    const c = row < positions.length ? positions[row]! : -1;
+    if (c < 0) continue;
+    const version = current[row]!;
+    if (versions[c] !== version) {
+      versions[c] = version;
+      rows[count++] = row;
+    }
+  }
+  return count;
 }
 
 /**
@@ -258,23 +293,20 @@ function setDropped(
   }
 }
 
-/** Candidate c's memo entry, computed again when the instance's version is not the entry's. */
-function refreshEntry(
+/** Candidate c's memo entry computed again (its version is already the entry's). */
+function decideEntry(
   memo: FeasibilityMemo,
   c: number,
-  version: number,
   memoChecks: CheckChain['memoised'],
   firstPerCall: number,
   needs: TaskNeeds,
   ctx: CheckContext,
 ): void {
-  const { versions, firstFail } = memo;
-  if (versions[c] === version) return;
+  const { firstFail } = memo;
   const k = firstFailing(memoChecks, memo.candidates[c]!, needs, ctx);
   const verdict = k === FEASIBLE ? FEASIBLE : memoChecks.at[k]!;
   if (verdict >= firstPerCall !== firstFail[c]! >= firstPerCall) memo.openStale = true;
   firstFail[c] = verdict;
-  versions[c] = version;
 }
 
 /**

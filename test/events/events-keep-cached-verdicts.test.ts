@@ -54,6 +54,57 @@ describe('events and the cached placement verdicts', () => {
   });
 });
 
+describe('many changed instances at once', () => {
+  // Past a handful, the changed instances are decided together, check by check over the
+  // model's columns: the same verdicts as one by one, only for the instances that changed.
+  const many = Array.from({ length: 40 }, (_, n) => ({
+    ...containerInstance({
+      id: `i${n}`,
+      cpu: 1024,
+      memory: 1024,
+      attributes: { zone: n % 2 === 0 ? 'a' : 'b' },
+    }),
+    version: 1,
+  }));
+  const request = {
+    taskDefinition: 'web',
+    count: 5,
+    placementConstraints: [{ type: 'memberOf' as const, expression: 'attribute:zone == a' }],
+    placementStrategy: [{ type: 'binpack' as const, field: 'cpu' }],
+  };
+  const place = (cluster: Cluster) =>
+    cluster.whatIf((c) => c.runTask(request, { seed: 's', now: 0 }));
+
+  test('a burst changing 20 instances: those 20 evaluated again, the plan a fresh load makes', () => {
+    const cluster = Cluster.fromSnapshot(snapshotOf({ instances: many, taskDefinitions: [web] }));
+    place(cluster); // the first call of its kind
+    useCountingCheck();
+    evaluatedByNextCall(cluster); // the counting check's own first call
+    // 20 instances lose most of their CPU (some no longer fit), two of them change zone.
+    const changed = many.slice(5, 25).map((instance, k) => ({
+      ...containerInstance({
+        id: instance.containerInstanceArn.split('/').pop()!,
+        cpu: k % 3 === 0 ? 5 : 600,
+        memory: 1024,
+        attributes: { zone: k < 2 ? 'c' : k % 2 === 0 ? 'b' : 'a' },
+      }),
+      version: 2,
+    }));
+    for (const instance of changed) {
+      expect(cluster.apply(instanceEvent(instance, 2)).result).toBe('applied');
+    }
+    // The counting check comes after CPU: the 7 changed instances left with 5 CPU units
+    // fail CPU first and never reach it; the other 13 changed ones do, and nobody else.
+    const reachingIt = changed.filter((_, k) => k % 3 !== 0);
+    expect(reachingIt).toHaveLength(13);
+    expect(evaluatedByNextCall(cluster)).toEqual(
+      reachingIt.map((i) => i.containerInstanceArn.split('/').pop()!).sort(),
+    );
+    const fresh = Cluster.fromSnapshot(cluster.toSnapshot());
+    expect(place(cluster)).toEqual(place(fresh));
+  });
+});
+
 describe('stale and duplicate events are dropped before their detail is read', () => {
   test('a duplicate with a detail that would not pass the checks is ignored, not rejected', () => {
     const cluster = loaded();
