@@ -16,8 +16,21 @@ export const FIXED_SUBJECTS: readonly SubjectName[] = [
   'task:group',
 ];
 
-const ATTRIBUTE_NAME_CHAR = /[A-Za-z0-9_\-/\\.]/;
 export const MAX_ATTRIBUTE_NAME_LENGTH = 128;
+
+/** Whether a UTF-16 code unit may appear in an attribute name: A-Z a-z 0-9 _ - / \ . */
+function isAttributeNameCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || // a-z
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 48 && code <= 57) || // 0-9
+    code === 95 || // _
+    code === 45 || // -
+    code === 46 || // .
+    code === 47 || // /
+    code === 92 // \
+  );
+}
 
 export type SubjectClassification =
   | { readonly ok: true; readonly name: SubjectName; readonly attribute: string | undefined }
@@ -45,8 +58,8 @@ export function classifySubject(text: string): SubjectClassification {
     };
   }
   for (let i = 0; i < name.length; i++) {
-    const ch = name.charAt(i);
-    if (!ATTRIBUTE_NAME_CHAR.test(ch)) {
+    if (!isAttributeNameCode(name.charCodeAt(i))) {
+      const ch = name.charAt(i);
       return {
         ok: false,
         problem: 'attribute-name',
