@@ -5,8 +5,29 @@ import type {
   CompiledConstraints,
   PlacementCheck,
 } from '../../src/placement/checks/placement-check.js';
-import type { TaskNeeds } from '../../src/placement/task-needs.js';
+import { computeTaskNeeds, type TaskNeeds } from '../../src/placement/task-needs.js';
 import { workspaceOf } from '../../src/placement/workspace.js';
+import { taskDefinition } from '../../src/testing/builders.js';
+
+/**
+ * A task that every memoised check has something to say about: CPU, memory, a fixed host
+ * port, a GPU and a required attribute (stack=prod), in group family:svc.
+ */
+export const svcDefinition = taskDefinition(
+  'svc',
+  [
+    {
+      name: 'a',
+      cpu: 512,
+      memory: 1024,
+      portMappings: [{ containerPort: 80, hostPort: 80 }],
+      resourceRequirements: [{ type: 'GPU', value: '1' }],
+    },
+  ],
+  { requiresAttributes: [{ name: 'stack', value: 'prod' }] },
+);
+export const svcNeeds: TaskNeeds = computeTaskNeeds(svcDefinition, undefined);
+export const svcContext = { group: 'family:svc' };
 
 export function checkCall(
   model: ClusterModel,

@@ -14,26 +14,12 @@ import { memberOfCheck } from '../../src/placement/checks/member-of-check.js';
 import type { PlacementCheck } from '../../src/placement/checks/placement-check.js';
 import { tcpPortCheck } from '../../src/placement/checks/port-checks.js';
 import { cpuCheck, gpuCheck, memoryCheck } from '../../src/placement/checks/resource-checks.js';
-import { computeTaskNeeds } from '../../src/placement/task-needs.js';
 import { containerInstance, snapshotOf, taskDefinition } from '../../src/testing/builders.js';
 import { runEngine } from './engine-harness.js';
-import { checkCall, stateFor } from './check-call.js';
+import { checkCall, stateFor, svcContext, svcDefinition, svcNeeds } from './check-call.js';
 
-const def = taskDefinition(
-  'svc',
-  [
-    {
-      name: 'a',
-      cpu: 512,
-      memory: 1024,
-      portMappings: [{ containerPort: 80, hostPort: 80 }],
-      resourceRequirements: [{ type: 'GPU', value: '1' }],
-    },
-  ],
-  { requiresAttributes: [{ name: 'stack', value: 'prod' }] },
-);
-const needs = computeTaskNeeds(def, undefined);
-const ctx = { group: 'family:svc' };
+const needs = svcNeeds;
+const ctx = svcContext;
 const expression = 'attribute:team == web and runningTasksCount < 3';
 const constraints = {
   memberOf: [{ expression, predicate: compileExpression(expression) }],
@@ -74,7 +60,7 @@ describe('PlacementCheck.filter', () => {
               }),
               runningTasksCount: s.runningTasksCount,
             })),
-            taskDefinitions: [def],
+            taskDefinitions: [svcDefinition],
           }).clusters[0]!,
         );
         const call = checkCall(model, needs, constraints);

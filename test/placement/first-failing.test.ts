@@ -10,30 +10,11 @@ import { memberOfCheck } from '../../src/placement/checks/member-of-check.js';
 import type { PlacementCheck } from '../../src/placement/checks/placement-check.js';
 import { tcpPortCheck } from '../../src/placement/checks/port-checks.js';
 import { cpuCheck, gpuCheck, memoryCheck } from '../../src/placement/checks/resource-checks.js';
-import { computeTaskNeeds } from '../../src/placement/task-needs.js';
-import {
-  containerInstance,
-  runningTask,
-  snapshotOf,
-  taskDefinition,
-} from '../../src/testing/builders.js';
-import { checkCall, stateFor } from './check-call.js';
+import { containerInstance, runningTask, snapshotOf } from '../../src/testing/builders.js';
+import { checkCall, stateFor, svcContext, svcDefinition, svcNeeds } from './check-call.js';
 
-const def = taskDefinition(
-  'svc',
-  [
-    {
-      name: 'a',
-      cpu: 512,
-      memory: 1024,
-      portMappings: [{ containerPort: 80, hostPort: 80 }],
-      resourceRequirements: [{ type: 'GPU', value: '1' }],
-    },
-  ],
-  { requiresAttributes: [{ name: 'stack', value: 'prod' }] },
-);
-const needs = computeTaskNeeds(def, undefined);
-const ctx = { group: 'family:svc' };
+const needs = svcNeeds;
+const ctx = svcContext;
 const expression = 'attribute:team == web';
 const constraints = {
   memberOf: [{ expression, predicate: compileExpression(expression) }],
@@ -70,7 +51,7 @@ describe('firstFailing', () => {
           instances: [
             containerInstance({ id: 'x', ...s, attributes: { stack: s.stack, team: s.team } }),
           ],
-          taskDefinitions: [def],
+          taskDefinitions: [svcDefinition],
           tasks: s.sameGroup ? [runningTask('t0', 'x', 'family:svc')] : [],
         });
         const model = new ClusterModel(snapshot.clusters[0]!);
