@@ -171,12 +171,19 @@ function refreshMemo(
     seen >= 0 && columns.changes - seen <= CHANGE_LOG
       ? loggedRows(memo, columns, seen, rows)
       : changedRows(memo, columns.versions, rows);
-  if (count <= FEW_ROWS) {
-    for (let i = 0; i < count; i++) {
-      decideEntry(memo, memo.positions[rows[i]!]!, memoChecks, firstPerCall, needs, ctx);
+  try {
+    if (count <= FEW_ROWS) {
+      for (let i = 0; i < count; i++) {
+        decideEntry(memo, memo.positions[rows[i]!]!, memoChecks, firstPerCall, needs, ctx);
+      }
+    } else {
+      decideRows(memo, model, count, memoChecks, needs, ctx, workspace);
     }
-  } else {
-    decideRows(memo, model, count, memoChecks, needs, ctx, workspace);
+  } catch (error) {
+    // A check threw (one registered by a user, say): the listed entries already carry their
+    // instance's new version, so mark them never computed rather than keep an old verdict.
+    for (let i = 0; i < count; i++) memo.versions[memo.positions[rows[i]!]!] = 0;
+    throw error;
   }
   memo.seenChanges = columns.changes;
   if (!memo.openStale) return;
