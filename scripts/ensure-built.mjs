@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function run(cmd, args, { quiet = false } = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
   if (r.error) throw r.error;
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
@@ -21,7 +24,11 @@ export function ensureBuilt() {
     console.error('Installing dependencies (npm ci) ...');
     run('npm', ['ci', '--no-audit', '--no-fund'], { quiet: true });
   }
-  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  run(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    'tsconfig.build.json',
+  ]);
   run(process.execPath, [join(root, 'scripts/bundle.mjs')]);
 }
 

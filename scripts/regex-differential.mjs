@@ -13,4 +13,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bench.json']);
-run(process.execPath, [join(root, 'dist-bench/bench/regex-differential/run.js'), ...process.argv.slice(2)]);
+run(process.execPath, [
+  join(root, 'dist-bench/bench/regex-differential/run.js'),
+  ...process.argv.slice(2),
+]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ensureBuilt, root, run } from './ensure-built.mjs';
 
 ensureBuilt();
+// biome-ignore format: one flag and its value per line
 const demo = [
   'run-task',
   '--cluster-state', 'examples/cluster.json',

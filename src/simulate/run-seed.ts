@@ -55,7 +55,6 @@ export interface SeedContext {
   now: number;
 }
 
-
 /**
  * Runs seeds one after the other on one cluster: each seed runs inside a what-if
  * transaction, which undoes every change of every step kind (placements, stopped tasks,
