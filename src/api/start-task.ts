@@ -92,6 +92,7 @@ export function startTask(
       const outcome = placeTasks({
         model,
         candidates: [instance],
+        keepMemo: false,
         needs: call.needs,
         group: call.group,
         constraints: call.constraints,

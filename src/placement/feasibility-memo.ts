@@ -12,12 +12,20 @@ export type { FeasibilityMemo } from './workspace.js';
 
 const MEMOS_PER_CLUSTER = 16;
 
-/** The memo of `workspace`'s cluster for calls with this key over these candidates. */
+
+/**
+ * The memo of `workspace`'s cluster for calls with this key over these candidates. With
+ * `keep` false (StartTask, one named instance at a time) a memo for the call alone: a kept
+ * one would take the place of the memo of the RunTask calls of the same kind (same key,
+ * another candidate list), whose next call would then evaluate every candidate again.
+ */
 export function feasibilityMemo(
   workspace: PlacementWorkspace,
   key: string,
   candidates: readonly InstanceState[],
+  keep = true,
 ): FeasibilityMemo {
+  if (!keep) return newMemo(workspace, candidates, undefined);
   const byCall = workspace.memos;
   let memo = byCall.get(key);
   if (memo && memo.candidates === candidates) {

@@ -56,6 +56,11 @@ export interface PlacementCall {
    * `groupInstances()` could host it, or when the group has no instance to tell.
    */
   scaleOut?: { capacityProvider: string; groupInstances(): readonly InstanceState[] };
+  /**
+   * False when the candidates are a list made for this call alone (StartTask's named
+   * instance): their check results are not kept for later calls (see feasibilityMemo).
+   */
+  keepMemo?: boolean;
 }
 
 export interface PlacementFailure {
@@ -391,7 +396,7 @@ function placeInWorkspace(call: PlacementCall, workspace: PlacementWorkspace): P
     workspace,
   });
   const rules = buildRankRules(call.strategies, model, call.group);
-  const memo = feasibilityMemo(workspace, chain.memoKey, candidates);
+  const memo = feasibilityMemo(workspace, chain.memoKey, candidates, call.keepMemo ?? true);
 
   workspace.reserve(candidates.length);
   const { firstFail, alive, feasible, ties } = workspace;

@@ -29,4 +29,27 @@ describe('the feasibility memo across candidate lists', () => {
     cluster.updateContainerInstancesState({ containerInstances: ['c'], status: 'ACTIVE' });
     expect(place()).toEqual(['c']); // c's version moved: c alone is evaluated again
   });
+
+  test('a StartTask between two RunTasks of the same kind leaves the RunTask memo in place', () => {
+    useCountingCheck();
+    const cluster = Cluster.fromSnapshot(
+      snapshotOf({
+        instances: ['a', 'b', 'c', 'd', 'e'].map((id) => containerInstance({ id })),
+        taskDefinitions: [taskDefinition('web', [{ name: 'app', cpu: 10, memory: 10 }])],
+      }),
+    );
+    const place = () => {
+      evaluated.length = 0;
+      cluster.whatIf((c) => c.runTask({ taskDefinition: 'web' }, { seed: 's', now: 0 }));
+      return [...evaluated].sort();
+    };
+    expect(place()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    evaluated.length = 0;
+    // The counting check refuses every instance: StartTask evaluates its one instance, and
+    // changes nothing.
+    const started = cluster.startTask({ taskDefinition: 'web', containerInstances: ['c'] });
+    expect(started.failures).toEqual([expect.objectContaining({ reason: 'COUNTING' })]);
+    expect(evaluated).toEqual(['c']);
+    expect(place()).toEqual([]); // every RunTask verdict still memoised
+  });
 });
