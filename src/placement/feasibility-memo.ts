@@ -12,7 +12,6 @@ export type { FeasibilityMemo } from './workspace.js';
 
 const MEMOS_PER_CLUSTER = 16;
 
-
 /**
  * The memo of `workspace`'s cluster for calls with this key over these candidates. With
  * `keep` false (StartTask, one named instance at a time) a memo for the call alone: a kept
