@@ -11,7 +11,7 @@ import {
   taskDefinition,
 } from '../../src/testing/builders.js';
 import { instanceEvent, taskEvent } from './event-builders.js';
-import { evaluated, useCountingCheck } from '../support/counting-check.js';
+import { evaluatedByNextCall, useCountingCheck } from '../support/counting-check.js';
 
 const web = taskDefinition('web', [{ name: 'app', cpu: 10, memory: 10 }]);
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -20,13 +20,6 @@ const task = { ...runningTask('t1', 'c', 'family:web'), version: 1 };
 
 function loaded(): Cluster {
   return Cluster.fromSnapshot(snapshotOf({ instances, tasks: [task], taskDefinitions: [web] }));
-}
-
-/** The instances the next call of the same kind evaluates (inside whatIf: no trace). */
-function evaluatedByNextCall(cluster: Cluster): string[] {
-  evaluated.length = 0;
-  cluster.whatIf((c) => c.runTask({ taskDefinition: 'web' }, { seed: 's', now: 0 }));
-  return [...evaluated].sort();
 }
 
 describe('events and the cached placement verdicts', () => {

@@ -4,6 +4,7 @@
 // instance means no task is placed and nothing changes during a call, so what it counts is
 // the memo's work alone.
 import { afterEach } from 'vitest';
+import type { Cluster } from '../../src/api/cluster.js';
 import { defineCheck } from '../../src/placement/checks/placement-check.js';
 import { registerCheck } from '../../src/placement/checks/registry.js';
 
@@ -34,3 +35,14 @@ afterEach(() => {
   unregister = undefined;
   evaluated.length = 0;
 });
+
+/**
+ * The instances (ids, sorted) the next RunTask of task definition `web` evaluates, run
+ * inside whatIf so it changes nothing (and without a trace: a plan's explanation evaluates
+ * every check again).
+ */
+export function evaluatedByNextCall(cluster: Cluster): string[] {
+  evaluated.length = 0;
+  cluster.whatIf((c) => c.runTask({ taskDefinition: 'web' }, { seed: 's', now: 0 }));
+  return [...evaluated].sort();
+}
