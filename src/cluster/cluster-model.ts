@@ -216,9 +216,7 @@ export class ClusterModel {
   commit(on: InstanceState, task: Task, footprint: TaskFootprint): void {
     const instance = this.own(on);
     const hold = { instance, footprint, group: groupOfTask(task), running: true, pending: true };
-    const versionBefore = instance.version;
-    const gpusBefore = this.apply(hold, 1);
-    const versionAfter = instance.version;
+    this.applyJournaled(hold, 1);
     this.taskList.push(task);
     this.indexTask(task);
     this.placed.set(task.taskArn, { instance, footprint, ours: true });
@@ -226,8 +224,6 @@ export class ClusterModel {
       this.placed.delete(task.taskArn);
       this.unindexTask(task);
       this.taskList.pop();
-      this.unapply(hold, 1, gpusBefore);
-      instance.restoreVersion(versionBefore, versionAfter);
     });
   }
 
@@ -289,15 +285,9 @@ export class ClusterModel {
         // A stopped task no longer counts as pending, whether we placed it or the snapshot did.
         pending: placed.ours || task.lastStatus === 'PENDING',
       };
-      const versionBefore = instance.version;
-      const gpusBefore = this.apply(hold, -1);
-      const versionAfter = instance.version;
+      this.applyJournaled(hold, -1);
       this.placed.delete(task.taskArn);
-      this.journal?.push(() => {
-        this.placed.set(task.taskArn, placed);
-        this.unapply(hold, -1, gpusBefore);
-        instance.restoreVersion(versionBefore, versionAfter);
-      });
+      this.journal?.push(() => this.placed.set(task.taskArn, placed));
     }
     task.desiredStatus = 'STOPPED';
     this.journal?.push(() => {
@@ -469,6 +459,21 @@ export class ClusterModel {
    * so that placing and stopping a task cannot drift apart. Returns the free GPU ids as they
    * were, for `unapply`.
    */
+  /**
+   * apply(hold, sign) with its undo in the journal: the hold taken back and the instance's
+   * version restored (see restoreVersion), so a rolled-back change leaves no trace.
+   */
+  private applyJournaled(hold: Hold, sign: 1 | -1): void {
+    const { instance } = hold;
+    const versionBefore = instance.version;
+    const gpusBefore = this.apply(hold, sign);
+    const versionAfter = instance.version;
+    this.journal?.push(() => {
+      this.unapply(hold, sign, gpusBefore);
+      instance.restoreVersion(versionBefore, versionAfter);
+    });
+  }
+
   private apply(hold: Hold, sign: 1 | -1): readonly string[] {
     const { instance, footprint } = hold;
     const gpusBefore = instance.freeGpus;
@@ -809,16 +814,10 @@ export class ClusterModel {
     }
     const footprint = footprintOfTask(task);
     const hold = loadedHold(instance, task, footprint);
-    const versionBefore = instance.version;
-    const gpusBefore = this.apply(hold, 1);
-    const versionAfter = instance.version;
+    this.applyJournaled(hold, 1);
     const placed: PlacedTask = { instance, footprint, ours: false };
     this.placed.set(task.taskArn, placed);
-    this.journal?.push(() => {
-      this.placed.delete(task.taskArn);
-      this.unapply(hold, 1, gpusBefore);
-      instance.restoreVersion(versionBefore, versionAfter);
-    });
+    this.journal?.push(() => this.placed.delete(task.taskArn));
     this.recountRunning(instance);
   }
 
@@ -837,16 +836,9 @@ export class ClusterModel {
     const hold: Hold = placed.ours
       ? { ...loadedHold(placed.instance, task, placed.footprint), pending: true }
       : loadedHold(placed.instance, task, placed.footprint);
-    const { instance } = placed;
-    const versionBefore = instance.version;
-    const gpusBefore = this.apply(hold, -1);
-    const versionAfter = instance.version;
+    this.applyJournaled(hold, -1);
     this.placed.delete(task.taskArn);
-    this.journal?.push(() => {
-      this.placed.set(task.taskArn, placed);
-      this.unapply(hold, -1, gpusBefore);
-      instance.restoreVersion(versionBefore, versionAfter);
-    });
+    this.journal?.push(() => this.placed.set(task.taskArn, placed));
   }
 
   /**
