@@ -3,22 +3,7 @@
  * the ECS JSON protocol sends epoch seconds, and the AWS SDK hands callers Date objects. The
  * members are the timestamp members of the ECS shapes these operations return.
  */
-const TIMESTAMP_MEMBERS = new Set([
-  'createdAt',
-  'startedAt',
-  'stoppedAt',
-  'stoppingAt',
-  'pullStartedAt',
-  'pullStoppedAt',
-  'executionStoppedAt',
-  'connectivityAt',
-  'registeredAt',
-  'deregisteredAt',
-  'updatedAt',
-  'lastUpdated',
-  'lastStatusChange',
-  'lastStartedAt',
-]);
+import { ECS_TIMESTAMPS } from '../kernel/timestamp-members.js';
 
 /**
  * Converts each ISO timestamp member of `value` by `convert`, in place, and returns `value`.
@@ -33,7 +18,7 @@ export function convertTimestamps<T>(value: T, convert: (iso: string) => unknown
     for (const key in record) {
       const member = record[key];
       if (typeof member === 'string') {
-        if (TIMESTAMP_MEMBERS.has(key)) record[key] = convert(member);
+        if (ECS_TIMESTAMPS.has(key)) record[key] = convert(member);
       } else if (typeof member === 'object' && member !== null) {
         convertTimestamps(member, convert);
       }

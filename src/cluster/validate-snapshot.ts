@@ -37,6 +37,8 @@ import {
 import { type InstanceLoad, validateContainerInstance } from './validate-container-instance.js';
 import { ECS_NAME, validateTaskDefinitions } from './validate-task-definition.js';
 
+import { TASK_TIMESTAMPS } from '../kernel/timestamp-members.js';
+
 export { SnapshotError };
 export { MAX_SNAPSHOT_DEPTH } from './snapshot-data.js';
 
@@ -44,17 +46,6 @@ const DESIRED_STATUSES = ['RUNNING', 'PENDING', 'STOPPED'] as const;
 const PROVIDER_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
 const PROTOCOLS = ['tcp', 'udp'] as const;
 const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];
-
-const TASK_TIMESTAMPS = [
-  'createdAt',
-  'startedAt',
-  'stoppedAt',
-  'stoppingAt',
-  'pullStartedAt',
-  'pullStoppedAt',
-  'executionStoppedAt',
-  'connectivityAt',
-];
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 

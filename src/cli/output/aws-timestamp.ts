@@ -6,18 +6,7 @@
  * zone, else the process's own.
  */
 
-/** The timestamp members of the responses printed here (Task and ManagedAgent members). */
-const TIMESTAMP_MEMBERS = new Set([
-  'connectivityAt',
-  'createdAt',
-  'executionStoppedAt',
-  'lastStartedAt',
-  'pullStartedAt',
-  'pullStoppedAt',
-  'startedAt',
-  'stoppedAt',
-  'stoppingAt',
-]);
+import { TASK_RESPONSE_TIMESTAMPS } from '../../kernel/timestamp-members.js';
 
 /** A copy of `value` with every timestamp member written as the AWS CLI writes it. */
 export function withCliTimestamps(value: unknown, timeZone: string | undefined): unknown {
@@ -26,7 +15,7 @@ export function withCliTimestamps(value: unknown, timeZone: string | undefined):
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     copy[key] =
-      TIMESTAMP_MEMBERS.has(key) && (typeof item === 'string' || typeof item === 'number')
+      TASK_RESPONSE_TIMESTAMPS.has(key) && (typeof item === 'string' || typeof item === 'number')
         ? formatTimestamp(item, timeZone)
         : withCliTimestamps(item, timeZone);
   }
