@@ -10,60 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot, Task } from '../../src/kernel/ecs-types.js';
+import { examplesOf, shellWords } from '../support/doc-examples.js';
 import { type CliRun, FIXTURES, runCli } from './run-cli.js';
 
 const DOC = fileURLToPath(new URL('../../docs/cli.md', import.meta.url));
-
-interface Example {
-  line: string;
-  argv: string[];
-  exit: number;
-}
-
-/** Splits a command line as a POSIX shell would (quotes and backslashes; no expansions). */
-function shellWords(line: string): string[] {
-  const words: string[] = [];
-  let word: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === "'") {
-      const end = line.indexOf("'", i + 1);
-      word = (word ?? '') + line.slice(i + 1, end);
-      i = end;
-    } else if (c === '"') {
-      let text = '';
-      for (i++; line[i] !== '"'; i++) {
-        if (line[i] === '\\' && '"\\$`'.includes(line[i + 1]!)) i++;
-        text += line[i];
-      }
-      word = (word ?? '') + text;
-    } else if (c === '\\') {
-      word = (word ?? '') + line[++i];
-    } else if (/\s/.test(c)) {
-      if (word !== undefined) words.push(word);
-      word = undefined;
-    } else if (c === '#' && word === undefined) {
-      break;
-    } else {
-      word = (word ?? '') + c;
-    }
-  }
-  if (word !== undefined) words.push(word);
-  return words;
-}
-
-function examplesOf(markdown: string): Example[] {
-  const examples: Example[] = [];
-  for (const block of markdown.matchAll(/^ *```sh\n([\s\S]*?)^ *```/gm)) {
-    for (const raw of block[1]!.split('\n')) {
-      const line = raw.trim();
-      if (!line.startsWith('ecs-placement ')) continue;
-      const exit = /# exit (\d+)$/.exec(line);
-      examples.push({ line, argv: shellWords(line).slice(1), exit: exit ? Number(exit[1]) : 0 });
-    }
-  }
-  return examples;
-}
 
 const doc = await readFile(DOC, 'utf8');
 const examples = examplesOf(doc);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ProcessRun, startCli } from '../adversarial/cli-process.js';
-import { examplesOf } from './examples-of.js';
+import { examplesOf } from '../support/doc-examples.js';
 
 const DOC = fileURLToPath(new URL('../../docs/what-if.md', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -112,11 +112,11 @@ describe('docs/what-if.md examples', () => {
     expect(examples.length).toBeGreaterThan(2);
   });
   for (const example of examples) {
-    it(example.line, async () => {
+    it(example.command, async () => {
       const run = await startCli(example.argv, { cwd: dir, env: { ...process.env, TZ: 'UTC' } })
         .done;
       expect(run.code, run.stderr).toBe(example.exit);
-      await CHECKS[example.line]?.(run);
+      await CHECKS[example.command]?.(run);
     });
   }
 });
